@@ -1,0 +1,80 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.string().url().optional());
+const positiveInt = (dflt: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(dflt));
+
+const EnvSchema = z.object({
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  REFINE_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-5.4-mini")),
+  IMAGE_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-image-1.5")),
+  A1111_URL: optionalUrl,
+  COMFYUI_URL: optionalUrl,
+  COMFYUI_WORKFLOW: optionalString,
+  DATABASE_URL: optionalString,
+  APP_PASSWORD: optionalString,
+  OPENAI_CONCURRENCY: positiveInt(4),
+  OFFLINE_CONCURRENCY: positiveInt(2),
+  REFINE_TIMEOUT_MS: positiveInt(60_000),
+  GENERATE_TIMEOUT_MS: positiveInt(180_000),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
+});
+
+export type Config = {
+  dataDir: string;
+  openai: { apiKey?: string; baseURL?: string; refineModel: string; imageModel: string; enabled: boolean };
+  a1111Url?: string;
+  comfyuiUrl?: string;
+  comfyuiWorkflow?: string;
+  databaseUrl?: string;
+  appPassword?: string;
+  concurrency: { openai: number; offline: number };
+  timeouts: { refineMs: number; generateMs: number };
+  logLevel: "debug" | "info" | "warn" | "error";
+};
+
+function fromEnv(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Promptsmith: invalid configuration in the environment:\n${lines}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(e.DATA_DIR),
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseURL: e.OPENAI_BASE_URL,
+      refineModel: e.REFINE_MODEL,
+      imageModel: e.IMAGE_MODEL,
+      // A key, or a base URL (local OpenAI-compatible servers often need no key).
+      enabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
+    },
+    a1111Url: e.A1111_URL,
+    comfyuiUrl: e.COMFYUI_URL,
+    comfyuiWorkflow: e.COMFYUI_WORKFLOW,
+    databaseUrl: e.DATABASE_URL,
+    appPassword: e.APP_PASSWORD,
+    concurrency: { openai: e.OPENAI_CONCURRENCY, offline: e.OFFLINE_CONCURRENCY },
+    timeouts: { refineMs: e.REFINE_TIMEOUT_MS, generateMs: e.GENERATE_TIMEOUT_MS },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+let cached: Config | undefined;
+
+/** Read lazily so `next build` never needs the runtime environment. */
+export function getConfig(): Config {
+  cached ??= fromEnv(process.env);
+  return cached;
+}
+
+/** Tests only: forget the cached config after changing process.env. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,57 @@
+import type { ErrorCode } from "./schemas/api";
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_request: 400,
+  not_found: 404,
+  too_large: 413,
+  moderation_blocked: 422,
+  refused: 422,
+  rate_limited: 429,
+  backend_error: 502,
+  backend_unavailable: 503,
+  timeout: 504,
+  canceled: 409,
+  interrupted: 500,
+  internal: 500,
+};
+
+/**
+ * The one error type. `message` is short and safe to show a person; `cause` keeps
+ * the full story for the server log and never leaves the server.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  /** Seconds, for rate limits passed on from a provider. */
+  readonly retryAfter?: number;
+
+  constructor(code: ErrorCode, message: string, opts: { details?: unknown; cause?: unknown; retryAfter?: number } = {}) {
+    super(message, { cause: opts.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.details = opts.details;
+    this.retryAfter = opts.retryAfter;
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
+
+export function isAbortError(e: unknown): boolean {
+  return (
+    (e instanceof Error && (e.name === "AbortError" || e.name === "APIUserAbortError")) ||
+    (typeof DOMException !== "undefined" && e instanceof DOMException && e.name === "AbortError")
+  );
+}
+
+/** Anything thrown, as an AppError; unknown errors become `internal` with a generic message. */
+export function toAppError(e: unknown): AppError {
+  if (isAppError(e)) return e;
+  if (isAbortError(e)) return new AppError("canceled", "Stopped.", { cause: e });
+  return new AppError("internal", "Something went wrong on the server.", { cause: e });
+}

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { IdSchema, LIMITS, SizeSchema } from "./common";
+import { StyleIdSchema } from "./styles";
+
+const idea = z.string().trim().min(1, "the idea is empty").max(LIMITS.ideaChars, `at most ${LIMITS.ideaChars} characters`);
+const instruction = z
+  .string()
+  .trim()
+  .min(1, "the instruction is empty")
+  .max(LIMITS.instructionChars, `at most ${LIMITS.instructionChars} characters`);
+const backendId = z.string().min(1).max(64);
+
+const refineCommon = {
+  style: StyleIdSchema.nullable().optional(),
+  backend: backendId.optional(),
+  refiner: z.string().min(1).max(64).optional(),
+};
+
+/** POST /api/refine: a new idea, or a further refinement of a saved version. */
+export const RefineBodySchema = z.union([
+  z.object({ idea, ...refineCommon }).strict(),
+  z.object({ parentId: IdSchema, instruction, ...refineCommon }).strict(),
+]);
+export type RefineBody = z.infer<typeof RefineBodySchema>;
+
+/** POST /api/prompts: a manual edit. The backend's own (lower) limit is checked in studio/. */
+export const EditBodySchema = z
+  .object({
+    parentId: IdSchema,
+    prompt: z.string().trim().min(1, "the prompt is empty").max(LIMITS.promptChars),
+    negativePrompt: z.string().trim().max(LIMITS.negativePromptChars).optional(),
+  })
+  .strict();
+export type EditBody = z.infer<typeof EditBodySchema>;
+
+export const GenerateParamsBodySchema = z
+  .object({
+    size: SizeSchema.optional(),
+    n: z.number().int().min(1).max(10).optional(),
+    seed: z.number().int().min(0).max(4_294_967_295).optional(),
+    steps: z.number().int().min(1).max(150).optional(),
+    guidance: z.number().min(0).max(30).optional(),
+    quality: z.string().min(1).max(16).optional(),
+  })
+  .strict();
+
+export const GenerateBodySchema = z
+  .object({
+    promptId: IdSchema,
+    backend: backendId,
+    params: GenerateParamsBodySchema.default({}),
+  })
+  .strict();
+export type GenerateBody = z.infer<typeof GenerateBodySchema>;
+
+export const FavoriteBodySchema = z.object({ favorite: z.boolean() }).strict();
+
+const limit = z.coerce.number().int().min(1).max(100).default(LIMITS.pageSize);
+const cursor = z.string().max(200).optional();
+const q = z.string().max(200).optional();
+
+export const ImagesQuerySchema = z
+  .object({
+    cursor,
+    limit,
+    ideaId: IdSchema.optional(),
+    backend: backendId.optional(),
+    favorite: z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1").optional(),
+    q,
+  })
+  .strict();
+export type ImagesQuery = z.infer<typeof ImagesQuerySchema>;
+
+export const IdeasQuerySchema = z.object({ cursor, limit, q }).strict();
+export type IdeasQuery = z.infer<typeof IdeasQuerySchema>;
+
+export const DownloadQuerySchema = z.object({ download: z.enum(["1", "true", "0", "false"]).optional() }).strict();
+
+/** The error body every endpoint answers with. */
+export const ErrorCodeSchema = z.enum([
+  "invalid_request",
+  "not_found",
+  "too_large",
+  "moderation_blocked",
+  "refused",
+  "rate_limited",
+  "backend_error",
+  "backend_unavailable",
+  "timeout",
+  "canceled",
+  "interrupted",
+  "internal",
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: ErrorCodeSchema, message: z.string(), details: z.unknown().optional() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { DialectSchema } from "./common";
+
+const RangeSchema = z.object({ min: z.number(), max: z.number(), default: z.number() });
+export type Range = z.infer<typeof RangeSchema>;
+
+export const CapabilitiesSchema = z.object({
+  sizes: z.array(z.string()).min(1),
+  defaultSize: z.string(),
+  maxImages: z.number().int().min(1),
+  seed: z.boolean(),
+  negativePrompt: z.boolean(),
+  steps: RangeSchema.optional(),
+  guidance: RangeSchema.optional(),
+  quality: z.array(z.string()).optional(),
+  dialect: DialectSchema,
+  maxPromptChars: z.number().int().optional(),
+  maxPromptTokens: z.number().int().optional(),
+});
+export type Capabilities = z.infer<typeof CapabilitiesSchema>;
+
+export const CatalogSchema = z.object({
+  refiners: z.array(
+    z.object({ id: z.string(), label: z.string(), configured: z.boolean(), model: z.string(), offline: z.boolean() }),
+  ),
+  backends: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      configured: z.boolean(),
+      offline: z.boolean(),
+      model: z.string(),
+      /** Which variable turns it on, shown where it is not configured. */
+      enableWith: z.string().nullable(),
+      capabilities: CapabilitiesSchema,
+    }),
+  ),
+  defaults: z.object({ refiner: z.string(), backend: z.string() }),
+  /** True when nothing is configured: the UI says so and names OPENAI_API_KEY. */
+  embeddedDefaults: z.boolean(),
+});
+export type Catalog = z.infer<typeof CatalogSchema>;
+export type CatalogBackend = Catalog["backends"][number];
+export type CatalogRefiner = Catalog["refiners"][number];

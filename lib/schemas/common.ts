@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** Opaque URL-safe id: what lib/ids.ts makes, and nothing that could walk a path. */
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "must be an id (letters, digits, _ and -)");
+
+export const IsoDateSchema = z.string();
+
+/** "WIDTHxHEIGHT", e.g. "1024x1024". */
+export const SizeSchema = z.string().regex(/^\d{2,5}x\d{2,5}$/, "must be WIDTHxHEIGHT, e.g. 1024x1024");
+export type Size = z.infer<typeof SizeSchema>;
+
+export const DialectSchema = z.enum(["prose", "tags"]);
+export type Dialect = z.infer<typeof DialectSchema>;
+
+export function parseSize(size: string): { width: number; height: number } {
+  const [w, h] = size.split("x").map(Number);
+  return { width: w ?? 0, height: h ?? 0 };
+}
+
+export const LIMITS = {
+  ideaChars: 2000,
+  instructionChars: 500,
+  /** Absolute ceiling; each backend may set a lower one (capabilities.maxPromptChars). */
+  promptChars: 32000,
+  negativePromptChars: 4000,
+  bodyBytes: 1_000_000,
+  pageSize: 60,
+} as const;
