@@ -1,0 +1,35 @@
+import "server-only";
+import { BACKENDS, type BackendId } from "@/lib/catalog";
+import { AppError } from "@/lib/errors";
+import { offlineBackend } from "./offline";
+import { openaiBackend } from "./openai-backend";
+import type { ImageBackend } from "./types";
+
+/** Adding a backend: its adapter here, and its facts in lib/catalog.ts. */
+const REGISTRY: Record<BackendId, ImageBackend> = {
+  offline: offlineBackend,
+  openai: openaiBackend,
+};
+
+export function listBackends(): ImageBackend[] {
+  return Object.values(REGISTRY);
+}
+
+/** The first configured real backend, else the offline renderer. */
+export function defaultBackendId(): BackendId {
+  return REGISTRY.openai.isConfigured() ? "openai" : "offline";
+}
+
+export function findBackend(id: string): ImageBackend | undefined {
+  return id in REGISTRY ? REGISTRY[id as BackendId] : undefined;
+}
+
+export function getBackend(id: string): ImageBackend {
+  const backend = findBackend(id);
+  if (!backend) throw new AppError("invalid_request", `Unknown backend "${id}".`);
+  if (!backend.isConfigured()) {
+    const facts = BACKENDS[backend.id as BackendId];
+    throw new AppError("backend_unavailable", `${backend.label} is not configured: set ${facts.enableWith}.`);
+  }
+  return backend;
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { getBackend } from "@/lib/backends/registry";
+import type { GenerateRequest, ImageBackend } from "@/lib/backends/types";
+import { getConfig } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { getJobQueue } from "@/lib/jobs/queue";
+import type { GenerateBody } from "@/lib/schemas/api";
+import type { Generation, GenerationParams, PromptVersion } from "@/lib/schemas/entities";
+import { deps } from "./deps";
+import { announce } from "./generation-events";
+import { runGeneration } from "./run-generation";
+
+/** Fills in defaults and checks the parameters against what the backend can do. */
+export function resolveParams(backend: ImageBackend, params: GenerationParams, version: PromptVersion): GenerateRequest {
+  const caps = backend.capabilities;
+  const size = params.size ?? caps.defaultSize;
+  if (!caps.sizes.includes(size)) {
+    throw new AppError("invalid_request", `${backend.label} takes the sizes ${caps.sizes.join(", ")}; not ${size}.`);
+  }
+  const n = params.n ?? 1;
+  if (n > caps.maxImages) throw new AppError("invalid_request", `${backend.label} makes at most ${caps.maxImages} images at once.`);
+  if (params.seed !== undefined && !caps.seed) throw new AppError("invalid_request", `${backend.label} does not take a seed.`);
+  if (params.quality !== undefined && !caps.quality?.includes(params.quality)) {
+    throw new AppError("invalid_request", `${backend.label} takes the qualities ${(caps.quality ?? []).join(", ") || "none"}.`);
+  }
+  for (const key of ["steps", "guidance"] as const) {
+    const value = params[key];
+    const range = caps[key];
+    if (value === undefined) continue;
+    if (!range) throw new AppError("invalid_request", `${backend.label} does not take ${key}.`);
+    if (value < range.min || value > range.max) {
+      throw new AppError("invalid_request", `${key} must be between ${range.min} and ${range.max}.`);
+    }
+  }
+  if (caps.maxPromptChars && version.prompt.length > caps.maxPromptChars) {
+    throw new AppError("too_large", `The prompt is ${version.prompt.length} characters; ${backend.label} takes at most ${caps.maxPromptChars}.`);
+  }
+  return {
+    prompt: version.prompt,
+    negativePrompt: caps.negativePrompt ? (version.negativePrompt ?? undefined) : undefined,
+    size,
+    n,
+    seed: params.seed,
+    steps: params.steps,
+    guidance: params.guidance,
+    quality: params.quality,
+  };
+}
+
+function concurrencyFor(backendId: string): number {
+  const { concurrency } = getConfig();
+  return backendId === "openai" ? concurrency.openai : concurrency.offline;
+}
+
+/** Saves a queued Generation and hands it to the job queue; answers at once. */
+export async function generate(body: GenerateBody): Promise<Generation> {
+  const { store } = deps();
+  const version = await store.getVersion(body.promptId);
+  if (!version) throw new AppError("not_found", "The prompt version was not found.");
+  const backend = getBackend(body.backend);
+  const request = resolveParams(backend, body.params, version);
+
+  const generation: Generation = {
+    id: newId(),
+    promptId: version.id,
+    ideaId: version.ideaId,
+    backend: backend.id,
+    model: backend.model,
+    params: { size: request.size, n: request.n, seed: request.seed, steps: request.steps, guidance: request.guidance, quality: request.quality },
+    status: "queued",
+    progress: 0,
+    error: null,
+    createdAt: new Date().toISOString(),
+    startedAt: null,
+    finishedAt: null,
+    durationMs: null,
+  };
+  await store.createGeneration(generation);
+
+  getJobQueue().enqueue(
+    backend.id,
+    concurrencyFor(backend.id),
+    generation.id,
+    (signal) => runGeneration(generation, backend, request, signal),
+    () => void markCanceledWhileQueued(generation.id),
+  );
+  announce(generation.id);
+  return generation;
+}
+
+async function markCanceledWhileQueued(id: string): Promise<void> {
+  const { store } = deps();
+  const now = new Date().toISOString();
+  const updated = await store.updateGeneration(id, { status: "canceled", finishedAt: now });
+  if (updated) announce(id, updated);
+}

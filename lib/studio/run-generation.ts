@@ -1,0 +1,110 @@
+import "server-only";
+import type { GenerateRequest, GeneratedImage, ImageBackend } from "@/lib/backends/types";
+import { getConfig } from "@/lib/config";
+import { AppError, isAbortError, toAppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { log } from "@/lib/log";
+import type { Generation } from "@/lib/schemas/entities";
+import type { NewImage } from "@/lib/store/types";
+import { deps } from "./deps";
+import { announce, emit } from "./generation-events";
+
+const PROGRESS_WRITE_MS = 250;
+
+/** The job body: runs the backend, stores the images, and records how it ended. */
+export async function runGeneration(
+  generation: Generation,
+  backend: ImageBackend,
+  request: GenerateRequest,
+  cancel: AbortSignal,
+): Promise<void> {
+  const { store } = deps();
+  const startedAt = new Date();
+  const running = await store.updateGeneration(generation.id, { status: "running", startedAt: startedAt.toISOString(), progress: 0 });
+  if (running) announce(generation.id, running);
+
+  const limitMs = getConfig().timeouts.generateMs;
+  const timeout = AbortSignal.timeout(limitMs);
+  const signal = AbortSignal.any([cancel, timeout]);
+  let lastWrite = 0;
+  const onProgress = (fraction: number) => {
+    const progress = Math.max(0, Math.min(1, fraction));
+    emit(generation.id, { event: "progress", data: { progress } });
+    const now = Date.now();
+    if (now - lastWrite >= PROGRESS_WRITE_MS) {
+      lastWrite = now;
+      void store.updateGeneration(generation.id, { progress }).catch(() => undefined);
+    }
+  };
+
+  const finish = () => {
+    const finishedAt = new Date();
+    return { finishedAt: finishedAt.toISOString(), durationMs: finishedAt.getTime() - startedAt.getTime() };
+  };
+
+  let outputs: GeneratedImage[];
+  try {
+    outputs = await backend.generate(request, { signal, onProgress });
+    if (outputs.length === 0) throw new AppError("backend_error", `${backend.label} returned no image.`);
+  } catch (e) {
+    let error: AppError;
+    if (cancel.aborted) error = new AppError("canceled", "Canceled.");
+    else if (timeout.aborted || (isAbortError(e) && timeout.aborted)) {
+      error = new AppError("timeout", `${backend.label} timed out after ${Math.round(limitMs / 1000)} s.`, { cause: e });
+    } else error = toAppError(e);
+    await fail(generation, error, finish());
+    return;
+  }
+
+  const written: string[] = [];
+  try {
+    const { files } = deps();
+    const images: NewImage[] = [];
+    const createdAt = new Date().toISOString();
+    for (const out of outputs) {
+      const id = newId();
+      const { byteSize } = await files.put(id, out.bytes, out.mime);
+      written.push(id);
+      images.push({
+        id,
+        generationId: generation.id,
+        promptId: generation.promptId,
+        ideaId: generation.ideaId,
+        width: out.width,
+        height: out.height,
+        seed: out.seed ?? null,
+        mime: out.mime,
+        byteSize,
+        favorite: false,
+        createdAt,
+      });
+    }
+    const done = await store.completeGeneration(generation.id, images, { status: "succeeded", progress: 1, ...finish() });
+    if (!done) throw new AppError("internal", "The generation disappeared while it ran.");
+    const stored = await store.listImagesForGeneration(generation.id);
+    for (const image of stored) emit(generation.id, { event: "image", data: image });
+    announce(generation.id, done);
+    emit(generation.id, { event: "done", data: { ...done, images: stored } });
+    log.info("generated", { generationId: generation.id, backend: backend.id, images: stored.length, ms: done.durationMs });
+  } catch (e) {
+    // No file may outlive a failed write: the gallery must never point at nothing, nor disk hold orphans.
+    const { files } = deps();
+    await Promise.all(written.map((id) => files.remove(id).catch(() => undefined)));
+    await fail(generation, toAppError(e), finish());
+  }
+}
+
+async function fail(generation: Generation, error: AppError, times: { finishedAt: string; durationMs: number }): Promise<void> {
+  const { store } = deps();
+  const status = error.code === "canceled" ? "canceled" : "failed";
+  if (status === "failed") log.warn("generation failed", { generationId: generation.id, code: error.code, error: error.cause ?? error });
+  const updated = await store.updateGeneration(generation.id, {
+    status,
+    error: status === "failed" ? { code: error.code, message: error.message } : null,
+    ...times,
+  });
+  if (!updated) return;
+  announce(generation.id, updated);
+  if (status === "failed") emit(generation.id, { event: "error", data: { error: { code: error.code, message: error.message }, generation: updated } });
+  else emit(generation.id, { event: "done", data: { ...updated, images: [] } });
+}
