@@ -1,0 +1,77 @@
+import "server-only";
+
+/**
+ * The tables as SQLite holds them: snake_case columns, JSON as text, booleans as 0/1.
+ * row-mapping.ts is the only place that turns these into entities.
+ */
+export interface IdeasTable {
+  id: string;
+  text: string;
+  title: string;
+  created_at: string;
+}
+
+export interface PromptVersionsTable {
+  id: string;
+  idea_id: string;
+  parent_id: string | null;
+  source: string;
+  instruction: string | null;
+  prompt: string;
+  negative_prompt: string | null;
+  style: string | null;
+  dialect: string;
+  refiner: string;
+  model: string;
+  title: string;
+  /** JSON array of strings. */
+  notes: string;
+  created_at: string;
+}
+
+export interface GenerationsTable {
+  id: string;
+  prompt_id: string;
+  idea_id: string;
+  backend: string;
+  model: string;
+  /** JSON object (GenerationParams). */
+  params: string;
+  status: string;
+  progress: number;
+  /** JSON object ({ code, message }) or null. */
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_ms: number | null;
+}
+
+export interface ImagesTable {
+  id: string;
+  generation_id: string;
+  prompt_id: string;
+  idea_id: string;
+  width: number;
+  height: number;
+  seed: number | null;
+  mime: string;
+  byte_size: number;
+  /** 0 or 1. */
+  favorite: number;
+  created_at: string;
+}
+
+export interface Database {
+  ideas: IdeasTable;
+  prompt_versions: PromptVersionsTable;
+  generations: GenerationsTable;
+  images: ImagesTable;
+}
+
+export type IdeaRow = IdeasTable;
+export type VersionRow = PromptVersionsTable;
+export type GenerationRow = GenerationsTable;
+export type ImageRow = ImagesTable;
+/** An image row with the two facts the entity borrows from its version and generation. */
+export type ImageJoinedRow = ImagesTable & { prompt: string; backend: string };

@@ -1,0 +1,91 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { readdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { AppError } from "@/lib/errors";
+import { removeStaleTempFiles, writeFileAtomic } from "./atomic-file";
+import { formatForMime, IMAGE_FORMATS, makeThumbnail, mimeForFormat, THUMB_MIME } from "./image-format";
+import type { ImageFiles } from "./types";
+
+const ID = /^[A-Za-z0-9_-]{1,128}$/;
+const FULL_FILE = /^([A-Za-z0-9_-]+)\.(png|jpeg|webp)$/;
+const THUMB_FILE = /^([A-Za-z0-9_-]+)\.thumb\.webp$/;
+/** A write takes milliseconds; a temp file this old was left by a crash. */
+const STALE_TEMP_MS = 10 * 60_000;
+
+/** Ids become file names: anything but [A-Za-z0-9_-] could walk out of the directory. */
+function checkId(id: string): string {
+  if (!ID.test(id)) throw new AppError("invalid_request", "bad image id");
+  return id;
+}
+
+async function readIfExists(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+}
+
+/** `<dir>/<id>.<png|jpeg|webp>` and `<dir>/<id>.thumb.webp`. */
+export function createFileImageStore(dir: string): ImageFiles {
+  const root = path.resolve(dir);
+  mkdirSync(root, { recursive: true });
+  removeStaleTempFiles(root, STALE_TEMP_MS);
+
+  const fullPath = (id: string, format: string) => path.join(root, `${id}.${format}`);
+  const thumbPath = (id: string) => path.join(root, `${id}.thumb.webp`);
+
+  return {
+    async put(id, bytes, mime) {
+      checkId(id);
+      const format = formatForMime(mime);
+      // Made before anything touches the disk: a bad image fails here and leaves nothing.
+      const thumb = await makeThumbnail(bytes, format);
+      const full = fullPath(id, format);
+      await writeFileAtomic(full, bytes);
+      try {
+        await writeFileAtomic(thumbPath(id), thumb);
+      } catch (e) {
+        await rm(full, { force: true });
+        throw e;
+      }
+      // A rewrite in another format must not leave the old file for read() to find first.
+      for (const other of IMAGE_FORMATS) {
+        if (other !== format) await rm(fullPath(id, other), { force: true });
+      }
+      return { byteSize: bytes.byteLength };
+    },
+
+    async read(id, kind) {
+      checkId(id);
+      if (kind === "thumb") {
+        const bytes = await readIfExists(thumbPath(id));
+        return bytes && { bytes, mime: THUMB_MIME };
+      }
+      for (const format of IMAGE_FORMATS) {
+        const bytes = await readIfExists(fullPath(id, format));
+        if (bytes) return { bytes, mime: mimeForFormat(format) };
+      }
+      return undefined;
+    },
+
+    async remove(id) {
+      checkId(id);
+      await Promise.all([
+        ...IMAGE_FORMATS.map((f) => rm(fullPath(id, f), { force: true })),
+        rm(thumbPath(id), { force: true }),
+      ]);
+    },
+
+    async listIds() {
+      const ids = new Set<string>();
+      for (const name of await readdir(root)) {
+        const id = FULL_FILE.exec(name)?.[1] ?? THUMB_FILE.exec(name)?.[1];
+        if (id) ids.add(id);
+      }
+      return [...ids].sort();
+    },
+  };
+}

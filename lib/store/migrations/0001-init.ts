@@ -1,0 +1,143 @@
+import "server-only";
+import { type Kysely, type Migration, sql } from "kysely";
+
+/*
+ * Composite foreign keys (idea_id, …) make the tree consistent by construction: a version's
+ * parent, a generation's version and an image's generation must all belong to the same idea,
+ * so deleting an idea can never miss a row (or an image file) filed under another one.
+ */
+export const init: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable("ideas")
+      .addColumn("id", "text", (c) => c.primaryKey().notNull())
+      .addColumn("text", "text", (c) => c.notNull())
+      .addColumn("title", "text", (c) => c.notNull())
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex("ideas_created_at_id").on("ideas").columns(["created_at", "id"]).execute();
+
+    await db.schema
+      .createTable("prompt_versions")
+      .addColumn("id", "text", (c) => c.primaryKey().notNull())
+      .addColumn("idea_id", "text", (c) => c.notNull().references("ideas.id").onDelete("cascade"))
+      .addColumn("parent_id", "text")
+      .addColumn("source", "text", (c) => c.notNull())
+      .addColumn("instruction", "text")
+      .addColumn("prompt", "text", (c) => c.notNull())
+      .addColumn("negative_prompt", "text")
+      .addColumn("style", "text")
+      .addColumn("dialect", "text", (c) => c.notNull())
+      .addColumn("refiner", "text", (c) => c.notNull())
+      .addColumn("model", "text", (c) => c.notNull())
+      .addColumn("title", "text", (c) => c.notNull())
+      .addColumn("notes", "text", (c) => c.notNull().defaultTo("[]"))
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addUniqueConstraint("prompt_versions_idea_id_id", ["idea_id", "id"])
+      .addForeignKeyConstraint(
+        "prompt_versions_parent",
+        ["idea_id", "parent_id"],
+        "prompt_versions",
+        ["idea_id", "id"],
+        (fk) => fk.onDelete("cascade"),
+      )
+      .addCheckConstraint("prompt_versions_source", sql`source IN ('refine', 'edit')`)
+      .addCheckConstraint("prompt_versions_dialect", sql`dialect IN ('prose', 'tags')`)
+      .execute();
+    await db.schema
+      .createIndex("prompt_versions_idea_created")
+      .on("prompt_versions")
+      .columns(["idea_id", "created_at", "id"])
+      .execute();
+    // SQLite scans the child table on every parent delete unless the child key is indexed.
+    await db.schema
+      .createIndex("prompt_versions_parent")
+      .on("prompt_versions")
+      .columns(["idea_id", "parent_id"])
+      .execute();
+
+    await db.schema
+      .createTable("generations")
+      .addColumn("id", "text", (c) => c.primaryKey().notNull())
+      .addColumn("prompt_id", "text", (c) => c.notNull())
+      .addColumn("idea_id", "text", (c) => c.notNull().references("ideas.id").onDelete("cascade"))
+      .addColumn("backend", "text", (c) => c.notNull())
+      .addColumn("model", "text", (c) => c.notNull())
+      .addColumn("params", "text", (c) => c.notNull().defaultTo("{}"))
+      .addColumn("status", "text", (c) => c.notNull())
+      .addColumn("progress", "real", (c) => c.notNull().defaultTo(0))
+      .addColumn("error", "text")
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addColumn("started_at", "text")
+      .addColumn("finished_at", "text")
+      .addColumn("duration_ms", "integer")
+      // Also the index for the (idea_id, prompt_id) child key below.
+      .addUniqueConstraint("generations_idea_prompt_id", ["idea_id", "prompt_id", "id"])
+      .addForeignKeyConstraint(
+        "generations_version",
+        ["idea_id", "prompt_id"],
+        "prompt_versions",
+        ["idea_id", "id"],
+        (fk) => fk.onDelete("cascade"),
+      )
+      .addCheckConstraint("generations_status", sql`status IN ('queued', 'running', 'succeeded', 'failed', 'canceled')`)
+      .addCheckConstraint("generations_progress", sql`progress >= 0 AND progress <= 1`)
+      .execute();
+    await db.schema
+      .createIndex("generations_status")
+      .on("generations")
+      .columns(["status", "created_at", "id"])
+      .execute();
+    await db.schema
+      .createIndex("generations_idea_created")
+      .on("generations")
+      .columns(["idea_id", "created_at", "id"])
+      .execute();
+
+    await db.schema
+      .createTable("images")
+      .addColumn("id", "text", (c) => c.primaryKey().notNull())
+      .addColumn("generation_id", "text", (c) => c.notNull())
+      .addColumn("prompt_id", "text", (c) => c.notNull())
+      .addColumn("idea_id", "text", (c) => c.notNull().references("ideas.id").onDelete("cascade"))
+      .addColumn("width", "integer", (c) => c.notNull())
+      .addColumn("height", "integer", (c) => c.notNull())
+      .addColumn("seed", "integer")
+      .addColumn("mime", "text", (c) => c.notNull())
+      .addColumn("byte_size", "integer", (c) => c.notNull())
+      .addColumn("favorite", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("created_at", "text", (c) => c.notNull())
+      .addForeignKeyConstraint(
+        "images_generation",
+        ["idea_id", "prompt_id", "generation_id"],
+        "generations",
+        ["idea_id", "prompt_id", "id"],
+        (fk) => fk.onDelete("cascade"),
+      )
+      .addCheckConstraint("images_favorite", sql`favorite IN (0, 1)`)
+      .execute();
+    await db.schema.createIndex("images_created").on("images").columns(["created_at", "id"]).execute();
+    await db.schema.createIndex("images_idea_created").on("images").columns(["idea_id", "created_at", "id"]).execute();
+    await db.schema
+      .createIndex("images_favorite_created")
+      .on("images")
+      .columns(["favorite", "created_at", "id"])
+      .execute();
+    await db.schema
+      .createIndex("images_generation_created")
+      .on("images")
+      .columns(["generation_id", "created_at", "id"])
+      .execute();
+    await db.schema
+      .createIndex("images_generation_key")
+      .on("images")
+      .columns(["idea_id", "prompt_id", "generation_id"])
+      .execute();
+  },
+
+  async down(db: Kysely<unknown>): Promise<void> {
+    for (const table of ["images", "generations", "prompt_versions", "ideas"]) {
+      await db.schema.dropTable(table).ifExists().execute();
+    }
+  },
+};

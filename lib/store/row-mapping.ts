@@ -1,0 +1,210 @@
+import "server-only";
+import type { z } from "zod";
+import {
+  DialectSchema,
+  ErrorInfoSchema,
+  type Generation,
+  type GenerationParams,
+  GenerationParamsSchema,
+  GenerationStatusSchema,
+  type Idea,
+  type Image,
+  PromptSourceSchema,
+  type PromptVersion,
+  StyleIdSchema,
+} from "@/lib/schemas";
+import type { GenerationRow, IdeaRow, ImageJoinedRow, ImageRow, VersionRow } from "./database";
+import type { GenerationPatch, NewImage } from "./types";
+
+/*
+ * Rows ⇄ entities. Reads are forgiving: a JSON column or enum that no longer parses (an old
+ * row, a style preset since removed) degrades to a safe value instead of breaking a whole page.
+ */
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function oneOf<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : fallback;
+}
+
+function notesFrom(text: string): string[] {
+  const value = parseJson(text);
+  return Array.isArray(value) ? value.filter((n): n is string => typeof n === "string") : [];
+}
+
+/** Keeps each known field that still validates and drops the rest. */
+function paramsFrom(text: string): GenerationParams {
+  const value = parseJson(text);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  const shape = GenerationParamsSchema.shape;
+  const params: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(shape)) {
+    const parsed = field.safeParse((value as Record<string, unknown>)[key]);
+    if (parsed.success && parsed.data !== undefined) params[key] = parsed.data;
+  }
+  return params as GenerationParams;
+}
+
+function errorFrom(text: string | null): Generation["error"] {
+  return oneOf(ErrorInfoSchema.nullable(), parseJson(text) ?? null, null);
+}
+
+/**
+ * ISO strings sort as text only in one exact shape, and (created_at, id) ordering depends on it,
+ * so every time is stored as Date#toISOString() gives it.
+ */
+export function toDbTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`Promptsmith store: not an ISO 8601 time: ${JSON.stringify(iso)}`);
+  return new Date(ms).toISOString();
+}
+
+function toDbTimeOrNull(iso: string | null): string | null {
+  return iso === null ? null : toDbTime(iso);
+}
+
+function clampProgress(progress: number): number {
+  return Number.isFinite(progress) ? Math.min(1, Math.max(0, progress)) : 0;
+}
+
+export function ideaFromRow(row: IdeaRow): Idea {
+  return { id: row.id, text: row.text, title: row.title, createdAt: row.created_at };
+}
+
+export function ideaToRow(idea: Idea): IdeaRow {
+  return { id: idea.id, text: idea.text, title: idea.title, created_at: toDbTime(idea.createdAt) };
+}
+
+export function versionFromRow(row: VersionRow): PromptVersion {
+  return {
+    id: row.id,
+    ideaId: row.idea_id,
+    parentId: row.parent_id,
+    source: oneOf(PromptSourceSchema, row.source, "refine"),
+    instruction: row.instruction,
+    prompt: row.prompt,
+    negativePrompt: row.negative_prompt,
+    style: oneOf(StyleIdSchema.nullable(), row.style, null),
+    dialect: oneOf(DialectSchema, row.dialect, "prose"),
+    refiner: row.refiner,
+    model: row.model,
+    title: row.title,
+    notes: notesFrom(row.notes),
+    createdAt: row.created_at,
+  };
+}
+
+export function versionToRow(v: PromptVersion): VersionRow {
+  return {
+    id: v.id,
+    idea_id: v.ideaId,
+    parent_id: v.parentId,
+    source: v.source,
+    instruction: v.instruction,
+    prompt: v.prompt,
+    negative_prompt: v.negativePrompt,
+    style: v.style,
+    dialect: v.dialect,
+    refiner: v.refiner,
+    model: v.model,
+    title: v.title,
+    notes: JSON.stringify(v.notes),
+    created_at: toDbTime(v.createdAt),
+  };
+}
+
+export function generationFromRow(row: GenerationRow): Generation {
+  return {
+    id: row.id,
+    promptId: row.prompt_id,
+    ideaId: row.idea_id,
+    backend: row.backend,
+    model: row.model,
+    params: paramsFrom(row.params),
+    // The CHECK constraint keeps other values out; "failed" is the honest reading of nonsense.
+    status: oneOf(GenerationStatusSchema, row.status, "failed"),
+    progress: clampProgress(row.progress),
+    error: errorFrom(row.error),
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    durationMs: row.duration_ms,
+  };
+}
+
+function errorToColumn(error: Generation["error"]): string | null {
+  return error === null ? null : JSON.stringify({ code: error.code, message: error.message });
+}
+
+export function generationToRow(g: Generation): GenerationRow {
+  return {
+    id: g.id,
+    prompt_id: g.promptId,
+    idea_id: g.ideaId,
+    backend: g.backend,
+    model: g.model,
+    params: JSON.stringify(g.params),
+    status: g.status,
+    progress: clampProgress(g.progress),
+    error: errorToColumn(g.error),
+    created_at: toDbTime(g.createdAt),
+    started_at: toDbTimeOrNull(g.startedAt),
+    finished_at: toDbTimeOrNull(g.finishedAt),
+    duration_ms: g.durationMs === null ? null : Math.round(g.durationMs),
+  };
+}
+
+/** Only the fields present in the patch; `undefined` means "leave as is", `null` clears. */
+export function generationPatchToRow(patch: GenerationPatch): Partial<GenerationRow> {
+  const row: Partial<GenerationRow> = {};
+  if (patch.status !== undefined) row.status = patch.status;
+  if (patch.progress !== undefined) row.progress = clampProgress(patch.progress);
+  if (patch.error !== undefined) row.error = errorToColumn(patch.error);
+  if (patch.startedAt !== undefined) row.started_at = toDbTimeOrNull(patch.startedAt);
+  if (patch.finishedAt !== undefined) row.finished_at = toDbTimeOrNull(patch.finishedAt);
+  if (patch.durationMs !== undefined) row.duration_ms = patch.durationMs === null ? null : Math.round(patch.durationMs);
+  if (patch.model !== undefined) row.model = patch.model;
+  return row;
+}
+
+export function imageFromRow(row: ImageJoinedRow): Image {
+  return {
+    id: row.id,
+    generationId: row.generation_id,
+    promptId: row.prompt_id,
+    ideaId: row.idea_id,
+    backend: row.backend,
+    width: row.width,
+    height: row.height,
+    seed: row.seed,
+    mime: row.mime,
+    byteSize: row.byte_size,
+    favorite: row.favorite === 1,
+    createdAt: row.created_at,
+    prompt: row.prompt,
+  };
+}
+
+export function imageToRow(image: NewImage): ImageRow {
+  return {
+    id: image.id,
+    generation_id: image.generationId,
+    prompt_id: image.promptId,
+    idea_id: image.ideaId,
+    width: image.width,
+    height: image.height,
+    seed: image.seed,
+    mime: image.mime,
+    byte_size: image.byteSize,
+    favorite: image.favorite ? 1 : 0,
+    created_at: toDbTime(image.createdAt),
+  };
+}
