@@ -1,0 +1,124 @@
+/**
+ * Turns what the chat model streamed into a RefinedPrompt, or into the AppError that says
+ * why it cannot be one. No I/O: the transport lives in openai-refiner.ts.
+ */
+import { AppError } from "@/lib/errors";
+import type { ChatStreamOutcome } from "./chat-stream";
+import { fitToCharBudget } from "./fit-to-budget";
+import { extractJsonStringField, parseJsonObject } from "./partial-json";
+import { ReceivedOutputSchema } from "./refined-prompt-schema";
+import { type OutputMode, TEXT_REFUSAL_MARKER } from "./system-prompt";
+import type { RefinedPrompt, RefineInput } from "./types";
+
+export const FORMAT_NOTES: Record<OutputMode, string | undefined> = {
+  json_schema: undefined,
+  json_object: "Structured output: json_object (the server does not support json_schema).",
+  text: "Structured output: plain text (the server supports neither json_schema nor json_object).",
+};
+const PROSE_FALLBACK_NOTE = "Structured output: plain text (the model did not answer in JSON).";
+
+function short(text: string, max = 200): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > max ? `${t.slice(0, max - 3)}...` : t;
+}
+
+function refused(reason: string): AppError {
+  const why = short(reason);
+  return new AppError(
+    "refused",
+    why ? `The chat model declined: ${why}` : "The chat model declined to write this prompt.",
+  );
+}
+
+/** A title when the model gave none: the first few words of the idea. */
+export function titleFromIdea(idea: string): string {
+  const words = idea
+    .replace(/[\r\n]+/g, " ")
+    .replace(/[^\p{L}\p{N}\s'-]/gu, " ")
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 6);
+  const title = words.join(" ").slice(0, 60).trim();
+  return title ? title.charAt(0).toUpperCase() + title.slice(1) : "Untitled idea";
+}
+
+function cleanTitle(title: string | null | undefined): string {
+  return short((title ?? "").replace(/^["'\s]+|["'\s.]+$/g, ""), 80);
+}
+
+/**
+ * The prompt so far, from the content so far, for live display; undefined while there is
+ * nothing to show (or while a text answer might still turn out to be a refusal).
+ */
+export function promptSoFar(mode: OutputMode, content: string): string | undefined {
+  if (mode !== "text") return extractJsonStringField(content, "prompt")?.value;
+  const text = content.trim();
+  if (TEXT_REFUSAL_MARKER.startsWith(text.slice(0, TEXT_REFUSAL_MARKER.length))) return undefined;
+  return text;
+}
+
+type Parsed = {
+  prompt: string;
+  negativePrompt?: string | null;
+  title?: string | null;
+  notes?: string[] | null;
+  formatNote?: string;
+};
+
+function parseAnswer(outcome: ChatStreamOutcome, mode: OutputMode): Parsed {
+  const content = outcome.content;
+  if (mode === "text") {
+    const text = content.trim();
+    if (text.startsWith(TEXT_REFUSAL_MARKER)) throw refused(text.slice(TEXT_REFUSAL_MARKER.length));
+    if (!text) throw new AppError("backend_error", "The chat model returned an empty answer.");
+    return { prompt: text, formatNote: FORMAT_NOTES.text };
+  }
+
+  const object = parseJsonObject(content);
+  if (!object) {
+    if (outcome.finishReason === "length") {
+      throw new AppError("backend_error", "The chat model ran out of room before it finished the prompt.");
+    }
+    // A json_object server whose model wrote prose anyway: the prose is still a prompt.
+    if (mode === "json_object" && content.trim() && !content.includes("{")) {
+      return { prompt: content.trim(), formatNote: PROSE_FALLBACK_NOTE };
+    }
+    throw new AppError("backend_error", "The chat model's answer was not valid JSON.");
+  }
+  if (typeof object.refusal === "string" && object.prompt === undefined) throw refused(object.refusal);
+  const checked = ReceivedOutputSchema.safeParse(object);
+  if (!checked.success) {
+    throw new AppError("backend_error", "The chat model's answer had no usable prompt.", { cause: checked.error });
+  }
+  return { ...checked.data, formatNote: FORMAT_NOTES[mode] };
+}
+
+export function interpretAnswer(
+  outcome: ChatStreamOutcome,
+  mode: OutputMode,
+  input: RefineInput,
+  requestedModel: string,
+): RefinedPrompt {
+  if (outcome.refusal.trim()) throw refused(outcome.refusal);
+  if (outcome.finishReason === "content_filter") {
+    throw new AppError("refused", "The provider's content filter stopped this prompt.");
+  }
+  const parsed = parseAnswer(outcome, mode);
+  const maxChars = input.budget?.maxChars;
+  const fitted = fitToCharBudget(parsed.prompt, maxChars);
+  const notes = (parsed.notes ?? [])
+    .map((n) => short(n, 300))
+    .filter(Boolean)
+    .slice(0, 12);
+  if (parsed.formatNote) notes.push(parsed.formatNote);
+  if (fitted.cut) notes.push(`Shortened to fit the backend's limit of ${maxChars} characters.`);
+  const negative = parsed.negativePrompt?.trim();
+  return {
+    prompt: fitted.prompt,
+    // Prose backends take no negative prompt; one from the model would only mislead.
+    negativePrompt: input.dialect === "tags" && negative ? negative : undefined,
+    title: cleanTitle(parsed.title) || titleFromIdea(input.idea),
+    notes,
+    model: outcome.model ?? requestedModel,
+  };
+}

@@ -1,0 +1,126 @@
+/** POST /v1/images/generations: real images of the requested size, with OpenAI's rules per model. */
+import { assertConforms, type HandlerContext } from "./context";
+import { openaiError, sendJson, sendRaw } from "./http";
+import { flaggedCategories } from "./moderation-rules";
+import { type FakeImageFormat, renderFakeImage } from "./png";
+
+type ImageRequest = {
+  prompt: string;
+  model?: string | null;
+  n?: number | null;
+  size?: string | null;
+  quality?: string | null;
+  response_format?: "url" | "b64_json" | null;
+  output_format?: FakeImageFormat | null;
+};
+
+type Family = "gpt-image" | "dall-e-2" | "dall-e-3" | "other";
+
+const SIZES: Record<Exclude<Family, "other">, string[]> = {
+  "gpt-image": ["1024x1024", "1536x1024", "1024x1536", "auto"],
+  "dall-e-2": ["256x256", "512x512", "1024x1024"],
+  "dall-e-3": ["1024x1024", "1792x1024", "1024x1792"],
+};
+
+/** The sizes the contract's ImagesResponse.size can name. */
+const RESPONSE_SIZES = new Set(["1024x1024", "1024x1536", "1536x1024"]);
+
+function familyOf(model: string): Family {
+  if (model.startsWith("gpt-image")) return "gpt-image";
+  if (model === "dall-e-2" || model === "dall-e-3") return model;
+  return "other";
+}
+
+function badRequest(ctx: HandlerContext, message: string, param: string | null, code: string | null = null): void {
+  sendJson(ctx.res, 400, openaiError(message, { param, code }));
+}
+
+/** OpenAI's own checks that go beyond the schema; null when the request passes. */
+function ruleViolation(req: ImageRequest, family: Family, size: string): { message: string; param: string } | null {
+  if (family !== "other" && !SIZES[family].includes(size)) {
+    const allowed = SIZES[family].map((s) => `'${s}'`).join(", ");
+    return { message: `Invalid value: '${size}'. Supported values are: ${allowed}.`, param: "size" };
+  }
+  if (family === "other" && !/^\d{2,4}x\d{2,4}$/.test(size) && size !== "auto") {
+    return { message: `Invalid value: '${size}'. Expected WIDTHxHEIGHT.`, param: "size" };
+  }
+  if (family === "gpt-image" && req.response_format) {
+    return { message: "Unknown parameter: 'response_format'.", param: "response_format" };
+  }
+  if ((family === "dall-e-2" || family === "dall-e-3") && req.output_format) {
+    return { message: "Unknown parameter: 'output_format'.", param: "output_format" };
+  }
+  if (family === "dall-e-3" && (req.n ?? 1) !== 1) {
+    return { message: "Invalid 'n': dall-e-3 only supports n=1.", param: "n" };
+  }
+  return null;
+}
+
+function blocked(ctx: HandlerContext): void {
+  sendJson(
+    ctx.res,
+    400,
+    openaiError(
+      "Your request was rejected by the safety system. If you believe this is an error, contact us at help.openai.com and include the request ID.",
+      { type: "image_generation_user_error", code: "moderation_blocked" },
+    ),
+  );
+}
+
+export async function handleImages(ctx: HandlerContext): Promise<void> {
+  const req = ctx.body as ImageRequest;
+  const model = req.model ?? "dall-e-2";
+  const family = familyOf(model);
+  const size = req.size ?? (family === "gpt-image" || family === "other" ? "auto" : "1024x1024");
+  const violation = ruleViolation(req, family, size);
+  if (violation) return badRequest(ctx, violation.message, violation.param);
+
+  const { mode, consume } = ctx.decision;
+  // A content-policy refusal looks the same whichever way the fake was asked to refuse.
+  if (mode === "refusal" || mode === "contentFilter" || flaggedCategories(req.prompt).length > 0) {
+    if (mode === "refusal" || mode === "contentFilter") consume();
+    return blocked(ctx);
+  }
+
+  const [width, height] = (size === "auto" ? "1024x1024" : size).split("x").map(Number) as [number, number];
+  const format: FakeImageFormat = req.output_format ?? "png";
+  const n = req.n ?? 1;
+  const asUrl = family !== "gpt-image" && req.response_format !== "b64_json";
+  const data = [];
+  for (let i = 0; i < n; i++) {
+    const bytes = await renderFakeImage(req.prompt, i, width, height, format);
+    const item: { b64_json?: string; url?: string; revised_prompt?: string } = {};
+    if (asUrl) item.url = `${ctx.origin}/__fake/images/${ctx.images.put(bytes, `image/${format}`)}.${format}`;
+    else item.b64_json = bytes.toString("base64");
+    if (family === "dall-e-3") item.revised_prompt = req.prompt;
+    data.push(item);
+  }
+
+  const textTokens = Math.ceil(req.prompt.length / 4);
+  const imageTokens = 272 * n;
+  const body = {
+    created: Math.floor(Date.now() / 1000),
+    data,
+    ...(family === "gpt-image"
+      ? {
+          background: "opaque" as const,
+          output_format: format,
+          ...(RESPONSE_SIZES.has(`${width}x${height}`) ? { size: `${width}x${height}` } : {}),
+          quality: req.quality === "low" || req.quality === "high" ? req.quality : "medium",
+          usage: {
+            input_tokens: textTokens,
+            output_tokens: imageTokens,
+            total_tokens: textTokens + imageTokens,
+            input_tokens_details: { text_tokens: textTokens, image_tokens: 0 },
+            output_tokens_details: { text_tokens: 0, image_tokens: imageTokens },
+          },
+        }
+      : {}),
+  };
+  assertConforms("ImagesResponse", body);
+  if (mode === "malformedChunk") {
+    consume();
+    return sendRaw(ctx.res, 200, "application/json", JSON.stringify(body).slice(0, 60));
+  }
+  sendJson(ctx.res, 200, body);
+}
