@@ -39,7 +39,7 @@ export default defineConfig({
   webServer: [
     {
       command: `node node_modules/tsx/dist/cli.mjs tests/fakes/openai/cli.ts`,
-      url: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1/models`,
+      url: `http://127.0.0.1:${FAKE_OPENAI_PORT}/__fake/health`,
       env: { PORT: String(FAKE_OPENAI_PORT) },
       reuseExistingServer: false,
       timeout: 30_000,

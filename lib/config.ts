@@ -46,7 +46,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Config {
   }
   const e = parsed.data;
   return {
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir: path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR),
     openai: {
       apiKey: e.OPENAI_API_KEY,
       baseURL: e.OPENAI_BASE_URL,

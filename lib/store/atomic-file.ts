@@ -13,7 +13,7 @@ export const TEMP_PREFIX = ".tmp-";
  */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(file);
-  const temp = path.join(dir, `${TEMP_PREFIX}${randomBytes(8).toString("hex")}-${path.basename(file)}`);
+  const temp = path.join(/*turbopackIgnore: true*/ dir, `${TEMP_PREFIX}${randomBytes(8).toString("hex")}-${path.basename(file)}`);
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, "wx", 0o644);
@@ -50,7 +50,7 @@ async function syncDirectory(dir: string): Promise<void> {
 export function removeStaleTempFiles(dir: string, olderThanMs: number, now = Date.now()): void {
   for (const name of readdirSync(dir)) {
     if (!name.startsWith(TEMP_PREFIX)) continue;
-    const file = path.join(dir, name);
+    const file = path.join(/*turbopackIgnore: true*/ dir, name);
     try {
       if (now - statSync(file).mtimeMs >= olderThanMs) rmSync(file, { force: true });
     } catch {

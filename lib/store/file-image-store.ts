@@ -30,12 +30,12 @@ async function readIfExists(file: string): Promise<Buffer | undefined> {
 
 /** `<dir>/<id>.<png|jpeg|webp>` and `<dir>/<id>.thumb.webp`. */
 export function createFileImageStore(dir: string): ImageFiles {
-  const root = path.resolve(dir);
+  const root = path.resolve(/*turbopackIgnore: true*/ dir);
   mkdirSync(root, { recursive: true });
   removeStaleTempFiles(root, STALE_TEMP_MS);
 
-  const fullPath = (id: string, format: string) => path.join(root, `${id}.${format}`);
-  const thumbPath = (id: string) => path.join(root, `${id}.thumb.webp`);
+  const fullPath = (id: string, format: string) => path.join(/*turbopackIgnore: true*/ root, `${id}.${format}`);
+  const thumbPath = (id: string) => path.join(/*turbopackIgnore: true*/ root, `${id}.thumb.webp`);
 
   return {
     async put(id, bytes, mime) {

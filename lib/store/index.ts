@@ -39,7 +39,7 @@ export function getStore(): Store {
 
 export function getImageFiles(): ImageFiles {
   const h = holder();
-  h.imageFiles ??= createFileImageStore(path.join(getConfig().dataDir, "images"));
+  h.imageFiles ??= createFileImageStore(path.join(/*turbopackIgnore: true*/ getConfig().dataDir, "images"));
   return h.imageFiles;
 }
 

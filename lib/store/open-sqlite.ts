@@ -19,7 +19,7 @@ export type SqliteLocation = {
 
 export function resolveDbPath({ dataDir, filename = DB_FILENAME }: SqliteLocation): string {
   if (filename === ":memory:") return filename;
-  return path.resolve(dataDir ?? getConfig().dataDir, filename);
+  return path.resolve(/*turbopackIgnore: true*/ dataDir ?? getConfig().dataDir, filename);
 }
 
 /** Opens (creating as needed) the file with the connection settings the store relies on. */

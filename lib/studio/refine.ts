@@ -21,6 +21,14 @@ export type RefineCallbacks = {
  * instruction (saving a child). Nothing is saved when the refiner fails or is stopped.
  */
 export async function refine(body: RefineBody, cb: RefineCallbacks): Promise<PromptVersion> {
+  return (await prepareRefine(body))(cb);
+}
+
+/**
+ * Checks everything that can be checked before the refiner runs (unknown parent, refiner not
+ * configured…), so those answer with a proper status instead of an error inside a stream.
+ */
+export async function prepareRefine(body: RefineBody): Promise<(cb: RefineCallbacks) => Promise<PromptVersion>> {
   const { store } = deps();
   const refiner = getRefiner(body.refiner);
   const backend = findBackend(body.backend ?? defaultBackendId());
@@ -51,42 +59,51 @@ export async function refine(body: RefineBody, cb: RefineCallbacks): Promise<Pro
     budget: { maxChars: caps.maxPromptChars, maxTokens: caps.maxPromptTokens },
   };
 
-  const timeout = AbortSignal.timeout(getConfig().timeouts.refineMs);
-  const signal = AbortSignal.any([cb.signal, timeout]);
-  const started = Date.now();
-  let refined: Awaited<ReturnType<typeof refiner.refine>>;
-  try {
-    refined = await refiner.refine(input, { signal, onDelta: cb.onDelta });
-  } catch (e) {
-    if (timeout.aborted && !cb.signal.aborted) {
-      throw new AppError("timeout", `The refiner did not finish within ${Math.round(getConfig().timeouts.refineMs / 1000)} s.`, { cause: e });
+  return async (cb) => {
+    const timeout = AbortSignal.timeout(getConfig().timeouts.refineMs);
+    const signal = AbortSignal.any([cb.signal, timeout]);
+    const started = Date.now();
+    let refined: Awaited<ReturnType<typeof refiner.refine>>;
+    try {
+      refined = await refiner.refine(input, { signal, onDelta: cb.onDelta });
+    } catch (e) {
+      if (timeout.aborted && !cb.signal.aborted) {
+        throw new AppError(
+          "timeout",
+          `The refiner did not finish within ${Math.round(getConfig().timeouts.refineMs / 1000)} s.`,
+          { cause: e },
+        );
+      }
+      throw e;
     }
-    throw e;
-  }
-  if (!refined.prompt.trim()) throw new AppError("backend_error", "The refiner returned an empty prompt.");
+    if (!refined.prompt.trim()) throw new AppError("backend_error", "The refiner returned an empty prompt.");
 
-  const now = new Date().toISOString();
-  const version: PromptVersion = {
-    id: newId(),
-    ideaId: idea.id,
-    parentId: parent?.id ?? null,
-    source: "refine",
-    instruction: instruction ?? null,
-    prompt: refined.prompt,
-    negativePrompt: caps.negativePrompt || caps.dialect === "tags" ? (refined.negativePrompt ?? null) : null,
-    style,
-    dialect: caps.dialect,
-    refiner: refiner.id,
-    model: refined.model,
-    title: refined.title,
-    notes: refined.notes,
-    createdAt: now,
+    const now = new Date().toISOString();
+    const version: PromptVersion = {
+      id: newId(),
+      ideaId: idea.id,
+      parentId: parent?.id ?? null,
+      source: "refine",
+      instruction: instruction ?? null,
+      prompt: refined.prompt,
+      negativePrompt: caps.negativePrompt || caps.dialect === "tags" ? (refined.negativePrompt ?? null) : null,
+      style,
+      dialect: caps.dialect,
+      refiner: refiner.id,
+      model: refined.model,
+      title: refined.title,
+      notes: refined.notes,
+      createdAt: now,
+    };
+    if (parent) {
+      await store.createVersion(version);
+    } else {
+      await store.createIdeaWithVersion(
+        { ...idea, title: refined.title || idea.text.slice(0, 60), createdAt: now },
+        version,
+      );
+    }
+    log.info("refined", { ideaId: idea.id, versionId: version.id, refiner: refiner.id, ms: Date.now() - started });
+    return version;
   };
-  if (parent) {
-    await store.createVersion(version);
-  } else {
-    await store.createIdeaWithVersion({ ...idea, title: refined.title || idea.text.slice(0, 60), createdAt: now }, version);
-  }
-  log.info("refined", { ideaId: idea.id, versionId: version.id, refiner: refiner.id, ms: Date.now() - started });
-  return version;
 }

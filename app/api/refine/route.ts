@@ -4,19 +4,20 @@ import { parseJsonBody } from "@/lib/http/parse";
 import { errorBody, errorResponse, json } from "@/lib/http/responses";
 import { sseResponse } from "@/lib/http/sse";
 import { RefineBodySchema } from "@/lib/schemas/api";
-import { refine } from "@/lib/studio/refine";
+import { prepareRefine } from "@/lib/studio/refine";
 
 export const dynamic = "force-dynamic";
 
 export const POST = handle(async (request) => {
   const body = await parseJsonBody(request, RefineBodySchema);
+  const run = await prepareRefine(body);
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
-  if (wantsJson) return json(await refine(body, { signal: request.signal }), 201);
+  if (wantsJson) return json(await run({ signal: request.signal }), 201);
 
   return sseResponse(request, async (sse, signal) => {
     let sent = "";
     try {
-      const version = await refine(body, {
+      const version = await run({
         signal,
         onDelta(soFar) {
           if (soFar.startsWith(sent)) sse.send("delta", { text: soFar.slice(sent.length) });
