@@ -22,7 +22,11 @@ const NETWORK_RUNS = 15;
 type Row = { what: string; median: string; runs: number; note: string };
 const rows: Row[] = [];
 
-async function firstDelta(url: string, init: RequestInit, isFirst: (event: string, data: string) => boolean): Promise<number> {
+async function firstDelta(
+  url: string,
+  init: RequestInit,
+  isFirst: (event: string, data: string) => boolean,
+): Promise<number> {
   const t0 = performance.now();
   const res = await fetch(url, init);
   if (!res.ok || !res.body) throw new Error(`${url}: ${res.status} ${await res.text()}`);
@@ -48,16 +52,43 @@ async function firstDelta(url: string, init: RequestInit, isFirst: (event: strin
 async function main() {
   // Pure CPU: the embedded refiner.
   let i = 0;
-  const refineTimes = await timeRuns(300, () => refineOffline({ idea: IDEAS[i++ % IDEAS.length] ?? "", dialect: "prose" }), 20);
-  rows.push({ what: "offline refiner (prose)", median: fmt(median(refineTimes)), runs: refineTimes.length, note: "4 ideas in turn" });
-  const tagTimes = await timeRuns(300, () => refineOffline({ idea: IDEAS[i++ % IDEAS.length] ?? "", dialect: "tags", budget: { maxTokens: 77 } }), 20);
-  rows.push({ what: "offline refiner (tags, 77-token budget)", median: fmt(median(tagTimes)), runs: tagTimes.length, note: "" });
+  const refineTimes = await timeRuns(
+    300,
+    () => refineOffline({ idea: IDEAS[i++ % IDEAS.length] ?? "", dialect: "prose" }),
+    20,
+  );
+  rows.push({
+    what: "offline refiner (prose)",
+    median: fmt(median(refineTimes)),
+    runs: refineTimes.length,
+    note: "4 ideas in turn",
+  });
+  const tagTimes = await timeRuns(
+    300,
+    () => refineOffline({ idea: IDEAS[i++ % IDEAS.length] ?? "", dialect: "tags", budget: { maxTokens: 77 } }),
+    20,
+  );
+  rows.push({
+    what: "offline refiner (tags, 77-token budget)",
+    median: fmt(median(tagTimes)),
+    runs: tagTimes.length,
+    note: "",
+  });
 
   // The embedded renderer.
   for (const size of [512, 1024]) {
     let seed = 1;
-    const times = await timeRuns(20, () => renderOfflineSketch({ prompt: IDEAS[1] ?? "", width: size, height: size, seed: seed++ }), 3);
-    rows.push({ what: `offline renderer ${size}×${size}`, median: fmt(median(times)), runs: times.length, note: "PNG bytes out" });
+    const times = await timeRuns(
+      20,
+      () => renderOfflineSketch({ prompt: IDEAS[1] ?? "", width: size, height: size, seed: seed++ }),
+      3,
+    );
+    rows.push({
+      what: `offline renderer ${size}×${size}`,
+      median: fmt(median(times)),
+      runs: times.length,
+      note: "PNG bytes out",
+    });
   }
 
   // The OpenAI path: the fake waits FAKE_DELAY_MS before answering; the difference is ours.
@@ -93,8 +124,18 @@ async function main() {
     }
     const d = median(direct);
     const t = median(through);
-    rows.push({ what: "first prompt text: fake directly", median: fmt(d), runs: NETWORK_RUNS, note: `fake delay ${FAKE_DELAY_MS} ms; first content chunk` });
-    rows.push({ what: "first prompt text: through the app", median: fmt(t), runs: NETWORK_RUNS, note: `overhead ${fmt(t - d)} ms (×${(t / d).toFixed(2)}); first delta event` });
+    rows.push({
+      what: "first prompt text: fake directly",
+      median: fmt(d),
+      runs: NETWORK_RUNS,
+      note: `fake delay ${FAKE_DELAY_MS} ms; first content chunk`,
+    });
+    rows.push({
+      what: "first prompt text: through the app",
+      median: fmt(t),
+      runs: NETWORK_RUNS,
+      note: `overhead ${fmt(t - d)} ms (×${(t / d).toFixed(2)}); first delta event`,
+    });
 
     const version = await (
       await fetch(`${app.url}/api/refine`, {
@@ -103,28 +144,52 @@ async function main() {
         body: JSON.stringify({ idea: IDEAS[1] }),
       })
     ).json();
-    const genDirect = await timeRuns(NETWORK_RUNS, async () => {
-      const r = await fetch(`${fake.url}/images/generations`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: "Bearer sk-bench" },
-        body: JSON.stringify({ model: "gpt-image-1.5", prompt: version.prompt, size: "1024x1024", n: 1, output_format: "png" }),
-      });
-      await r.json();
-    }, 1);
-    const genThrough = await timeRuns(NETWORK_RUNS, async () => {
-      const g = await (
-        await fetch(`${app.url}/api/generate`, {
+    const genDirect = await timeRuns(
+      NETWORK_RUNS,
+      async () => {
+        const r = await fetch(`${fake.url}/images/generations`, {
           method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ promptId: version.id, backend: "openai", params: { size: "1024x1024" } }),
-        })
-      ).json();
-      await firstDelta(`${app.url}/api/generations/${g.id}/events`, {}, (e) => e === "done" || e === "error");
-    }, 1);
+          headers: { "content-type": "application/json", authorization: "Bearer sk-bench" },
+          body: JSON.stringify({
+            model: "gpt-image-1.5",
+            prompt: version.prompt,
+            size: "1024x1024",
+            n: 1,
+            output_format: "png",
+          }),
+        });
+        await r.json();
+      },
+      1,
+    );
+    const genThrough = await timeRuns(
+      NETWORK_RUNS,
+      async () => {
+        const g = await (
+          await fetch(`${app.url}/api/generate`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ promptId: version.id, backend: "openai", params: { size: "1024x1024" } }),
+          })
+        ).json();
+        await firstDelta(`${app.url}/api/generations/${g.id}/events`, {}, (e) => e === "done" || e === "error");
+      },
+      1,
+    );
     const gd = median(genDirect);
     const gt = median(genThrough);
-    rows.push({ what: "generate 1024²: fake directly", median: fmt(gd), runs: NETWORK_RUNS, note: "answer with b64 PNG parsed" });
-    rows.push({ what: "generate 1024²: through the app", median: fmt(gt), runs: NETWORK_RUNS, note: `overhead ${fmt(gt - gd)} ms (×${(gt / gd).toFixed(2)}); 202 → done event, image + thumbnail stored` });
+    rows.push({
+      what: "generate 1024²: fake directly",
+      median: fmt(gd),
+      runs: NETWORK_RUNS,
+      note: "answer with b64 PNG parsed",
+    });
+    rows.push({
+      what: "generate 1024²: through the app",
+      median: fmt(gt),
+      runs: NETWORK_RUNS,
+      note: `overhead ${fmt(gt - gd)} ms (×${(gt / gd).toFixed(2)}); 202 → done event, image + thumbnail stored`,
+    });
   } finally {
     app.stop();
     await fake.close();
@@ -133,7 +198,8 @@ async function main() {
   const w = Math.max(...rows.map((r) => r.what.length));
   console.log(`\n| ${"what".padEnd(w)} | median ms | runs | note`);
   console.log(`|${"-".repeat(w + 2)}|-----------|------|-----`);
-  for (const r of rows) console.log(`| ${r.what.padEnd(w)} | ${r.median.padStart(9)} | ${String(r.runs).padStart(4)} | ${r.note}`);
+  for (const r of rows)
+    console.log(`| ${r.what.padEnd(w)} | ${r.median.padStart(9)} | ${String(r.runs).padStart(4)} | ${r.note}`);
 }
 
 main().then(

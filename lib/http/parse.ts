@@ -18,7 +18,8 @@ function describeIssues(issues: z.core.$ZodIssue[]): string {
 /** Reads a JSON body no larger than the limit, and checks it against the schema. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > LIMITS.bodyBytes) throw new AppError("too_large", `The body is larger than ${LIMITS.bodyBytes} bytes.`);
+  if (declared > LIMITS.bodyBytes)
+    throw new AppError("too_large", `The body is larger than ${LIMITS.bodyBytes} bytes.`);
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw invalid("The body must be JSON (Content-Type: application/json).");
   const text = await readLimited(request, LIMITS.bodyBytes);

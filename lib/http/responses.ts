@@ -9,7 +9,11 @@ export function json(data: unknown, status = 200, headers?: HeadersInit): Respon
 
 export function errorBody(error: AppError): ErrorBody {
   return {
-    error: { code: error.code, message: error.message, ...(error.details !== undefined ? { details: error.details } : {}) },
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details !== undefined ? { details: error.details } : {}),
+    },
   };
 }
 

@@ -12,17 +12,26 @@ import { announce } from "./generation-events";
 import { runGeneration } from "./run-generation";
 
 /** Fills in defaults and checks the parameters against what the backend can do. */
-export function resolveParams(backend: ImageBackend, params: GenerationParams, version: PromptVersion): GenerateRequest {
+export function resolveParams(
+  backend: ImageBackend,
+  params: GenerationParams,
+  version: PromptVersion,
+): GenerateRequest {
   const caps = backend.capabilities;
   const size = params.size ?? caps.defaultSize;
   if (!caps.sizes.includes(size)) {
     throw new AppError("invalid_request", `${backend.label} takes the sizes ${caps.sizes.join(", ")}; not ${size}.`);
   }
   const n = params.n ?? 1;
-  if (n > caps.maxImages) throw new AppError("invalid_request", `${backend.label} makes at most ${caps.maxImages} images at once.`);
-  if (params.seed !== undefined && !caps.seed) throw new AppError("invalid_request", `${backend.label} does not take a seed.`);
+  if (n > caps.maxImages)
+    throw new AppError("invalid_request", `${backend.label} makes at most ${caps.maxImages} images at once.`);
+  if (params.seed !== undefined && !caps.seed)
+    throw new AppError("invalid_request", `${backend.label} does not take a seed.`);
   if (params.quality !== undefined && !caps.quality?.includes(params.quality)) {
-    throw new AppError("invalid_request", `${backend.label} takes the qualities ${(caps.quality ?? []).join(", ") || "none"}.`);
+    throw new AppError(
+      "invalid_request",
+      `${backend.label} takes the qualities ${(caps.quality ?? []).join(", ") || "none"}.`,
+    );
   }
   for (const key of ["steps", "guidance"] as const) {
     const value = params[key];
@@ -34,7 +43,10 @@ export function resolveParams(backend: ImageBackend, params: GenerationParams, v
     }
   }
   if (caps.maxPromptChars && version.prompt.length > caps.maxPromptChars) {
-    throw new AppError("too_large", `The prompt is ${version.prompt.length} characters; ${backend.label} takes at most ${caps.maxPromptChars}.`);
+    throw new AppError(
+      "too_large",
+      `The prompt is ${version.prompt.length} characters; ${backend.label} takes at most ${caps.maxPromptChars}.`,
+    );
   }
   return {
     prompt: version.prompt,
@@ -67,7 +79,14 @@ export async function generate(body: GenerateBody): Promise<Generation> {
     ideaId: version.ideaId,
     backend: backend.id,
     model: backend.model,
-    params: { size: request.size, n: request.n, seed: request.seed, steps: request.steps, guidance: request.guidance, quality: request.quality },
+    params: {
+      size: request.size,
+      n: request.n,
+      seed: request.seed,
+      steps: request.steps,
+      guidance: request.guidance,
+      quality: request.quality,
+    },
     status: "queued",
     progress: 0,
     error: null,

@@ -1,19 +1,19 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type {
-  GenerationWithImages,
-  IdeaDetail,
-  IdeaSummary,
-  Image,
-  ImageDetail,
-  Page,
-} from "@/lib/schemas/entities";
+import type { GenerationWithImages, IdeaDetail, IdeaSummary, Image, ImageDetail, Page } from "@/lib/schemas/entities";
 import { LIMITS } from "@/lib/schemas/common";
 import { deps } from "./deps";
 
 export { getCatalog } from "./catalog";
 
-type ImageQuery = { cursor?: string; limit?: number; ideaId?: string; backend?: string; favorite?: boolean; q?: string };
+type ImageQuery = {
+  cursor?: string;
+  limit?: number;
+  ideaId?: string;
+  backend?: string;
+  favorite?: boolean;
+  q?: string;
+};
 
 export async function listImages(query: ImageQuery): Promise<Page<Image>> {
   return deps().store.listImages({ ...query, limit: query.limit ?? LIMITS.pageSize });

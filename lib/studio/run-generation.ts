@@ -20,7 +20,11 @@ export async function runGeneration(
 ): Promise<void> {
   const { store } = deps();
   const startedAt = new Date();
-  const running = await store.updateGeneration(generation.id, { status: "running", startedAt: startedAt.toISOString(), progress: 0 });
+  const running = await store.updateGeneration(generation.id, {
+    status: "running",
+    startedAt: startedAt.toISOString(),
+    progress: 0,
+  });
   if (running) announce(generation.id, running);
 
   const limitMs = getConfig().timeouts.generateMs;
@@ -50,7 +54,9 @@ export async function runGeneration(
     let error: AppError;
     if (cancel.aborted) error = new AppError("canceled", "Canceled.");
     else if (timeout.aborted || (isAbortError(e) && timeout.aborted)) {
-      error = new AppError("timeout", `${backend.label} timed out after ${Math.round(limitMs / 1000)} s.`, { cause: e });
+      error = new AppError("timeout", `${backend.label} timed out after ${Math.round(limitMs / 1000)} s.`, {
+        cause: e,
+      });
     } else error = toAppError(e);
     await fail(generation, error, finish());
     return;
@@ -79,13 +85,22 @@ export async function runGeneration(
         createdAt,
       });
     }
-    const done = await store.completeGeneration(generation.id, images, { status: "succeeded", progress: 1, ...finish() });
+    const done = await store.completeGeneration(generation.id, images, {
+      status: "succeeded",
+      progress: 1,
+      ...finish(),
+    });
     if (!done) throw new AppError("internal", "The generation disappeared while it ran.");
     const stored = await store.listImagesForGeneration(generation.id);
     for (const image of stored) emit(generation.id, { event: "image", data: image });
     announce(generation.id, done);
     emit(generation.id, { event: "done", data: { ...done, images: stored } });
-    log.info("generated", { generationId: generation.id, backend: backend.id, images: stored.length, ms: done.durationMs });
+    log.info("generated", {
+      generationId: generation.id,
+      backend: backend.id,
+      images: stored.length,
+      ms: done.durationMs,
+    });
   } catch (e) {
     // No file may outlive a failed write: the gallery must never point at nothing, nor disk hold orphans.
     const { files } = deps();
@@ -94,10 +109,15 @@ export async function runGeneration(
   }
 }
 
-async function fail(generation: Generation, error: AppError, times: { finishedAt: string; durationMs: number }): Promise<void> {
+async function fail(
+  generation: Generation,
+  error: AppError,
+  times: { finishedAt: string; durationMs: number },
+): Promise<void> {
   const { store } = deps();
   const status = error.code === "canceled" ? "canceled" : "failed";
-  if (status === "failed") log.warn("generation failed", { generationId: generation.id, code: error.code, error: error.cause ?? error });
+  if (status === "failed")
+    log.warn("generation failed", { generationId: generation.id, code: error.code, error: error.cause ?? error });
   const updated = await store.updateGeneration(generation.id, {
     status,
     error: status === "failed" ? { code: error.code, message: error.message } : null,
@@ -105,6 +125,10 @@ async function fail(generation: Generation, error: AppError, times: { finishedAt
   });
   if (!updated) return;
   announce(generation.id, updated);
-  if (status === "failed") emit(generation.id, { event: "error", data: { error: { code: error.code, message: error.message }, generation: updated } });
+  if (status === "failed")
+    emit(generation.id, {
+      event: "error",
+      data: { error: { code: error.code, message: error.message }, generation: updated },
+    });
   else emit(generation.id, { event: "done", data: { ...updated, images: [] } });
 }

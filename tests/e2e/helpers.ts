@@ -12,7 +12,13 @@ export async function refineIdea(page: Page, idea: string): Promise<{ prompt: st
     for (let i = 0; i < 400; i++) {
       const value = await promptBox.inputValue().catch(() => "");
       if (value.length && lengths.at(-1) !== value.length) lengths.push(value.length);
-      if (await page.getByRole("button", { name: "Refine again" }).isVisible().catch(() => false)) break;
+      if (
+        await page
+          .getByRole("button", { name: "Refine again" })
+          .isVisible()
+          .catch(() => false)
+      )
+        break;
       await page.waitForTimeout(10);
     }
   })();

@@ -11,7 +11,9 @@ test("offline: idea → streamed prompt → image → gallery, detail page and h
   for (const word of ["fox", "snow", "cozy"]) expect(prompt.toLowerCase()).toContain(word);
 
   await generateAndWait(page, prompt);
-  await expect(page.getByText("Offline sketch (no model)", { exact: true }).filter({ visible: true }).first()).toBeVisible();
+  await expect(
+    page.getByText("Offline sketch (no model)", { exact: true }).filter({ visible: true }).first(),
+  ).toBeVisible();
 
   // History holds the version.
   const history = page.getByRole("region", { name: "History" });
@@ -27,9 +29,16 @@ test("offline: idea → streamed prompt → image → gallery, detail page and h
   await thumb.click();
   await expect(page).toHaveURL(/\/images\/[A-Za-z0-9_-]+$/);
   await expect(page.getByText(prompt).first()).toBeVisible();
-  await expect(page.getByText("Offline sketch (no model)", { exact: true }).filter({ visible: true }).first()).toBeVisible();
+  await expect(
+    page.getByText("Offline sketch (no model)", { exact: true }).filter({ visible: true }).first(),
+  ).toBeVisible();
   for (const name of ["Reuse prompt", "Download", "Delete"]) {
-    await expect(page.getByRole(name === "Download" ? "link" : "button", { name }).or(page.getByRole("link", { name })).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole(name === "Download" ? "link" : "button", { name })
+        .or(page.getByRole("link", { name }))
+        .first(),
+    ).toBeVisible();
   }
   const favorite = page.getByRole("button", { name: "Favorite" });
   await expect(favorite).toHaveAttribute("aria-pressed", "false");
@@ -37,7 +46,10 @@ test("offline: idea → streamed prompt → image → gallery, detail page and h
   await expect(favorite).toHaveAttribute("aria-pressed", "true");
 
   // The idea page shows the version and its image.
-  await page.getByRole("link", { name: new RegExp(idea.split(",")[0] ?? idea, "i") }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(idea.split(",")[0] ?? idea, "i") })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/ideas\/[A-Za-z0-9_-]+$/);
   await expect(page.getByText(prompt).first()).toBeVisible();
   await expect(page.getByRole("img", { name: prompt, exact: true }).first()).toBeVisible();

@@ -13,7 +13,11 @@ delete process.env.OPENAI_BASE_URL;
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const BASE = "http://localhost";
 
-function call(handler: Handler, init: { method?: string; path?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}, params: Record<string, string> = {}) {
+function call(
+  handler: Handler,
+  init: { method?: string; path?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  params: Record<string, string> = {},
+) {
   const headers: Record<string, string> = { ...init.headers };
   let body: string | undefined;
   if (init.rawBody !== undefined) body = init.rawBody;
@@ -67,7 +71,11 @@ const h = (route: string, method: string) => {
 };
 
 async function newVersion(idea = "a fox in the snow, cozy") {
-  const res = await call(h("refine", "POST"), { method: "POST", body: { idea }, headers: { accept: "application/json" } });
+  const res = await call(h("refine", "POST"), {
+    method: "POST",
+    body: { idea },
+    headers: { accept: "application/json" },
+  });
   expect(res.status).toBe(201);
   return PromptVersionSchema.parse(await res.json());
 }
@@ -117,7 +125,10 @@ describe("POST /api/refine", () => {
     const res = await call(h("refine", "POST"), { method: "POST", body: { idea: "a lighthouse at dusk" } });
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const text = await res.text();
-    const events = [...text.matchAll(/event: (\w+)\ndata: (.*)\n\n/g)].map((m) => ({ event: m[1], data: JSON.parse(m[2] ?? "null") }));
+    const events = [...text.matchAll(/event: (\w+)\ndata: (.*)\n\n/g)].map((m) => ({
+      event: m[1],
+      data: JSON.parse(m[2] ?? "null"),
+    }));
     const deltas = events.filter((e) => e.event === "delta");
     expect(deltas.length).toBeGreaterThan(2);
     const last = events.at(-1);
@@ -128,7 +139,11 @@ describe("POST /api/refine", () => {
 
   it("refines a saved version with an instruction into a child", async () => {
     const parent = await newVersion("a quiet harbour");
-    const res = await call(h("refine", "POST"), { method: "POST", body: { parentId: parent.id, instruction: "make it night" }, headers: { accept: "application/json" } });
+    const res = await call(h("refine", "POST"), {
+      method: "POST",
+      body: { parentId: parent.id, instruction: "make it night" },
+      headers: { accept: "application/json" },
+    });
     expect(res.status).toBe(201);
     const child = PromptVersionSchema.parse(await res.json());
     expect(child.parentId).toBe(parent.id);
@@ -137,44 +152,94 @@ describe("POST /api/refine", () => {
   });
 
   it("rejects bad bodies with 400 and details", async () => {
-    const empty = await expectError(await call(h("refine", "POST"), { method: "POST", body: { idea: "  " } }), 400, "invalid_request");
+    const empty = await expectError(
+      await call(h("refine", "POST"), { method: "POST", body: { idea: "  " } }),
+      400,
+      "invalid_request",
+    );
     expect(empty.error.details).toBeTruthy();
-    await expectError(await call(h("refine", "POST"), { method: "POST", body: { idea: "x", extra: 1 } }), 400, "invalid_request");
-    await expectError(await call(h("refine", "POST"), { method: "POST", body: { idea: "x".repeat(2001) } }), 400, "invalid_request");
-    await expectError(await call(h("refine", "POST"), { method: "POST", rawBody: "{not json" }), 400, "invalid_request");
-    await expectError(await call(h("refine", "POST"), { method: "POST", body: { idea: "x", style: "nope" } }), 400, "invalid_request");
-    await expectError(await call(h("refine", "POST"), { method: "POST", body: { idea: "x", refiner: "openai" } }), 503, "backend_unavailable");
+    await expectError(
+      await call(h("refine", "POST"), { method: "POST", body: { idea: "x", extra: 1 } }),
+      400,
+      "invalid_request",
+    );
+    await expectError(
+      await call(h("refine", "POST"), { method: "POST", body: { idea: "x".repeat(2001) } }),
+      400,
+      "invalid_request",
+    );
+    await expectError(
+      await call(h("refine", "POST"), { method: "POST", rawBody: "{not json" }),
+      400,
+      "invalid_request",
+    );
+    await expectError(
+      await call(h("refine", "POST"), { method: "POST", body: { idea: "x", style: "nope" } }),
+      400,
+      "invalid_request",
+    );
+    await expectError(
+      await call(h("refine", "POST"), { method: "POST", body: { idea: "x", refiner: "openai" } }),
+      503,
+      "backend_unavailable",
+    );
   });
 
   it("rejects a body over 1 MB with 413", async () => {
-    await expectError(await call(h("refine", "POST"), { method: "POST", rawBody: JSON.stringify({ idea: "x".repeat(1_100_000) }) }), 413, "too_large");
+    await expectError(
+      await call(h("refine", "POST"), { method: "POST", rawBody: JSON.stringify({ idea: "x".repeat(1_100_000) }) }),
+      413,
+      "too_large",
+    );
   });
 
   it("answers 404 for an unknown parent", async () => {
-    await expectError(await call(h("refine", "POST"), { method: "POST", body: { parentId: "missing0001", instruction: "warmer" } }), 404, "not_found");
+    await expectError(
+      await call(h("refine", "POST"), { method: "POST", body: { parentId: "missing0001", instruction: "warmer" } }),
+      404,
+      "not_found",
+    );
   });
 });
 
 describe("POST /api/prompts", () => {
   it("saves a manual edit as a child", async () => {
     const parent = await newVersion("a red bicycle");
-    const res = await call(h("prompts", "POST"), { method: "POST", body: { parentId: parent.id, prompt: "a red bicycle leaning on a wall, film photo" } });
+    const res = await call(h("prompts", "POST"), {
+      method: "POST",
+      body: { parentId: parent.id, prompt: "a red bicycle leaning on a wall, film photo" },
+    });
     expect(res.status).toBe(201);
     const v = PromptVersionSchema.parse(await res.json());
-    expect(v).toMatchObject({ parentId: parent.id, source: "edit", prompt: "a red bicycle leaning on a wall, film photo" });
+    expect(v).toMatchObject({
+      parentId: parent.id,
+      source: "edit",
+      prompt: "a red bicycle leaning on a wall, film photo",
+    });
   });
 
   it("400 on an empty prompt, 404 on an unknown parent", async () => {
     const parent = await newVersion("a kite");
-    await expectError(await call(h("prompts", "POST"), { method: "POST", body: { parentId: parent.id, prompt: "" } }), 400, "invalid_request");
-    await expectError(await call(h("prompts", "POST"), { method: "POST", body: { parentId: "nope1234", prompt: "x" } }), 404, "not_found");
+    await expectError(
+      await call(h("prompts", "POST"), { method: "POST", body: { parentId: parent.id, prompt: "" } }),
+      400,
+      "invalid_request",
+    );
+    await expectError(
+      await call(h("prompts", "POST"), { method: "POST", body: { parentId: "nope1234", prompt: "x" } }),
+      404,
+      "not_found",
+    );
   });
 });
 
 describe("generations and images", () => {
   it("generates on the offline backend: 202, then images with file and thumbnail", async () => {
     const v = await newVersion("a paper boat in the rain");
-    const res = await call(h("generate", "POST"), { method: "POST", body: { promptId: v.id, backend: "offline", params: { size: "512x512", n: 2, seed: 7 } } });
+    const res = await call(h("generate", "POST"), {
+      method: "POST",
+      body: { promptId: v.id, backend: "offline", params: { size: "512x512", n: 2, seed: 7 } },
+    });
     expect(res.status).toBe(202);
     const queued = await res.json();
     expect(queued.status).toBe("queued");
@@ -206,16 +271,29 @@ describe("generations and images", () => {
     expect((await fav.json()).favorite).toBe(true);
     const favs = await (await call(h("images", "GET"), { path: "/api/images?favorite=true" })).json();
     expect(favs.items.map((i: { id: string }) => i.id)).toEqual([img.id]);
-    await expectError(await call(h("image", "PATCH"), { method: "PATCH", body: { favorite: "yes" } }, { id: img.id }), 400, "invalid_request");
+    await expectError(
+      await call(h("image", "PATCH"), { method: "PATCH", body: { favorite: "yes" } }, { id: img.id }),
+      400,
+      "invalid_request",
+    );
 
     expect((await call(h("image", "DELETE"), { method: "DELETE" }, { id: img.id })).status).toBe(204);
     await expectError(await call(h("image", "GET"), {}, { id: img.id }), 404, "not_found");
-    await expectError(await call(h("file", "GET"), { path: `/api/images/${img.id}/file` }, { id: img.id }), 404, "not_found");
+    await expectError(
+      await call(h("file", "GET"), { path: `/api/images/${img.id}/file` }, { id: img.id }),
+      404,
+      "not_found",
+    );
   });
 
   it("streams a generation's events to the end", async () => {
     const v = await newVersion("a snowy cabin");
-    const g = await (await call(h("generate", "POST"), { method: "POST", body: { promptId: v.id, backend: "offline", params: { size: "512x512" } } })).json();
+    const g = await (
+      await call(h("generate", "POST"), {
+        method: "POST",
+        body: { promptId: v.id, backend: "offline", params: { size: "512x512" } },
+      })
+    ).json();
     const res = await call(h("events", "GET"), { path: `/api/generations/${g.id}/events` }, { id: g.id });
     const text = await res.text();
     const names = [...text.matchAll(/event: (\w+)/g)].map((m) => m[1]);
@@ -226,7 +304,11 @@ describe("generations and images", () => {
   it("rejects what the backend cannot do, unknown backends and prompts", async () => {
     const v = await newVersion("a teapot");
     const post = (body: unknown) => call(h("generate", "POST"), { method: "POST", body });
-    await expectError(await post({ promptId: v.id, backend: "offline", params: { size: "100x100" } }), 400, "invalid_request");
+    await expectError(
+      await post({ promptId: v.id, backend: "offline", params: { size: "100x100" } }),
+      400,
+      "invalid_request",
+    );
     await expectError(await post({ promptId: v.id, backend: "offline", params: { n: 9 } }), 400, "invalid_request");
     await expectError(await post({ promptId: v.id, backend: "offline", params: { wat: 1 } }), 400, "invalid_request");
     await expectError(await post({ promptId: v.id, backend: "nope" }), 400, "invalid_request");
@@ -254,7 +336,12 @@ describe("generations and images", () => {
 describe("ideas", () => {
   it("lists, shows and deletes an idea with everything under it", async () => {
     const v = await newVersion("a glass whale in the sky");
-    const g = await (await call(h("generate", "POST"), { method: "POST", body: { promptId: v.id, backend: "offline", params: { size: "512x512" } } })).json();
+    const g = await (
+      await call(h("generate", "POST"), {
+        method: "POST",
+        body: { promptId: v.id, backend: "offline", params: { size: "512x512" } },
+      })
+    ).json();
     const done = await waitForGeneration(g.id);
     const list = await (await call(h("ideas", "GET"), { path: "/api/ideas?q=whale" })).json();
     expect(list.items.map((i: { id: string }) => i.id)).toEqual([v.ideaId]);
