@@ -3,6 +3,10 @@ import type { StyleId } from "./schemas/styles";
 /**
  * A style preset as structured parts, so both dialects can apply it faithfully:
  * prose weaves the phrases into sentences, tags emits them as weighted tags.
+ *
+ * Writing rule for every part: commas separate self-contained sub-phrases and nothing else
+ * (no comma-separated adjectives), because the tags dialect splits on them and a budget
+ * trims them one at a time from the end. So put the most important sub-phrase first.
  */
 export type StylePreset = {
   id: StyleId;
@@ -18,8 +22,97 @@ export type StylePreset = {
   negative: string;
 };
 
-// PLACEHOLDER: the offline-refiner work fills these in with carefully written parts.
-export const STYLE_PRESETS: readonly StylePreset[] = [];
+export const STYLE_PRESETS: readonly StylePreset[] = [
+  {
+    id: "cinematic-photo",
+    label: "Cinematic photo",
+    description: "A still from a film: natural motivated light, shallow focus, a graded look.",
+    medium: "cinematic film still photographed on 35mm film",
+    lighting: "motivated natural light with soft contrast, gentle highlight roll-off",
+    palette: "a restrained filmic color grade with rich blacks",
+    camera: "anamorphic 50mm lens at eye level, shallow depth of field",
+    detail: "true-to-life textures, subtle film grain, faint halation around highlights",
+    negative: "cartoon, illustration, painting, drawing, 3d render, cgi, plastic skin, oversaturated, overexposed, hdr",
+  },
+  {
+    id: "watercolor",
+    label: "Watercolor",
+    description: "Loose washes on textured paper, soft edges and light left as bare paper.",
+    medium: "loose watercolor painting on cold-press paper",
+    lighting: "soft diffused daylight, highlights left as bare white paper",
+    palette: "transparent muted washes with gentle color blooms",
+    camera: "airy composition with generous negative space",
+    detail: "visible paper grain, soft wet-on-wet edges, delicate pencil underdrawing",
+    negative:
+      "photograph, photorealistic, 3d render, digital gradients, heavy black outlines, oversaturated, muddy colors",
+  },
+  {
+    id: "oil-painting",
+    label: "Oil painting",
+    description: "A classical oil on canvas: rich pigments, directional light, visible brushwork.",
+    medium: "traditional oil painting on linen canvas",
+    lighting: "directional chiaroscuro light from one side, deep warm shadows",
+    palette: "rich earth pigments with luminous glazed highlights",
+    camera: "classical composition with a strong painterly focal point",
+    detail: "visible impasto brushstrokes, canvas weave showing through, fine craquelure",
+    negative: "photograph, photorealistic, digital art, vector, flat colors, airbrushed, smooth plastic look",
+  },
+  {
+    id: "anime",
+    label: "Anime",
+    description: "A key-visual look: clean line art, cel shading, vivid color, painted backgrounds.",
+    medium: "anime illustration with clean cel shading",
+    lighting: "bright soft key light with crisp cel-shaded shadows, luminous rim light",
+    palette: "vivid saturated colors with clean gradients",
+    camera: "dynamic key-visual framing with a slight low angle",
+    detail: "crisp clean line art, expressive eyes, richly painted background",
+    negative: "photorealistic, photograph, 3d render, western cartoon, sketchy lines, muddy colors, deformed face",
+  },
+  {
+    id: "3d-render",
+    label: "3D render",
+    description: "A polished stylized render: soft studio light, tactile materials, gentle depth of field.",
+    medium: "stylized 3D render with physically based materials",
+    lighting: "soft studio lighting with global illumination, gentle ambient occlusion",
+    palette: "clean saturated colors with soft gradients",
+    camera: "three-quarter view through a 50mm virtual lens, gentle depth of field",
+    detail: "subtle subsurface scattering, smooth bevelled edges, tactile surface materials",
+    negative: "photograph, 2d, flat illustration, sketch, noisy render, jagged edges, low-poly artifacts",
+  },
+  {
+    id: "pixel-art",
+    label: "Pixel art",
+    description: "A 16-bit game scene: a crisp pixel grid, a limited palette, deliberate dithering.",
+    medium: "16-bit pixel-art scene",
+    lighting: "simple two-tone shading with one clear light direction",
+    palette: "a limited retro palette of about sixteen colors",
+    camera: "side-on game-scene view on a crisp pixel grid",
+    detail: "clean pixel clusters, deliberate dithering, no anti-aliasing",
+    negative: "blurry, anti-aliased, smooth gradients, photorealistic, 3d render, jpeg artifacts, noisy",
+  },
+  {
+    id: "ink-sketch",
+    label: "Ink sketch",
+    description: "Pen and brush on paper: confident line, cross-hatched shadow, a single muted wash.",
+    medium: "ink sketch in pen and brush on off-white paper",
+    lighting: "strong light and shadow built from cross-hatching",
+    palette: "black ink with a single muted sepia wash",
+    camera: "loose vignette composition fading out at the edges",
+    detail: "confident lines of varied weight, expressive hatching, a few stray ink spatters",
+    negative: "photograph, photorealistic, 3d render, full color, smooth shading, digital gradients",
+  },
+  {
+    id: "isometric",
+    label: "Isometric",
+    description: "A tidy isometric diorama: orthographic 30-degree view, clean shapes, soft even light.",
+    medium: "isometric diorama illustration",
+    lighting: "soft even top-down light with clean ambient occlusion",
+    palette: "a cheerful harmonious palette with crisp accent colors",
+    camera: "true isometric 30-degree angle, flat orthographic projection",
+    detail: "tidy miniature details, clean edges, crisp readable shapes",
+    negative: "perspective distortion, fisheye, photograph, blurry, messy, cluttered, text",
+  },
+];
 
 export function getStyle(id: StyleId | null | undefined): StylePreset | undefined {
   return id ? STYLE_PRESETS.find((s) => s.id === id) : undefined;

@@ -1,0 +1,115 @@
+import { withArticle } from "../english";
+import { hasWord } from "../words";
+import { type Category, classify } from "./classify";
+import { allSegments, type Doc, type Located, type Segment } from "./doc";
+
+/** The small set of changes every edit is made of: replace, remove, add in the right place. */
+
+/** Words that tie a clause to its sentence ("lit by", "in"); a replacement keeps them. */
+const CONNECTOR =
+  /^(lit by|bathed in|under|with|in|and|as|shot as|captured as|rendered as|painted as|drawn as|finished with|framed as|colored in)\s+/i;
+
+export function replaceSegment(doc: Doc, at: Located, next: string, weight?: number): void {
+  let text = next;
+  if (doc.dialect === "tags") text = next.replace(/^(a|an|the)\s+/i, "");
+  else {
+    const connector = CONNECTOR.exec(at.seg.text)?.[0];
+    if (connector && !CONNECTOR.test(next)) text = `${connector.toLowerCase()}${next}`;
+  }
+  // Found by identity, not index: earlier removals in the same edit may have shifted indexes.
+  for (const group of doc.groups) {
+    const i = group.indexOf(at.seg);
+    if (i >= 0) {
+      const next: Segment = { text, weight: weight ?? at.seg.weight, joinBefore: at.seg.joinBefore, added: true };
+      group[i] = next;
+      at.seg = next;
+      return;
+    }
+  }
+}
+
+export function removeSegment(doc: Doc, seg: Segment): void {
+  for (const group of doc.groups) {
+    const i = group.indexOf(seg);
+    if (i >= 0) group.splice(i, 1);
+  }
+  doc.groups = doc.groups.filter((g) => g.length > 0);
+}
+
+export function findCategory(doc: Doc, category: Category): Located[] {
+  return allSegments(doc).filter((l) => classify(l.seg.text) === category);
+}
+
+/** Where an addition about `place` goes. "lead" joins the idea's own opening. */
+export type Placement = "lead" | "lead-phrase" | "light" | "medium" | "framing" | "palette" | "detail";
+
+const NEW_SENTENCE: Record<Exclude<Placement, "lead" | "lead-phrase">, (t: string) => string> = {
+  light: (t) => `Lit by ${t}`,
+  medium: (t) => withArticle(t),
+  framing: (t) => t,
+  palette: (t) => `Colored in ${t}`,
+  detail: (t) => t,
+};
+
+/** The index just after the idea's own leading tags. */
+function afterIdeaTags(doc: Doc, tags: Segment[]): number {
+  let i = 0;
+  while (i < tags.length && doc.ideaWords.some((w) => hasWord(tags[i]?.text ?? "", w))) i++;
+  return Math.max(i, 1);
+}
+
+export function addSegment(doc: Doc, placement: Placement, text: string, weight?: number): void {
+  const seg: Segment = {
+    text: doc.dialect === "tags" ? text.replace(/^(a|an|the)\s+/i, "") : text,
+    weight,
+    added: true,
+  };
+  if (doc.groups.length === 0) doc.groups.push([]);
+  const first = doc.groups[0] as Segment[];
+
+  if (doc.dialect === "tags") {
+    if (placement === "lead" || placement === "lead-phrase") first.splice(afterIdeaTags(doc, first), 0, seg);
+    else {
+      const quality = first.findIndex((s) => classify(s.text) === "quality");
+      first.splice(quality >= 0 ? quality : first.length, 0, seg);
+    }
+    return;
+  }
+
+  if (placement === "lead-phrase") {
+    // "at night", "in autumn": continues the idea's opening clause.
+    const opening = first[0];
+    if (opening) opening.text = `${opening.text} ${text}`;
+    else first.push(seg);
+    return;
+  }
+  if (placement === "lead") {
+    first.splice(Math.min(1, first.length), 0, seg);
+    return;
+  }
+
+  const near: Category[] =
+    placement === "light"
+      ? ["light", "mood"]
+      : placement === "framing"
+        ? ["framing", "medium"]
+        : placement === "palette"
+          ? ["palette", "medium", "framing"]
+          : [placement];
+  for (const category of near) {
+    const hits = findCategory(doc, category).filter((l) => !(l.group === 0 && l.index === 0));
+    const last = hits[hits.length - 1];
+    if (last) {
+      const group = doc.groups[last.group] as Segment[];
+      const glue = placement === "palette" && category !== "palette" ? `in ${text}` : text;
+      // Never wedge between a clause and the palette glued onto it ("... film in amber tones").
+      let at = last.index + 1;
+      while (group[at]?.joinBefore === " ") at++;
+      group.splice(at, 0, { ...seg, text: glue });
+      return;
+    }
+  }
+  const sentence: Segment = { ...seg, text: NEW_SENTENCE[placement](text) };
+  if (placement === "detail") doc.groups.push([sentence]);
+  else doc.groups.splice(1, 0, [sentence]);
+}

@@ -1,0 +1,124 @@
+import type { Dialect } from "@/lib/schemas/common";
+import { capitalize, polishProse } from "../english";
+import { formatTag, joinTags, parseTags } from "../tags";
+import { COLOR_WORDS, PALETTE_TERMS } from "../vocab/colors";
+import { contentWords, hasWord } from "../words";
+
+/**
+ * A prompt as editable segments: clauses grouped in sentences for prose, tags in one group for
+ * the tags dialect. Edits replace, remove and insert segments, so the rest of the prompt stays
+ * exactly as it was, whoever wrote it (this refiner, a chat model or a person).
+ */
+export type Segment = {
+  text: string;
+  weight?: number;
+  /** What joins it to the segment before in prose; ", " unless it was split from the middle of a clause. */
+  joinBefore?: string;
+  /** Put there by the current edit: a budget must not take back what was just asked for. */
+  added?: boolean;
+};
+
+export type Doc = { dialect: Dialect; groups: Segment[][]; ideaWords: readonly string[] };
+
+const COLOR_MODIFIERS = new Set(
+  "soft deep pale muted warm cool dusty rich bright dark light faded icy burnt".split(" "),
+);
+
+/** "cream and soft snow blue" after "in amber": a list of colours continues the clause before it. */
+function isColorContinuation(text: string): boolean {
+  const words = contentWords(text.toLowerCase());
+  return words.length > 0 && words.length <= 4 && words.every((w) => COLOR_WORDS.has(w) || COLOR_MODIFIERS.has(w));
+}
+
+/** Splits at commas and semicolons outside brackets. */
+function splitClauses(sentence: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of sentence) {
+    if (ch === "(" || ch === "[") depth++;
+    if (ch === ")" || ch === "]") depth = Math.max(0, depth - 1);
+    if ((ch === "," || ch === ";") && depth === 0) {
+      out.push(current);
+      current = "";
+    } else current += ch;
+  }
+  out.push(current);
+  const merged: string[] = [];
+  for (const raw of out.map((s) => s.trim()).filter(Boolean)) {
+    const prev = merged[merged.length - 1];
+    if (prev !== undefined && isColorContinuation(raw)) merged[merged.length - 1] = `${prev}, ${raw}`;
+    else merged.push(raw);
+  }
+  return merged;
+}
+
+export function parseDoc(prompt: string, dialect: Dialect, ideaWords: readonly string[]): Doc {
+  if (dialect === "tags") {
+    return { dialect, ideaWords, groups: [parseTags(prompt).map((t) => ({ text: t.text, weight: t.weight }))] };
+  }
+  const sentences = prompt
+    .replace(/\s+/g, " ")
+    .trim()
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])/u)
+    .map((s) => s.replace(/[.!?]+$/, "").trim())
+    .filter(Boolean);
+  return { dialect, ideaWords, groups: sentences.map((s) => splitClauses(s).flatMap(splitPaletteTail)) };
+}
+
+/**
+ * "a watercolor painting in amber and cream": the palette rides on the medium's clause. It is
+ * split off (and joined back with the same space) so a medium edit keeps the colours and a
+ * palette edit finds them.
+ */
+function splitPaletteTail(clause: string): Segment[] {
+  // The last "in ..." that is all about colour: "a fox in the snow in amber tones" splits before "in amber".
+  const starts = [...clause.matchAll(/\s(?=in\s|with a palette\s)/g)].map((m) => m.index ?? 0).reverse();
+  for (const at of starts) {
+    const tail = clause.slice(at + 1);
+    const colours = contentWords(tail.toLowerCase()).filter((w) => COLOR_WORDS.has(w)).length;
+    if (at > 0 && (PALETTE_TERMS.test(tail) || colours >= 2)) {
+      return [{ text: clause.slice(0, at) }, { text: tail, joinBefore: " " }];
+    }
+  }
+  return [{ text: clause }];
+}
+
+export function renderDoc(doc: Doc): string {
+  const groups = doc.groups.map((g) => g.filter((s) => /[\p{L}\p{N}]/u.test(s.text))).filter((g) => g.length > 0);
+  if (doc.dialect === "tags") return joinTags(groups.flat());
+  const sentence = (g: Segment[]) => g.map((s, i) => (i === 0 ? s.text : `${s.joinBefore ?? ", "}${s.text}`)).join("");
+  return polishProse(groups.map((g) => `${capitalize(sentence(g))}.`).join(" "));
+}
+
+export function segmentText(seg: Segment, dialect: Dialect): string {
+  return dialect === "tags" ? formatTag(seg) : seg.text;
+}
+
+export type Located = { group: number; index: number; seg: Segment };
+
+export function allSegments(doc: Doc): Located[] {
+  return doc.groups.flatMap((g, group) => g.map((seg, index) => ({ group, index, seg })));
+}
+
+/**
+ * Whether a segment must stay: it is the prompt's opening, or it holds a word of the idea that
+ * no other segment (nor its replacement) still says. This is how the idea's words survive edits.
+ * Identity, not position, marks the opening, since edits move segments around.
+ */
+export function isLocked(doc: Doc, at: Located, replacement?: string, droppable: readonly string[] = []): boolean {
+  if (doc.groups[0]?.[0] === at.seg) return true;
+  // Words the edit is replacing ("sunset" when it becomes night) do not hold a segment in place.
+  const own = doc.ideaWords.filter(
+    (w) => hasWord(at.seg.text, w) && !droppable.some((d) => d.toLowerCase() === w.toLowerCase()),
+  );
+  if (own.length === 0) return false;
+  const others = allSegments(doc).filter((o) => o.seg !== at.seg);
+  return own.some((w) => !others.some((o) => hasWord(o.seg.text, w)) && !(replacement && hasWord(replacement, w)));
+}
+
+export function fullText(doc: Doc): string {
+  return allSegments(doc)
+    .map((l) => l.seg.text)
+    .join(", ");
+}

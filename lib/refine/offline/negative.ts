@@ -1,0 +1,48 @@
+import type { StylePreset } from "@/lib/styles";
+import { ANATOMY_NEGATIVE, COMMON_NEGATIVE, HANDS_NEGATIVE } from "./vocab/craft";
+import type { SubjectKind } from "./vocab/subjects";
+import { hasPhrase } from "./words";
+
+/**
+ * The negative prompt for tag-dialect backends: the style's own exclusions, then the defects
+ * every Stable Diffusion prompt guards against, with anatomy guards for living subjects.
+ * Never negates something the prompt asks for (an idea about a sign keeps "text" wanted).
+ */
+export function buildNegative(opts: {
+  style?: StylePreset;
+  subjectKind?: SubjectKind;
+  prompt: string;
+  pixel?: boolean;
+}): string {
+  const items = [
+    ...(opts.style ? opts.style.negative.split(/\s*,\s*/) : []),
+    ...COMMON_NEGATIVE,
+    ...(opts.subjectKind === "animal" || opts.subjectKind === "creature" || opts.subjectKind === "person"
+      ? ANATOMY_NEGATIVE
+      : []),
+    ...(opts.subjectKind === "person" ? HANDS_NEGATIVE : []),
+  ];
+  return mergeNegative([], items, opts.prompt, opts.pixel);
+}
+
+/** Adds items to a negative prompt's list, keeping order, dropping repeats and anything the prompt wants. */
+export function mergeNegative(
+  existing: readonly string[],
+  add: readonly string[],
+  prompt: string,
+  pixel = false,
+): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of [...existing, ...add]) {
+    const item = raw.trim();
+    const key = item.toLowerCase();
+    if (!item || seen.has(key)) continue;
+    if (hasPhrase(prompt, item)) continue;
+    // Pixel art is low resolution on purpose.
+    if (pixel && key === "lowres") continue;
+    seen.add(key);
+    out.push(item);
+  }
+  return out.join(", ");
+}

@@ -1,0 +1,175 @@
+import type { StylePreset } from "@/lib/styles";
+import type { IdeaAnalysis } from "./analyze";
+import { pick } from "./hash";
+import { buildLead, type Lead } from "./lead";
+import { type Phrase, type Parts, phrase, phrasesOf } from "./parts";
+import {
+  DEFAULT_LIGHT,
+  DEFAULT_MEDIA,
+  DEFAULT_PALETTES,
+  EYES_DETAIL,
+  FAMILY_FINISH,
+  type Focus,
+  focusOf,
+  framingOptions,
+  type MediumChoice,
+  PLACE_DETAIL,
+  QUALITY_TAGS,
+  SURFACE_DETAIL,
+} from "./vocab/craft";
+import { type MediumFamily, STYLE_NAMES } from "./vocab/media";
+import { lightFor } from "./vocab/times";
+import { contentWords } from "./words";
+
+/**
+ * Decides what to add to an idea: which medium, light, framing, palette and finish, from the
+ * style preset when one is chosen, else from the idea's mood, time, place and subject.
+ * Precedence, highest first: the idea's own words; then for light its time of day, weather
+ * and mood (the mood adds an accent to the first two); for palette its mood, season and time;
+ * then the style preset; then the defaults for its kind of subject and place.
+ */
+export type Plan = {
+  analysis: IdeaAnalysis;
+  seed: number;
+  style?: StylePreset;
+  family: MediumFamily;
+  lead: Lead;
+  parts: Parts;
+  /** Plain sentences about what the idea already said, so nothing was added for it. */
+  kept: string[];
+};
+
+function chooseMedium(analysis: IdeaAnalysis, focus: Focus, seed: number): MediumChoice {
+  const mood = analysis.moods[0];
+  const pool =
+    (analysis.genre && DEFAULT_MEDIA[analysis.genre]) ||
+    (mood?.leaning === "illustration"
+      ? DEFAULT_MEDIA.storybook
+      : analysis.framing?.key === "portrait"
+        ? DEFAULT_MEDIA.portrait
+        : DEFAULT_MEDIA[focus]);
+  const leaning = mood?.leaning;
+  if (leaning === "photo" || leaning === "painting") {
+    const matching = pool.find((m) => m.family === leaning);
+    if (matching) return matching;
+  }
+  return pick(pool, seed, "medium");
+}
+
+function subjectReference(analysis: IdeaAnalysis): string {
+  return analysis.subject ? `the ${analysis.subject.head}` : "the main subject";
+}
+
+/** Two phrases share a telling word ("lamplight"), so saying both would repeat it. */
+function overlaps(a: string, b: string): boolean {
+  const weak = new Set(["light", "soft", "warm", "cool", "glow", "with", "low"]);
+  const words = new Set(contentWords(a.toLowerCase()).filter((w) => !weak.has(w)));
+  return contentWords(b.toLowerCase()).some((w) => words.has(w));
+}
+
+function lighting(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: number): Phrase[] {
+  const { time, weather, place } = analysis;
+  const mood = analysis.moods[0];
+  // Weather and seasons happen outdoors, so an idea with no named place gets outdoor light.
+  const placeKind = place?.entry.kind ?? (analysis.season || weather ? "nature" : undefined);
+  if (time) {
+    const main = lightFor(time, placeKind, weather?.group === "wet");
+    const out = [phrase(main)];
+    if (mood && !overlaps(main, mood.accent)) out.push(phrase(mood.accent));
+    return out;
+  }
+  if (weather) {
+    const out = [phrase(weather.light)];
+    if (mood && !overlaps(weather.light, mood.accent)) out.push(phrase(mood.accent));
+    return out;
+  }
+  if (mood) return [phrase(mood.light)];
+  if (style) return phrasesOf(style.lighting);
+  return [phrase(pick(DEFAULT_LIGHT[placeKind ?? "none"], seed, "light"))];
+}
+
+function palette(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: number): Phrase[] | undefined {
+  const hues =
+    analysis.moods[0]?.palette ??
+    analysis.season?.palette ??
+    analysis.time?.palette ??
+    analysis.place?.entry.palette ??
+    (style ? undefined : pick(DEFAULT_PALETTES[analysis.place?.entry.kind ?? "none"], seed, "palette"));
+  if (!hues) return undefined;
+  return [
+    { prose: hues.main, tag: `${hues.main} palette` },
+    { prose: `accents of ${hues.accent}`, tag: `${hues.accent} accents`, glue: " with " },
+  ];
+}
+
+function detail(analysis: IdeaAnalysis, family: MediumFamily, focus: Focus): Phrase[] {
+  // Flat graphics have no surfaces or eyes to render, only their own finish.
+  if (family === "graphic") return FAMILY_FINISH.graphic.map((f) => phrase(f));
+  const surface = analysis.subject?.entry.surface;
+  const out = [phrase(surface ? SURFACE_DETAIL[surface] : PLACE_DETAIL[analysis.place?.entry.kind ?? "none"])];
+  if ((focus === "animal" || focus === "person") && surface !== "translucent") out.push(phrase(EYES_DETAIL));
+  out.push(phrase(FAMILY_FINISH[family][0] as string));
+  return out;
+}
+
+export function buildPlan(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: number): Plan {
+  const focus = focusOf(analysis.subject?.entry.kind, analysis.place?.entry.kind, analysis.subject?.entry.wide);
+  const kept: string[] = [];
+  const parts: Parts = {};
+
+  let family: MediumFamily;
+  if (analysis.medium) {
+    family = analysis.medium.family;
+    kept.push(
+      style
+        ? `Kept the idea's own medium (${analysis.medium.name}) rather than the ${style.label} preset's.`
+        : `Kept the idea's own medium (${analysis.medium.name}), so no other was added.`,
+    );
+  } else if (style) {
+    family = STYLE_NAMES[style.id].family;
+    parts.medium = [phrase(style.medium)];
+  } else {
+    const choice = chooseMedium(analysis, focus, seed);
+    family = choice.family;
+    parts.medium = [phrase(choice.medium)];
+  }
+  // A preset's camera and finish assume its own medium; if the idea named another kind, use ours.
+  const styleFits = style !== undefined && STYLE_NAMES[style.id].family === family;
+
+  if (analysis.light) kept.push(`Kept the idea's own lighting (${analysis.light}), so no other was added.`);
+  else if (family !== "graphic") parts.lighting = lighting(analysis, style, seed);
+
+  if (analysis.framing) kept.push(`Kept the idea's own framing (${analysis.framing.key}).`);
+  else if (style && styleFits) parts.composition = phrasesOf(style.camera);
+  else {
+    const options = framingOptions(family, focus);
+    parts.composition = pick(options, seed, "framing").map((p) =>
+      phrase(p.replace("{subject}", subjectReference(analysis))),
+    );
+  }
+
+  const hues = palette(analysis, style, seed);
+  if (hues) parts.palette = hues;
+  if (style) {
+    if (hues) parts.paletteExtra = phrasesOf(style.palette);
+    else parts.palette = phrasesOf(style.palette);
+  }
+
+  parts.detail = style && styleFits ? phrasesOf(style.detail) : detail(analysis, family, focus);
+
+  const subjectDetail = analysis.subject?.entry.detail;
+  if (subjectDetail) parts.subjectDetail = [phrase(subjectDetail)];
+  const placeDetail = analysis.place?.entry.detail;
+  if (placeDetail && !(subjectDetail && overlaps(subjectDetail, placeDetail)))
+    parts.settingDetail = [phrase(placeDetail)];
+
+  const atmosphere = [analysis.weather?.atmosphere, analysis.season?.atmosphere].filter((a): a is string => !!a);
+  if (atmosphere.length > 0) parts.atmosphere = atmosphere.map((a) => phrase(a));
+
+  const mood = analysis.moods[0];
+  if (mood) parts.feel = [{ prose: mood.feel, tag: `${mood.feel} atmosphere` }];
+
+  parts.quality = QUALITY_TAGS.map((q) => phrase(q));
+
+  return { analysis, seed, style, family, lead: buildLead(analysis, seed), parts, kept };
+}

@@ -1,0 +1,54 @@
+import { AppError } from "@/lib/errors";
+import type { RefineInput, RefinedPrompt } from "../types";
+import { refineFollowUp } from "./follow-up";
+import { refineFresh } from "./refine-fresh";
+
+/**
+ * The embedded refiner: a rough idea in, a detailed prompt out, with no model and no network.
+ * Pure and synchronous; the only variety is a hash of the input, so the same input always
+ * gives the same output.
+ */
+export function refineOffline(input: RefineInput): RefinedPrompt {
+  const idea = (input.idea ?? "").trim();
+  const instruction = input.instruction?.trim();
+  if (!idea && !input.parent)
+    throw new AppError("invalid_request", "The idea is empty: describe what the picture should show.");
+  if (input.parent && !input.parent.prompt.trim() && !idea) {
+    throw new AppError("invalid_request", "The previous version has no prompt to refine.");
+  }
+
+  if (input.parent && instruction) {
+    return refineFollowUp({
+      idea,
+      parent: {
+        prompt: input.parent.prompt,
+        negativePrompt: input.parent.negativePrompt,
+        style: input.parent.style,
+        dialect: input.parent.dialect,
+      },
+      instruction,
+      style: input.style,
+      dialect: input.dialect,
+      budget: input.budget,
+    });
+  }
+
+  const fresh = refineFresh({ ...input, idea: idea || (input.parent?.prompt ?? "") });
+  if (!instruction) return fresh;
+
+  // An instruction with a brand-new idea: write the first version, then apply the instruction to it.
+  const edited = refineFollowUp({
+    idea,
+    parent: {
+      prompt: fresh.prompt,
+      negativePrompt: fresh.negativePrompt ?? null,
+      style: input.style ?? null,
+      dialect: input.dialect,
+    },
+    instruction,
+    style: input.style,
+    dialect: input.dialect,
+    budget: input.budget,
+  });
+  return { ...edited, notes: [...fresh.notes, ...edited.notes] };
+}

@@ -1,0 +1,49 @@
+/** Tags as Stable Diffusion front ends read them: "tag", or "(tag:1.2)" for weight. */
+export type Tag = { text: string; weight?: number };
+
+export function formatTag(tag: Tag): string {
+  const text = tag.text.trim();
+  if (tag.weight === undefined || Math.abs(tag.weight - 1) < 0.001) return text;
+  return `(${text}:${Number(tag.weight.toFixed(2))})`;
+}
+
+/** Joins tags, dropping empties and repeats (case-insensitive, weights aside). */
+export function joinTags(tags: readonly Tag[]): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const tag of tags) {
+    const key = tag.text.trim().toLowerCase();
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(formatTag(tag));
+  }
+  return out.join(", ");
+}
+
+/** Splits a tag prompt at top-level commas and reads "(x:1.2)", "(x)" and "[x]" weights. */
+export function parseTags(prompt: string): Tag[] {
+  const raw: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of prompt) {
+    if (ch === "(" || ch === "[") depth++;
+    if (ch === ")" || ch === "]") depth = Math.max(0, depth - 1);
+    if ((ch === "," || ch === "\n") && depth === 0) {
+      raw.push(current);
+      current = "";
+    } else current += ch;
+  }
+  raw.push(current);
+  return raw
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const weighted = /^\((.+):\s*(-?\d+(?:\.\d+)?)\)$/.exec(s);
+      if (weighted) return { text: (weighted[1] as string).trim(), weight: Number(weighted[2]) };
+      const emphasis = /^\((.+)\)$/.exec(s);
+      if (emphasis) return { text: (emphasis[1] as string).trim(), weight: 1.1 };
+      const softer = /^\[(.+)\]$/.exec(s);
+      if (softer) return { text: (softer[1] as string).trim(), weight: 0.9 };
+      return { text: s };
+    });
+}
