@@ -15,6 +15,19 @@ export type RefinerFacts = { id: string; label: string; offline: boolean; enable
 
 export const OFFLINE_BACKEND_LABEL = "Offline sketch (no model)";
 
+/** Sizes Stable Diffusion checkpoints are trained near (SD 1.5 at 512, SDXL at about a megapixel). */
+const SD_SIZES = [
+  "512x512",
+  "512x768",
+  "768x512",
+  "768x768",
+  "1024x1024",
+  "832x1216",
+  "1216x832",
+  "896x1152",
+  "1152x896",
+];
+
 export const BACKENDS = {
   offline: {
     id: "offline",
@@ -46,6 +59,47 @@ export const BACKENDS = {
       quality: ["auto", "low", "medium", "high"],
       dialect: "prose",
       maxPromptChars: 32000,
+    },
+  },
+  automatic1111: {
+    id: "automatic1111",
+    label: "AUTOMATIC1111 / Forge",
+    offline: false,
+    enableWith: "A1111_URL",
+    capabilities: {
+      sizes: SD_SIZES,
+      defaultSize: "512x512",
+      maxImages: 4,
+      seed: true,
+      negativePrompt: true,
+      steps: { min: 1, max: 150, default: 25 },
+      guidance: { min: 1, max: 30, default: 7 },
+      samplers: ["Euler a", "Euler", "DPM++ 2M", "DPM++ 2M Karras", "DPM++ SDE", "DDIM", "UniPC"],
+      checkpoints: true,
+      dialect: "tags",
+      // CLIP reads 77 tokens at a time; A1111 chains more chunks, but the first carries the weight.
+      maxPromptTokens: 77,
+      maxPromptChars: 4000,
+    },
+  },
+  comfyui: {
+    id: "comfyui",
+    label: "ComfyUI",
+    offline: false,
+    enableWith: "COMFYUI_URL",
+    capabilities: {
+      sizes: SD_SIZES,
+      defaultSize: "512x512",
+      maxImages: 4,
+      seed: true,
+      negativePrompt: true,
+      steps: { min: 1, max: 150, default: 20 },
+      guidance: { min: 1, max: 30, default: 7 },
+      samplers: ["euler", "euler_ancestral", "dpmpp_2m", "dpmpp_sde", "ddim", "uni_pc"],
+      checkpoints: true,
+      dialect: "tags",
+      maxPromptTokens: 77,
+      maxPromptChars: 4000,
     },
   },
 } as const satisfies Record<string, BackendFacts>;

@@ -14,14 +14,25 @@ const EnvSchema = z.object({
   REFINE_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-5.4-mini")),
   IMAGE_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-image-1.5")),
   A1111_URL: optionalUrl,
+  A1111_AUTH: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[^:]+:.*$/, "must be user:password")
+      .optional(),
+  ),
   COMFYUI_URL: optionalUrl,
   COMFYUI_WORKFLOW: optionalString,
   DATABASE_URL: optionalString,
   APP_PASSWORD: optionalString,
   OPENAI_CONCURRENCY: positiveInt(4),
   OFFLINE_CONCURRENCY: positiveInt(2),
+  A1111_CONCURRENCY: positiveInt(1),
+  COMFYUI_CONCURRENCY: positiveInt(1),
   REFINE_TIMEOUT_MS: positiveInt(60_000),
   GENERATE_TIMEOUT_MS: positiveInt(180_000),
+  GENERATE_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+  RETRY_BASE_MS: positiveInt(1000),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
 });
 
@@ -29,12 +40,15 @@ export type Config = {
   dataDir: string;
   openai: { apiKey?: string; baseURL?: string; refineModel: string; imageModel: string; enabled: boolean };
   a1111Url?: string;
+  /** "user:password" for A1111's --api-auth. */
+  a1111Auth?: string;
   comfyuiUrl?: string;
   comfyuiWorkflow?: string;
   databaseUrl?: string;
   appPassword?: string;
-  concurrency: { openai: number; offline: number };
+  concurrency: { openai: number; offline: number; automatic1111: number; comfyui: number };
   timeouts: { refineMs: number; generateMs: number };
+  retry: { retries: number; baseMs: number; maxMs: number };
   logLevel: "debug" | "info" | "warn" | "error";
 };
 
@@ -56,12 +70,19 @@ function fromEnv(env: NodeJS.ProcessEnv): Config {
       enabled: Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL),
     },
     a1111Url: e.A1111_URL,
+    a1111Auth: e.A1111_AUTH,
     comfyuiUrl: e.COMFYUI_URL,
     comfyuiWorkflow: e.COMFYUI_WORKFLOW,
     databaseUrl: e.DATABASE_URL,
     appPassword: e.APP_PASSWORD,
-    concurrency: { openai: e.OPENAI_CONCURRENCY, offline: e.OFFLINE_CONCURRENCY },
+    concurrency: {
+      openai: e.OPENAI_CONCURRENCY,
+      offline: e.OFFLINE_CONCURRENCY,
+      automatic1111: e.A1111_CONCURRENCY,
+      comfyui: e.COMFYUI_CONCURRENCY,
+    },
     timeouts: { refineMs: e.REFINE_TIMEOUT_MS, generateMs: e.GENERATE_TIMEOUT_MS },
+    retry: { retries: e.GENERATE_RETRIES, baseMs: e.RETRY_BASE_MS, maxMs: 60_000 },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -24,13 +24,23 @@ export class AppError extends Error {
   readonly details?: unknown;
   /** Seconds, for rate limits passed on from a provider. */
   readonly retryAfter?: number;
+  /**
+   * True when the same request may succeed later (429, 5xx, a dropped connection); the job
+   * queue retries only these. Never set for other 4xx: the answer would be the same.
+   */
+  readonly retryable: boolean;
 
-  constructor(code: ErrorCode, message: string, opts: { details?: unknown; cause?: unknown; retryAfter?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { details?: unknown; cause?: unknown; retryAfter?: number; retryable?: boolean } = {},
+  ) {
     super(message, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
     this.details = opts.details;
     this.retryAfter = opts.retryAfter;
+    this.retryable = opts.retryable ?? code === "rate_limited";
   }
 
   get status(): number {

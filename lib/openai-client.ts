@@ -98,7 +98,7 @@ export function mapOpenAIError(e: unknown): AppError {
     return new AppError("timeout", "The OpenAI server took too long to answer.", { cause: e });
   }
   if (e instanceof APIConnectionError) {
-    return new AppError("backend_unavailable", "Could not reach the OpenAI server.", { cause: e });
+    return new AppError("backend_unavailable", "Could not reach the OpenAI server.", { cause: e, retryable: true });
   }
   if (e instanceof APIError) {
     const status = e.status ?? 0;
@@ -118,7 +118,7 @@ export function mapOpenAIError(e: unknown): AppError {
       return new AppError("backend_error", withDetail(`OpenAI rejected the request (${status})`, e), { cause: e });
     }
     if (status >= 500) {
-      return new AppError("backend_error", `The OpenAI server failed (${status}); try again.`, { cause: e });
+      return new AppError("backend_error", `The OpenAI server failed (${status}).`, { cause: e, retryable: true });
     }
     // No status: an error event inside a stream.
     return new AppError("backend_error", "The OpenAI server reported an error mid-answer.", { cause: e });

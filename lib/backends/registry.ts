@@ -6,22 +6,23 @@ import { openaiBackend } from "./openai-backend";
 import type { ImageBackend } from "./types";
 
 /** Adding a backend: its adapter here, and its facts in lib/catalog.ts. */
-const REGISTRY: Record<BackendId, ImageBackend> = {
+const REGISTRY: Partial<Record<BackendId, ImageBackend>> = {
   offline: offlineBackend,
   openai: openaiBackend,
 };
 
 export function listBackends(): ImageBackend[] {
-  return Object.values(REGISTRY);
+  return Object.values(REGISTRY).filter((b): b is ImageBackend => b !== undefined);
 }
 
 /** The first configured real backend, else the offline renderer. */
 export function defaultBackendId(): BackendId {
-  return REGISTRY.openai.isConfigured() ? "openai" : "offline";
+  const real = listBackends().find((b) => !BACKENDS[b.id as BackendId].offline && b.isConfigured());
+  return (real?.id as BackendId | undefined) ?? "offline";
 }
 
 export function findBackend(id: string): ImageBackend | undefined {
-  return id in REGISTRY ? REGISTRY[id as BackendId] : undefined;
+  return Object.hasOwn(REGISTRY, id) ? REGISTRY[id as BackendId] : undefined;
 }
 
 export function getBackend(id: string): ImageBackend {

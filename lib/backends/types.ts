@@ -9,6 +9,8 @@ export type GenerateRequest = {
   steps?: number;
   guidance?: number;
   quality?: string;
+  sampler?: string;
+  checkpoint?: string;
 };
 
 export type GeneratedImage = {
@@ -32,4 +34,6 @@ export interface ImageBackend {
   capabilities: Capabilities;
   isConfigured(): boolean;
   generate(req: GenerateRequest, opts: GenerateOptions): Promise<GeneratedImage[]>;
+  /** The checkpoints the server has, for backends with capabilities.checkpoints. */
+  listCheckpoints?(opts: { signal: AbortSignal }): Promise<string[]>;
 }

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { IdSchema, LIMITS, SizeSchema } from "./common";
 import { StyleIdSchema } from "./styles";
 
-const idea = z.string().trim().min(1, "the idea is empty").max(LIMITS.ideaChars, `at most ${LIMITS.ideaChars} characters`);
+const idea = z
+  .string()
+  .trim()
+  .min(1, "the idea is empty")
+  .max(LIMITS.ideaChars, `at most ${LIMITS.ideaChars} characters`);
 const instruction = z
   .string()
   .trim()
@@ -41,6 +45,8 @@ export const GenerateParamsBodySchema = z
     steps: z.number().int().min(1).max(150).optional(),
     guidance: z.number().min(0).max(30).optional(),
     quality: z.string().min(1).max(16).optional(),
+    sampler: z.string().min(1).max(64).optional(),
+    checkpoint: z.string().min(1).max(256).optional(),
   })
   .strict();
 
@@ -65,7 +71,10 @@ export const ImagesQuerySchema = z
     limit,
     ideaId: IdSchema.optional(),
     backend: backendId.optional(),
-    favorite: z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1").optional(),
+    favorite: z
+      .enum(["true", "false", "1", "0"])
+      .transform((v) => v === "true" || v === "1")
+      .optional(),
     q,
   })
   .strict();

@@ -13,6 +13,9 @@ export const CapabilitiesSchema = z.object({
   steps: RangeSchema.optional(),
   guidance: RangeSchema.optional(),
   quality: z.array(z.string()).optional(),
+  samplers: z.array(z.string()).optional(),
+  /** True when the backend loads a model the user picks (listed by GET /api/backends/:id/models). */
+  checkpoints: z.boolean().optional(),
   dialect: DialectSchema,
   maxPromptChars: z.number().int().optional(),
   maxPromptTokens: z.number().int().optional(),

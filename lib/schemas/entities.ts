@@ -41,6 +41,9 @@ export const GenerationParamsSchema = z
     steps: z.number().int().optional(),
     guidance: z.number().optional(),
     quality: z.string().optional(),
+    sampler: z.string().optional(),
+    /** The model file for backends that load one (A1111, ComfyUI checkpoints). */
+    checkpoint: z.string().optional(),
   })
   .strict();
 export type GenerationParams = z.infer<typeof GenerationParamsSchema>;

@@ -42,6 +42,15 @@ export function resolveParams(
       throw new AppError("invalid_request", `${key} must be between ${range.min} and ${range.max}.`);
     }
   }
+  if (params.sampler !== undefined && !caps.samplers?.includes(params.sampler)) {
+    throw new AppError(
+      "invalid_request",
+      `${backend.label} takes the samplers ${(caps.samplers ?? []).join(", ") || "none"}.`,
+    );
+  }
+  if (params.checkpoint !== undefined && !caps.checkpoints) {
+    throw new AppError("invalid_request", `${backend.label} does not load checkpoints.`);
+  }
   if (caps.maxPromptChars && version.prompt.length > caps.maxPromptChars) {
     throw new AppError(
       "too_large",
@@ -57,12 +66,14 @@ export function resolveParams(
     steps: params.steps,
     guidance: params.guidance,
     quality: params.quality,
+    sampler: params.sampler,
+    checkpoint: params.checkpoint,
   };
 }
 
 function concurrencyFor(backendId: string): number {
   const { concurrency } = getConfig();
-  return backendId === "openai" ? concurrency.openai : concurrency.offline;
+  return Object.hasOwn(concurrency, backendId) ? concurrency[backendId as keyof typeof concurrency] : 1;
 }
 
 /** Saves a queued Generation and hands it to the job queue; answers at once. */
@@ -96,7 +107,12 @@ export async function generate(body: GenerateBody): Promise<Generation> {
     durationMs: null,
   };
   await store.createGeneration(generation);
+  enqueueGeneration(generation, backend, request);
+  return generation;
+}
 
+/** Hands a saved, queued generation to its backend's lane. */
+export function enqueueGeneration(generation: Generation, backend: ImageBackend, request: GenerateRequest): void {
   getJobQueue().enqueue(
     backend.id,
     concurrencyFor(backend.id),
@@ -105,7 +121,6 @@ export async function generate(body: GenerateBody): Promise<Generation> {
     () => void markCanceledWhileQueued(generation.id),
   );
   announce(generation.id);
-  return generation;
 }
 
 async function markCanceledWhileQueued(id: string): Promise<void> {

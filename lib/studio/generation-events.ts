@@ -7,6 +7,7 @@ import type { Generation, GenerationWithImages, Image } from "@/lib/schemas/enti
 export type GenerationEvent =
   | { event: "generation"; data: Generation & { ahead: number | null } }
   | { event: "progress"; data: { progress: number } }
+  | { event: "retry"; data: { attempt: number; delayMs: number; reason: string } }
   | { event: "image"; data: Image }
   | { event: "done"; data: GenerationWithImages }
   | { event: "error"; data: { error: { code: string; message: string }; generation: Generation } };

@@ -3,6 +3,7 @@ import type { GenerateRequest, GeneratedImage, ImageBackend } from "@/lib/backen
 import { getConfig } from "@/lib/config";
 import { AppError, isAbortError, toAppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { withRetries } from "@/lib/jobs/retry";
 import { log } from "@/lib/log";
 import type { Generation } from "@/lib/schemas/entities";
 import type { NewImage } from "@/lib/store/types";
@@ -48,7 +49,16 @@ export async function runGeneration(
 
   let outputs: GeneratedImage[];
   try {
-    outputs = await backend.generate(request, { signal, onProgress });
+    outputs = await withRetries(
+      () => backend.generate(request, { signal, onProgress }),
+      getConfig().retry,
+      signal,
+      ({ attempt, delayMs, error }) => {
+        const reason = error instanceof AppError ? error.message : "the backend failed";
+        log.warn("generation retry", { generationId: generation.id, attempt, delayMs, error });
+        emit(generation.id, { event: "retry", data: { attempt, delayMs, reason } });
+      },
+    );
     if (outputs.length === 0) throw new AppError("backend_error", `${backend.label} returned no image.`);
   } catch (e) {
     let error: AppError;
