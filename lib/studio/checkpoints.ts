@@ -1,0 +1,14 @@
+import "server-only";
+import { getBackend } from "@/lib/backends/registry";
+import { AppError } from "@/lib/errors";
+
+const TIMEOUT_MS = 10_000;
+
+/** The checkpoints a backend's server offers, for the parameter panel. */
+export async function listCheckpoints(backendId: string): Promise<string[]> {
+  const backend = getBackend(backendId);
+  if (!backend.capabilities.checkpoints || !backend.listCheckpoints) {
+    throw new AppError("invalid_request", `${backend.label} does not load checkpoints.`);
+  }
+  return backend.listCheckpoints({ signal: AbortSignal.timeout(TIMEOUT_MS) });
+}
