@@ -4,11 +4,16 @@ type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 // Keys and credentials in URLs must never reach a log line.
-const SECRET_PATTERNS: RegExp[] = [/sk-[A-Za-z0-9_-]{8,}/g, /(Bearer\s+)[A-Za-z0-9._~+/-]+=*/gi, /(\/\/)[^/\s:@]+:[^/\s@]+@/g];
+const SECRET_PATTERNS: RegExp[] = [
+  /sk-[A-Za-z0-9_-]{8,}/g,
+  /(Bearer\s+)[A-Za-z0-9._~+/-]+=*/gi,
+  /(\/\/)[^/\s:@]+:[^/\s@]+@/g,
+];
 
 export function scrubSecrets(text: string): string {
   let out = text;
-  for (const re of SECRET_PATTERNS) out = out.replace(re, (_m, p1?: string) => `${typeof p1 === "string" ? p1 : ""}[redacted]`);
+  for (const re of SECRET_PATTERNS)
+    out = out.replace(re, (_m, p1?: string) => `${typeof p1 === "string" ? p1 : ""}[redacted]`);
   return out;
 }
 

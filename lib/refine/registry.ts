@@ -28,7 +28,10 @@ export function getRefiner(id: string | undefined): Refiner {
   const chosen = (id ?? defaultRefinerId()) as RefinerId;
   if (!(chosen in REGISTRY)) throw new AppError("invalid_request", `Unknown refiner "${id}".`);
   if (!isRefinerConfigured(chosen)) {
-    throw new AppError("backend_unavailable", `The ${REFINERS[chosen].label} is not configured: set ${REFINERS[chosen].enableWith}.`);
+    throw new AppError(
+      "backend_unavailable",
+      `The ${REFINERS[chosen].label} is not configured: set ${REFINERS[chosen].enableWith}.`,
+    );
   }
   return REGISTRY[chosen];
 }

@@ -13,7 +13,10 @@ export const TEMP_PREFIX = ".tmp-";
  */
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(file);
-  const temp = path.join(/*turbopackIgnore: true*/ dir, `${TEMP_PREFIX}${randomBytes(8).toString("hex")}-${path.basename(file)}`);
+  const temp = path.join(
+    /*turbopackIgnore: true*/ dir,
+    `${TEMP_PREFIX}${randomBytes(8).toString("hex")}-${path.basename(file)}`,
+  );
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, "wx", 0o644);
