@@ -1,6 +1,7 @@
 import "server-only";
 import { BACKENDS, type BackendId } from "@/lib/catalog";
 import { AppError } from "@/lib/errors";
+import { automatic1111Backend } from "./automatic1111";
 import { offlineBackend } from "./offline";
 import { openaiBackend } from "./openai-backend";
 import type { ImageBackend } from "./types";
@@ -9,6 +10,7 @@ import type { ImageBackend } from "./types";
 const REGISTRY: Partial<Record<BackendId, ImageBackend>> = {
   offline: offlineBackend,
   openai: openaiBackend,
+  automatic1111: automatic1111Backend,
 };
 
 export function listBackends(): ImageBackend[] {

@@ -1,0 +1,248 @@
+/**
+ * A local stand-in for AUTOMATIC1111's stable-diffusion-webui API (--api): the real routes and
+ * shapes, real images, A1111's seeds, progress, interrupt and basic auth, and failure modes that
+ * tests (or another process, over HTTP) switch on.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { defaultOptions, FAKE_CHECKPOINTS, FAKE_SAMPLERS, findCheckpoint } from "./data";
+import { a1111Error, checkBasicAuth, pause, readBody, recordableHeaders, sendJson, sendRaw } from "./http";
+import { type A1111ModeSetting, type FakeA1111Endpoint, ModeTable, parseModeSetting } from "./modes";
+import { QueueLock, WebuiState } from "./state";
+import { handleTxt2img } from "./txt2img";
+import { validateTxt2img } from "./validate";
+
+export type RecordedA1111Request = {
+  method: string;
+  /** Path and query, e.g. "/sdapi/v1/progress?skip_current_image=true". */
+  path: string;
+  endpoint: FakeA1111Endpoint | null;
+  /** All headers; authorization is "[redacted]". */
+  headers: Record<string, string>;
+  /** Basic auth: none sent, the right one, or a wrong one. */
+  auth: "none" | "ok" | "bad";
+  /** The Basic user name, when one came. */
+  user?: string;
+  /** The parsed JSON body (undefined without one; the raw text if it was not JSON). */
+  body: unknown;
+  /** txt2img fields the real server would silently ignore (misspellings, usually). */
+  unknownFields: string[];
+  at: string;
+};
+
+export type FakeA1111Options = {
+  /** 0 or omitted: any free port. */
+  port?: number;
+  /** Time per sampling step (and for the setup before them); 40 ms by default. */
+  stepMs?: number;
+  /** "user:password": require it as --api-auth does (401 without). */
+  auth?: string;
+  /** Images appended after the batch, as scripts like ControlNet do. */
+  extraImages?: number;
+};
+
+export type FakeA1111 = {
+  /** The server root, as A1111_URL takes it: http://127.0.0.1:<port>. */
+  url: string;
+  port: number;
+  requests(): RecordedA1111Request[];
+  setMode(setting: A1111ModeSetting): void;
+  /** Modes, recorded requests and options back to the start (a running job goes on). */
+  reset(): void;
+  close(): Promise<void>;
+};
+
+type Route = { endpoint: FakeA1111Endpoint; method: "GET" | "POST" };
+
+const ROUTES: Record<string, Route[]> = {
+  "/sdapi/v1/txt2img": [{ endpoint: "txt2img", method: "POST" }],
+  "/sdapi/v1/progress": [{ endpoint: "progress", method: "GET" }],
+  "/sdapi/v1/interrupt": [{ endpoint: "interrupt", method: "POST" }],
+  "/sdapi/v1/sd-models": [{ endpoint: "sd-models", method: "GET" }],
+  "/sdapi/v1/samplers": [{ endpoint: "samplers", method: "GET" }],
+  "/sdapi/v1/options": [
+    { endpoint: "options", method: "GET" },
+    { endpoint: "options", method: "POST" },
+  ],
+};
+
+const PROXY_503_PAGE = "<html><head><title>503 Service Temporarily Unavailable</title></head><body>503</body></html>";
+
+export async function startFakeA1111(opts: FakeA1111Options = {}): Promise<FakeA1111> {
+  const modes = new ModeTable();
+  const state = new WebuiState();
+  const lock = new QueueLock();
+  const stepMs = opts.stepMs ?? 40;
+  let options = defaultOptions();
+  let recorded: RecordedA1111Request[] = [];
+  let closed = false;
+
+  const reset = () => {
+    modes.reset();
+    options = defaultOptions();
+    recorded = [];
+  };
+
+  async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (path === "/__fake/health" && req.method === "GET") return sendJson(res, 200, { ok: true });
+    if (path === "/__fake/requests" && req.method === "GET") return sendJson(res, 200, recorded);
+    if (path === "/__fake/reset" && req.method === "POST") {
+      reset();
+      return sendJson(res, 200, { ok: true });
+    }
+    if (path === "/__fake/mode" && req.method === "POST") {
+      try {
+        modes.set(parseModeSetting(JSON.parse((await readBody(req)) || "{}")));
+        return sendJson(res, 200, { ok: true, rules: modes.snapshot() });
+      } catch (e) {
+        return sendJson(res, 400, { ok: false, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    return sendJson(res, 404, { ok: false, error: `no control endpoint ${req.method} ${path}` });
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, path: string, fullPath: string): Promise<void> {
+    const route = ROUTES[path]?.find((r) => r.method === req.method);
+    const auth = checkBasicAuth(req, opts.auth);
+    const entry: RecordedA1111Request = {
+      method: req.method ?? "GET",
+      path: fullPath,
+      endpoint: route?.endpoint ?? null,
+      headers: recordableHeaders(req),
+      auth: auth.state,
+      ...(auth.user !== undefined ? { user: auth.user } : {}),
+      body: undefined,
+      unknownFields: [],
+      at: new Date().toISOString(),
+    };
+    recorded.push(entry);
+    const text = await readBody(req);
+    let bodyError: string | undefined;
+    if (text) {
+      try {
+        entry.body = JSON.parse(text);
+      } catch (e) {
+        entry.body = text;
+        bodyError = e instanceof Error ? e.message : String(e);
+      }
+    }
+
+    if (!route) {
+      const known = Object.hasOwn(ROUTES, path);
+      return sendJson(res, known ? 405 : 404, { detail: known ? "Method Not Allowed" : "Not Found" });
+    }
+
+    const { mode, delayMs } = modes.take(route.endpoint);
+    await pause(delayMs, res);
+    switch (mode) {
+      case "hang":
+        return; // close() ends the socket; the client must give up first
+      case "apiOff":
+        return sendJson(res, 404, { detail: "Not Found" });
+      case "unavailable503":
+        return sendRaw(res, 503, "text/html", PROXY_503_PAGE, { "retry-after": "3" });
+      case "rate429":
+        return sendJson(res, 429, { detail: "Too Many Requests" }, { "retry-after": "2" });
+    }
+
+    // --api-auth: FastAPI's HTTPBasic dependency runs before the body is validated.
+    if (opts.auth !== undefined && auth.state !== "ok") {
+      const detail = auth.state === "none" ? "Not authenticated" : "Incorrect username or password";
+      return sendJson(res, 401, a1111Error("HTTPException", detail, `401: ${detail}`));
+    }
+
+    if (mode === "error500" && route.endpoint !== "txt2img") {
+      return sendJson(res, 500, a1111Error("RuntimeError", "", "the fake was told to fail"));
+    }
+
+    switch (route.endpoint) {
+      case "progress":
+        return sendJson(res, 200, state.progress());
+      case "interrupt":
+        state.interrupt();
+        return sendJson(res, 200, {});
+      case "sd-models":
+        return sendJson(res, 200, FAKE_CHECKPOINTS);
+      case "samplers":
+        return sendJson(res, 200, FAKE_SAMPLERS);
+      case "options":
+        if (req.method === "GET") return sendJson(res, 200, options);
+        return setOptions(res, entry.body);
+      case "txt2img": {
+        if (bodyError !== undefined) {
+          return sendJson(res, 422, {
+            detail: [{ loc: ["body", 0], msg: `Expecting value: ${bodyError}`, type: "value_error.jsondecode" }],
+          });
+        }
+        const checked = validateTxt2img(entry.body);
+        if (!checked.ok) return sendJson(res, 422, { detail: checked.detail });
+        entry.unknownFields = checked.value.unknownFields;
+        return handleTxt2img({
+          res,
+          values: checked.value.values,
+          mode,
+          state,
+          lock,
+          options,
+          stepMs,
+          extraImages: opts.extraImages ?? 0,
+          isClosed: () => closed,
+        });
+      }
+    }
+  }
+
+  /** POST /sdapi/v1/options: set_config; an unknown checkpoint is a RuntimeError (500). */
+  function setOptions(res: ServerResponse, body: unknown): void {
+    if (!body || typeof body !== "object" || Array.isArray(body)) {
+      sendJson(res, 422, {
+        detail: [{ loc: ["body"], msg: "value is not a valid dict", type: "type_error.dict" }],
+      });
+      return;
+    }
+    const changes = body as Record<string, unknown>;
+    const checkpoint = changes.sd_model_checkpoint;
+    if (checkpoint !== undefined && !findCheckpoint(String(checkpoint))) {
+      sendJson(res, 500, a1111Error("RuntimeError", "", `model '${String(checkpoint)}' not found`));
+      return;
+    }
+    options = { ...options, ...changes };
+    sendJson(res, 200, null);
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://fake");
+    const path = url.pathname.replace(/\/+$/, "") || "/";
+    const work = path.startsWith("/__fake/") ? control(req, res, path) : api(req, res, path, url.pathname + url.search);
+    work.catch((e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      console.error(`fake-a1111: ${message}`);
+      if (!res.headersSent) sendJson(res, 500, a1111Error("Exception", "", message));
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests: () => recorded.map((r) => structuredClone(r)),
+    setMode: (setting) => modes.set(parseModeSetting(setting)),
+    reset,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        closed = true;
+        server.close((err) => (err ? reject(err) : resolve()));
+        // Hanging answers and keep-alive sockets would hold close() open for ever.
+        server.closeAllConnections();
+      }),
+  };
+}
