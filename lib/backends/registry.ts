@@ -2,6 +2,7 @@ import "server-only";
 import { BACKENDS, type BackendId } from "@/lib/catalog";
 import { AppError } from "@/lib/errors";
 import { automatic1111Backend } from "./automatic1111";
+import { comfyuiBackend } from "./comfyui";
 import { offlineBackend } from "./offline";
 import { openaiBackend } from "./openai-backend";
 import type { ImageBackend } from "./types";
@@ -11,6 +12,7 @@ const REGISTRY: Partial<Record<BackendId, ImageBackend>> = {
   offline: offlineBackend,
   openai: openaiBackend,
   automatic1111: automatic1111Backend,
+  comfyui: comfyuiBackend,
 };
 
 export function listBackends(): ImageBackend[] {

@@ -1,0 +1,131 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { BACKENDS } from "@/lib/catalog";
+import { getConfig } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import type { GeneratedImage, GenerateOptions, GenerateRequest, ImageBackend } from "../types";
+import { cancelPrompt, type PromptState } from "./cancel";
+import { defaultCheckpoint, fetchCheckpoints } from "./checkpoints";
+import { type ComfyEndpoint, comfyEndpoint } from "./endpoint";
+import { followPrompt } from "./follow-prompt";
+import { abortError } from "./http";
+import { DEFAULT_WORKFLOW_NAME, loadWorkflow } from "./load-workflow";
+import { fetchImages, outputImages } from "./outputs";
+import { ProgressTracker } from "./progress";
+import { queuePrompt } from "./queue-prompt";
+import { checkRequest, randomSeed, workflowValues } from "./request-values";
+import { openSocket } from "./socket";
+import { fillWorkflow } from "./workflow";
+
+const FACTS = BACKENDS.comfyui;
+
+export type ComfyuiBackendOptions = {
+  /** Between GET /history polls once the websocket is gone. */
+  pollMs?: number;
+  /** Websocket silence after which /history is checked anyway. */
+  quietMs?: number;
+  /** How long to wait for /ws to open before going on without it. */
+  socketOpenMs?: number;
+};
+
+function configuredEndpoint(): ComfyEndpoint {
+  const url = getConfig().comfyuiUrl;
+  if (!url) throw new AppError("backend_unavailable", `${FACTS.label} is not configured: set ${FACTS.enableWith}.`);
+  return comfyEndpoint(url);
+}
+
+/** ComfyUI's HTTP + websocket API, driving an API-format workflow template. */
+export function createComfyuiBackend(options: ComfyuiBackendOptions = {}): ImageBackend {
+  const pollMs = options.pollMs ?? 1_000;
+  const quietMs = options.quietMs ?? 5_000;
+  const socketOpenMs = options.socketOpenMs ?? 5_000;
+
+  async function generate(req: GenerateRequest, opts: GenerateOptions): Promise<GeneratedImage[]> {
+    const endpoint = configuredEndpoint();
+    const template = await loadWorkflow();
+    const size = checkRequest(req, template.placeholders);
+    if (opts.signal.aborted) throw abortError();
+
+    const checkpoint = template.placeholders.has("checkpoint")
+      ? (req.checkpoint ?? (await defaultCheckpoint(endpoint, opts.signal)))
+      : undefined;
+    const seed = req.seed ?? randomSeed();
+    const workflow = fillWorkflow(template.workflow, workflowValues(req, size, seed, checkpoint));
+
+    const clientId = randomUUID();
+    const socket = await openSocket(endpoint, clientId, opts.signal, socketOpenMs);
+    try {
+      const promptId = await queuePrompt(endpoint, workflow, clientId);
+      const tracker = new ProgressTracker(workflow, opts.onProgress);
+      let state: PromptState = "queued";
+      let entry: Awaited<ReturnType<typeof followPrompt>>;
+      try {
+        if (opts.signal.aborted) throw abortError();
+        entry = await followPrompt({
+          endpoint,
+          promptId,
+          socket,
+          signal: opts.signal,
+          tracker,
+          pollMs,
+          quietMs,
+          onState: (s) => {
+            state = s;
+          },
+        });
+      } catch (e) {
+        if (!opts.signal.aborted) throw e;
+        // Cancel or the job's deadline: take the prompt off the GPU, not just stop listening.
+        await cancelPrompt(endpoint, promptId, state);
+        throw abortError();
+      }
+      tracker.sampled();
+
+      const refs = outputImages(entry);
+      if (refs.length === 0) {
+        throw new AppError(
+          "backend_error",
+          "The ComfyUI workflow finished without saving an image; it needs a SaveImage node.",
+        );
+      }
+      const fetched = await fetchImages(endpoint, refs, opts.signal);
+      tracker.finished();
+      return fetched.map(({ ref, ...image }) => ({
+        ...image,
+        // KSampler draws the noise for a whole batch from one generator seeded with `seed`, so
+        // image 0 is what `seed` with a batch of 1 gives, but image i > 0 is NOT what seed + i
+        // gives on its own: ComfyUI has no per-image seed. We report seed + i as the app's
+        // convention (like A1111's batches) and keep the truth in meta (batchSeed, batchIndex).
+        seed: seed + ref.index,
+        meta: {
+          workflow,
+          workflowName: template.name,
+          promptId,
+          ...(checkpoint ? { checkpoint } : {}),
+          node: ref.nodeId,
+          batchSeed: seed,
+          batchIndex: ref.index,
+        },
+      }));
+    } finally {
+      socket?.close();
+    }
+  }
+
+  return {
+    id: FACTS.id,
+    label: FACTS.label,
+    /** The workflow in use; the checkpoint is chosen per request and kept in each image's meta. */
+    get model(): string {
+      const file = getConfig().comfyuiWorkflow;
+      return file ? path.basename(file) : DEFAULT_WORKFLOW_NAME;
+    },
+    capabilities: FACTS.capabilities,
+    isConfigured: () => Boolean(getConfig().comfyuiUrl),
+    generate,
+    listCheckpoints: ({ signal }) => fetchCheckpoints(configuredEndpoint(), signal),
+  };
+}
+
+export const comfyuiBackend: ImageBackend = createComfyuiBackend();

@@ -1,0 +1,204 @@
+/**
+ * A local stand-in for ComfyUI's HTTP API and /ws websocket on one port, with real PNGs,
+ * a one-worker FIFO queue, and failure modes that tests (or another process) switch on.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import { handleApi } from "./api-routes";
+import { readBody, sendJson, sendServerError, sendText } from "./http";
+import { type ModeSetting, ModeTable, parseModeSetting } from "./modes";
+import { DEFAULT_CHECKPOINTS, nodeDefs } from "./node-defs";
+import { PromptQueue } from "./prompt-queue";
+import { SocketHub } from "./socket-hub";
+
+export type RecordedRequest = {
+  method: string;
+  /** Without the optional /api prefix, e.g. "/history/abc". */
+  path: string;
+  /** The query string's pairs, e.g. { clientId } for /ws or { filename, subfolder, type } for /view. */
+  query: Record<string, string>;
+  /** Parsed JSON (the raw text if it was not JSON; undefined when there was none). */
+  body: unknown;
+  /** True for the /ws upgrade. */
+  websocket: boolean;
+  /** As received (a local test server: an Authorization header is kept, so tests can check it). */
+  headers: Record<string, string>;
+  at: string;
+};
+
+export type FakeComfyUIOptions = {
+  /** 0 or omitted: any free port. */
+  port?: number;
+  /** Time per sampling step (default 20 ms), so progress and cancel are observable. */
+  stepMs?: number;
+  /** What models/checkpoints holds (default: an SD 1.5 and an SDXL file name). */
+  checkpoints?: string[];
+};
+
+export type FakeComfyUI = {
+  /** http://127.0.0.1:<port>, what COMFYUI_URL takes. */
+  url: string;
+  port: number;
+  requests(): RecordedRequest[];
+  setMode(setting: ModeSetting): void;
+  /** Modes, recorded requests, queue, history and images. */
+  reset(): void;
+  /** Client ids with an open /ws, for tests that check the socket closed. */
+  connectedClients(): string[];
+  close(): Promise<void>;
+};
+
+function stripApi(pathname: string): string {
+  const path = pathname.replace(/\/+$/, "") || "/";
+  return path === "/api" ? "/" : path.startsWith("/api/") ? path.slice(4) : path;
+}
+
+export async function startFakeComfyUI(opts: FakeComfyUIOptions = {}): Promise<FakeComfyUI> {
+  const defs = nodeDefs(opts.checkpoints ?? DEFAULT_CHECKPOINTS);
+  const hub = new SocketHub();
+  const modes = new ModeTable();
+  const queue = new PromptQueue(hub, defs, opts.stepMs ?? 20);
+  let number = 0;
+  let recorded: RecordedRequest[] = [];
+  const ctx = { queue, modes, defs, nextNumber: () => number++ };
+
+  const record = (req: IncomingMessage, url: URL, websocket: boolean): RecordedRequest => {
+    const entry: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: stripApi(url.pathname),
+      query: Object.fromEntries(url.searchParams),
+      body: undefined,
+      websocket,
+      headers: Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]),
+      ),
+      at: new Date().toISOString(),
+    };
+    recorded.push(entry);
+    return entry;
+  };
+
+  const reset = () => {
+    modes.reset();
+    queue.reset();
+    recorded = [];
+    number = 0;
+  };
+
+  async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (path === "/__fake/health" && req.method === "GET") return sendJson(res, 200, { ok: true });
+    if (path === "/__fake/requests" && req.method === "GET") return sendJson(res, 200, recorded);
+    if (path === "/__fake/reset" && req.method === "POST") {
+      reset();
+      return sendJson(res, 200, { ok: true });
+    }
+    if (path === "/__fake/mode" && req.method === "POST") {
+      try {
+        modes.set(parseModeSetting(JSON.parse((await readBody(req)) || "{}")));
+        return sendJson(res, 200, { ok: true, mode: modes.snapshot() });
+      } catch (e) {
+        return sendJson(res, 400, { ok: false, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    return sendJson(res, 404, { ok: false, error: `no control endpoint ${req.method} ${path}` });
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const entry = record(req, url, false);
+    const text = await readBody(req);
+    if (text) {
+      try {
+        entry.body = JSON.parse(text);
+      } catch {
+        entry.body = text;
+      }
+    }
+    if (modes.failRequest()) return sendServerError(res);
+    const handled = handleApi(ctx, {
+      method: entry.method,
+      path: entry.path,
+      query: url.searchParams,
+      body: typeof entry.body === "string" ? undefined : entry.body,
+      res,
+    });
+    if (!handled) sendText(res, 404, "404: Not Found");
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://fake");
+    const work = url.pathname.startsWith("/__fake/") ? control(req, res, url.pathname) : api(req, res, url);
+    work.catch((e: unknown) => {
+      console.error(`fake-comfyui: ${e instanceof Error ? e.message : String(e)}`);
+      if (!res.headersSent) sendServerError(res);
+      else res.destroy();
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true });
+  server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? "/", "http://fake");
+    record(req, url, true);
+    if (stripApi(url.pathname) !== "/ws") {
+      socket.end("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    if (modes.failRequest()) {
+      socket.end("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const sid = url.searchParams.get("clientId") || randomUUID().replace(/-/g, "");
+      hub.add(sid, ws);
+      hub.send(sid, "status", { status: queue.statusData(), sid });
+      const running = queue.running;
+      if (running?.clientId === sid && running.currentNode) {
+        hub.send(sid, "executing", { node: running.currentNode });
+      }
+      let first = true;
+      ws.on("message", (data, isBinary) => {
+        // Only a first `feature_flags` message means anything to ComfyUI; it answers with its own.
+        if (first && !isBinary) {
+          try {
+            const msg = JSON.parse(data.toString()) as { type?: unknown };
+            if (msg.type === "feature_flags") {
+              hub.send(sid, "feature_flags", { supports_preview_metadata: true, max_upload_size: 104857600 });
+            }
+          } catch {
+            // ignored, as ComfyUI ignores it
+          }
+        }
+        first = false;
+      });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests: () => recorded.map((r) => structuredClone(r)),
+    setMode: (setting) => modes.set(parseModeSetting(setting)),
+    reset,
+    connectedClients: () => hub.connected(),
+    close: async () => {
+      hub.closeAll();
+      await queue.close();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
