@@ -9,6 +9,7 @@ import type { Generation } from "@/lib/schemas/entities";
 import type { NewImage } from "@/lib/store/types";
 import { deps } from "./deps";
 import { announce, emit } from "./generation-events";
+import { loadRecipeSources, recipeFor, withProvenance } from "./provenance";
 
 const PROGRESS_WRITE_MS = 250;
 
@@ -77,9 +78,12 @@ export async function runGeneration(
     const { files } = deps();
     const images: NewImage[] = [];
     const createdAt = new Date().toISOString();
+    const sources = await loadRecipeSources(generation.promptId);
+    const timed = { ...generation, ...finish() };
     for (const out of outputs) {
       const id = newId();
-      const { byteSize } = await files.put(id, out.bytes, out.mime);
+      const bytes = withProvenance(out.bytes, out.mime, recipeFor(sources, timed, out.seed));
+      const { byteSize } = await files.put(id, bytes, out.mime);
       written.push(id);
       images.push({
         id,

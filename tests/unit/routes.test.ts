@@ -53,6 +53,7 @@ beforeAll(async () => {
     image: await import("@/app/api/images/[id]/route"),
     file: await import("@/app/api/images/[id]/file/route"),
     thumb: await import("@/app/api/images/[id]/thumb/route"),
+    recipe: await import("@/app/api/images/[id]/recipe/route"),
     ideas: await import("@/app/api/ideas/route"),
     idea: await import("@/app/api/ideas/[id]/route"),
     unknown: await import("@/app/api/[...path]/route"),
@@ -257,6 +258,15 @@ describe("generations and images", () => {
     expect(file.headers.get("cache-control")).toContain("immutable");
     const bytes = new Uint8Array(await file.arrayBuffer());
     expect([...bytes.slice(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
+    // The PNG carries its recipe: A1111's `parameters` and our own JSON.
+    const { readPngText, readRecipe } = await import("@/lib/png");
+    const recipe = await readRecipe(bytes);
+    expect(recipe).toMatchObject({ source: "promptsmith", prompt: v.prompt, params: { seed: 7, size: "512x512" } });
+    const parameters = (await readPngText(bytes)).find((t) => t.keyword === "parameters")?.text ?? "";
+    expect(parameters).toContain(v.prompt);
+    expect(parameters).toMatch(/Seed: 7, .*Size: 512x512/);
+    const sidecar = await (await call(h("recipe", "GET"), {}, { id: img.id })).json();
+    expect(sidecar).toMatchObject({ app: "Promptsmith", seed: 7, prompt: { id: v.id, text: v.prompt, lineage: [] } });
     const thumb = await call(h("thumb", "GET"), { path: `/api/images/${img.id}/thumb` }, { id: img.id });
     expect(thumb.headers.get("content-type")).toBe("image/webp");
 
