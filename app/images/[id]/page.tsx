@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ImageActions } from "@/components/gallery/image-actions";
+import { ImageRecipe } from "@/components/gallery/image-recipe";
+import { OfflineBadge } from "@/components/ui/offline-badge";
+import { imageUrls } from "@/lib/client/api";
+import { isOfflineBackend } from "@/lib/client/format";
+import { getImageDetail } from "@/lib/studio/queries";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ id: string }>;
+
+const load = cache((id: string) =>
+  /^[A-Za-z0-9_-]{1,64}$/.test(id) ? getImageDetail(id) : Promise.resolve(undefined),
+);
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const image = await load((await params).id);
+  return { title: image ? image.idea.title || "Image" : "Not found" };
+}
+
+export default async function ImagePage({ params }: { params: Params }) {
+  const image = await load((await params).id);
+  if (!image) notFound();
+  const offline = isOfflineBackend(image.backend);
+
+  return (
+    <article className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,26rem)] lg:gap-10">
+      <div className="min-w-0">
+        <figure className="flex items-center justify-center overflow-hidden rounded-xl border border-line bg-surface-2 p-2 sm:p-4">
+          <span className="relative inline-block max-w-full">
+            {/* biome-ignore lint/performance/noImgElement: the original file, served by our own API */}
+            <img
+              src={imageUrls.file(image.id)}
+              width={image.width}
+              height={image.height}
+              alt={image.prompt}
+              fetchPriority="high"
+              className="block h-auto max-h-[calc(100dvh-10rem)] w-auto max-w-full rounded-md"
+            />
+            {offline ? <OfflineBadge className="absolute top-2 left-2" /> : null}
+          </span>
+        </figure>
+      </div>
+
+      <section aria-labelledby="recipe-heading" className="min-w-0 space-y-6">
+        <div className="space-y-4">
+          <h1 id="recipe-heading" className="text-xl font-semibold tracking-tight">
+            {image.idea.title || "Image"}
+          </h1>
+          <ImageActions imageId={image.id} promptId={image.promptId} favorite={image.favorite} />
+        </div>
+        <ImageRecipe image={image} />
+      </section>
+    </article>
+  );
+}

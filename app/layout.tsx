@@ -1,0 +1,34 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { EmbeddedDefaultsNotice } from "@/components/ui/embedded-defaults-notice";
+import { SiteHeader } from "@/components/ui/site-header";
+import { SkipLink } from "@/components/ui/skip-link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Promptsmith", template: "%s · Promptsmith" },
+  description: "Turn a rough idea into a detailed image prompt, then into images.",
+};
+
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f6f6f7" },
+    { media: "(prefers-color-scheme: dark)", color: "#0f1013" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh antialiased">
+        <SkipLink />
+        <SiteHeader />
+        <EmbeddedDefaultsNotice />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] px-4 pt-6 pb-16 outline-none sm:px-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

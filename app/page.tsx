@@ -1,0 +1,42 @@
+import { Studio } from "@/components/studio/studio";
+import { getCatalog, getIdeaDetail, getIdeaDetailForVersion } from "@/lib/studio/queries";
+import { LIMITS } from "@/lib/schemas/common";
+import type { IdeaDetail } from "@/lib/schemas/entities";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+const looksLikeId = (v: string | undefined): v is string => !!v && /^[A-Za-z0-9_-]{1,64}$/.test(v);
+
+export default async function StudioPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  const ideaId = one(sp.idea);
+  const versionId = one(sp.version);
+  const catalog = await getCatalog();
+
+  let detail: IdeaDetail | undefined;
+  if (looksLikeId(ideaId)) detail = await getIdeaDetail(ideaId);
+  else if (looksLikeId(versionId)) detail = await getIdeaDetailForVersion(versionId);
+  const missing = (ideaId || versionId) && !detail;
+  // ?text= pre-fills the Idea (the example buttons submit it before scripts have loaded).
+  const text = detail ? undefined : one(sp.text)?.slice(0, LIMITS.ideaChars);
+
+  return (
+    <>
+      {missing ? (
+        <p className="mb-6 rounded-lg border border-line bg-surface px-4 py-3 text-sm text-muted">
+          That {ideaId ? "idea" : "version"} was not found; it may have been deleted. Start a new idea below.
+        </p>
+      ) : null}
+      <Studio
+        // A fresh key on every visit: following the Studio link always starts blank or on the asked-for idea.
+        key={crypto.randomUUID()}
+        catalog={catalog}
+        initial={detail ? { detail, versionId: looksLikeId(versionId) ? versionId : undefined } : undefined}
+        initialIdeaText={text}
+      />
+    </>
+  );
+}

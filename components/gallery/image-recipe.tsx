@@ -1,0 +1,87 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { LocalTime } from "@/components/ui/local-time";
+import { REFINERS } from "@/lib/catalog";
+import { backendLabel, formatBytes, formatDuration, formatSize } from "@/lib/client/format";
+import type { ImageDetail } from "@/lib/schemas/entities";
+import { getStyle } from "@/lib/styles";
+import { CopyButton } from "./copy-button";
+
+function Row({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[7.5rem_minmax(0,1fr)] gap-3 py-2">
+      <dt className="text-sm text-muted">{term}</dt>
+      <dd className="min-w-0 text-sm break-words">{children}</dd>
+    </div>
+  );
+}
+
+function refinerLabel(id: string): string {
+  return (REFINERS as Record<string, { label: string } | undefined>)[id]?.label ?? id;
+}
+
+/** How the image was made: idea, prompt, negative prompt, backend and model, seed, size, time. */
+export function ImageRecipe({ image }: { image: ImageDetail }) {
+  const { version, idea, generation } = image;
+  const style = getStyle(version.style);
+  return (
+    <div className="space-y-5">
+      <div>
+        <h2 className="eyebrow">Idea</h2>
+        <p className="mt-1">
+          <Link href={`/ideas/${encodeURIComponent(idea.id)}`} className="link text-[0.9375rem]">
+            {idea.text}
+          </Link>
+        </p>
+      </div>
+
+      <div>
+        <div className="flex items-center justify-between gap-2">
+          <h2 className="eyebrow">Prompt</h2>
+          <CopyButton text={version.prompt} label="Copy" />
+        </div>
+        <p className="mt-1 text-[0.9375rem] leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere]">
+          {version.prompt}
+        </p>
+      </div>
+
+      {version.negativePrompt ? (
+        <div>
+          <h2 className="eyebrow">Negative prompt</h2>
+          <p className="mt-1 text-sm leading-relaxed whitespace-pre-wrap text-muted [overflow-wrap:anywhere]">
+            {version.negativePrompt}
+          </p>
+        </div>
+      ) : null}
+
+      <dl className="divide-y divide-line border-y border-line">
+        <Row term="Backend">{backendLabel(generation.backend)}</Row>
+        <Row term="Model">{generation.model || "—"}</Row>
+        <Row term="Seed">
+          {image.seed != null ? (
+            <span className="font-mono">{image.seed}</span>
+          ) : (
+            <span className="text-muted">Not recorded</span>
+          )}
+        </Row>
+        <Row term="Size">{formatSize({ width: image.width, height: image.height })}</Row>
+        <Row term="Time taken">{formatDuration(generation.durationMs)}</Row>
+        {generation.params.quality ? <Row term="Quality">{generation.params.quality}</Row> : null}
+        {generation.params.steps != null ? <Row term="Steps">{generation.params.steps}</Row> : null}
+        {generation.params.guidance != null ? <Row term="Guidance">{generation.params.guidance}</Row> : null}
+        {style ? <Row term="Style">{style.label}</Row> : null}
+        <Row term="Prompt by">
+          {refinerLabel(version.refiner)}
+          {version.source === "edit" ? ", then edited by hand" : ""}
+          {version.model && version.source !== "edit" ? <span className="text-muted"> ({version.model})</span> : null}
+        </Row>
+        <Row term="Created">
+          <LocalTime iso={image.createdAt} />
+        </Row>
+        <Row term="File">
+          {image.mime.replace("image/", "").toUpperCase()}, {formatBytes(image.byteSize)}
+        </Row>
+      </dl>
+    </div>
+  );
+}

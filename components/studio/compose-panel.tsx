@@ -1,0 +1,109 @@
+"use client";
+
+import { type RefObject, useId } from "react";
+import { LIMITS } from "@/lib/schemas/common";
+import type { Catalog } from "@/lib/schemas/catalog";
+import { Spinner } from "@/components/ui/spinner";
+import { BackendSelect } from "./backend-select";
+import { type ComposeSettings, capsOf } from "./compose-settings";
+import { isSubmitChord } from "./keys";
+import { ParamsFields } from "./params-fields";
+import { StyleSelect } from "./style-select";
+
+type Props = {
+  catalog: Catalog;
+  ideaText: string;
+  onIdeaText: (text: string) => void;
+  ideaRef: RefObject<HTMLTextAreaElement | null>;
+  settings: ComposeSettings;
+  onSettings: (patch: Partial<ComposeSettings>) => void;
+  onBackend: (id: string) => void;
+  refining: boolean;
+  onRefine: () => void;
+  /** A loaded idea can be left for a blank one. */
+  hasIdea: boolean;
+  onNewIdea: () => void;
+};
+
+export function ComposePanel(p: Props) {
+  const ideaId = useId();
+  const hintId = useId();
+  const caps = capsOf(p.catalog, p.settings.backend);
+  const refiner = p.catalog.refiners.find((r) => r.id === p.catalog.defaults.refiner);
+  const canRefine = p.ideaText.trim().length > 0 && !p.refining;
+
+  return (
+    <section aria-labelledby={`${ideaId}-h`} className="min-w-0 space-y-5">
+      <div className="flex items-baseline justify-between gap-2">
+        <h2 id={`${ideaId}-h`} className="eyebrow">
+          Compose
+        </h2>
+        {p.hasIdea ? (
+          <button type="button" className="btn btn-ghost btn-sm -my-1" onClick={p.onNewIdea} disabled={p.refining}>
+            New idea
+          </button>
+        ) : null}
+      </div>
+
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (canRefine) p.onRefine();
+        }}
+      >
+        <div>
+          <label htmlFor={ideaId} className="field-label">
+            Idea
+          </label>
+          <textarea
+            id={ideaId}
+            ref={p.ideaRef}
+            className="field min-h-28 resize-y text-base"
+            rows={4}
+            maxLength={LIMITS.ideaChars}
+            placeholder="A few words are enough: a fox in the snow, cozy"
+            value={p.ideaText}
+            aria-describedby={hintId}
+            onChange={(e) => p.onIdeaText(e.target.value)}
+            onKeyDown={(e) => {
+              if (isSubmitChord(e)) {
+                e.preventDefault();
+                if (canRefine) p.onRefine();
+              }
+            }}
+          />
+          <p id={hintId} className="field-hint mt-1">
+            Ctrl/⌘ + Enter refines. Each Refine starts a new idea.
+          </p>
+        </div>
+
+        <StyleSelect value={p.settings.style} onChange={(style) => p.onSettings({ style })} disabled={p.refining} />
+
+        <div className="flex flex-wrap items-center gap-2 pt-1">
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={!p.ideaText.trim()}
+            aria-disabled={p.refining || undefined}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+          >
+            {p.refining ? <Spinner /> : null}
+            Refine
+          </button>
+        </div>
+        {refiner ? (
+          <p className="field-hint">
+            Written by {refiner.label}
+            {refiner.offline || !refiner.model ? "" : ` (${refiner.model})`}.
+          </p>
+        ) : null}
+      </form>
+
+      <div className="space-y-3 border-t border-line pt-5">
+        <BackendSelect backends={p.catalog.backends} value={p.settings.backend} onChange={p.onBackend} />
+        <ParamsFields caps={caps} value={p.settings} onChange={p.onSettings} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import { BACKENDS } from "@/lib/catalog";
+import type { GenerateBody } from "@/lib/schemas/api";
+import type { Capabilities, Catalog, CatalogBackend } from "@/lib/schemas/catalog";
+import type { IdeaDetail } from "@/lib/schemas/entities";
+import type { StyleId } from "@/lib/schemas/styles";
+import { STYLE_IDS } from "@/lib/schemas/styles";
+
+/** What the compose zone chooses: style, backend and the parameters that backend allows. */
+export type ComposeSettings = {
+  style: StyleId | null;
+  backend: string;
+  size: string;
+  n: number;
+  randomSeed: boolean;
+  seed: string;
+  quality: string | null;
+  sampler: string | null;
+  steps: string;
+  guidance: string;
+};
+
+export const MAX_SEED = 4_294_967_295;
+
+const FALLBACK_CAPS: Capabilities = BACKENDS.offline.capabilities as unknown as Capabilities;
+
+export function findBackend(catalog: Catalog, id: string): CatalogBackend | undefined {
+  return catalog.backends.find((b) => b.id === id);
+}
+
+export function capsOf(catalog: Catalog, id: string): Capabilities {
+  return findBackend(catalog, id)?.capabilities ?? FALLBACK_CAPS;
+}
+
+function pickBackend(catalog: Catalog, wanted?: string): string {
+  const usable = (id: string | undefined) => catalog.backends.find((b) => b.id === id && b.configured)?.id;
+  return (
+    usable(wanted) ??
+    usable(catalog.defaults.backend) ??
+    catalog.backends.find((b) => b.configured)?.id ??
+    catalog.backends[0]?.id ??
+    "offline"
+  );
+}
+
+/** Clamp every parameter to what the backend takes, keeping what still fits. */
+export function fitToBackend(s: ComposeSettings, caps: Capabilities): ComposeSettings {
+  return {
+    ...s,
+    size: caps.sizes.includes(s.size) ? s.size : caps.defaultSize,
+    n: Math.min(Math.max(1, s.n), caps.maxImages),
+    quality: caps.quality
+      ? s.quality && caps.quality.includes(s.quality)
+        ? s.quality
+        : (caps.quality[0] ?? null)
+      : null,
+    sampler: caps.samplers && s.sampler && caps.samplers.includes(s.sampler) ? s.sampler : null,
+    steps: caps.steps ? s.steps || String(caps.steps.default) : "",
+    guidance: caps.guidance ? s.guidance || String(caps.guidance.default) : "",
+  };
+}
+
+export function initialSettings(catalog: Catalog, detail: IdeaDetail | undefined, versionId?: string): ComposeSettings {
+  const latest = detail?.generations.reduce<IdeaDetail["generations"][number] | undefined>(
+    (a, g) => (!a || g.createdAt > a.createdAt ? g : a),
+    undefined,
+  );
+  const backend = pickBackend(catalog, latest?.backend);
+  const caps = capsOf(catalog, backend);
+  const version = detail?.versions.find((v) => v.id === versionId) ?? detail?.versions.at(-1);
+  const style = version?.style && (STYLE_IDS as readonly string[]).includes(version.style) ? version.style : null;
+  const sameBackend = latest?.backend === backend;
+  const p = sameBackend ? latest?.params : undefined;
+  return fitToBackend(
+    {
+      style,
+      backend,
+      size: p?.size ?? caps.defaultSize,
+      n: p?.n ?? 1,
+      randomSeed: true,
+      seed: "",
+      quality: p?.quality ?? null,
+      sampler: p?.sampler ?? null,
+      steps: p?.steps != null ? String(p.steps) : "",
+      guidance: p?.guidance != null ? String(p.guidance) : "",
+    },
+    caps,
+  );
+}
+
+export function parseSeed(text: string): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const n = Number(text.trim());
+  return Number.isSafeInteger(n) && n <= MAX_SEED ? n : null;
+}
+
+function inRange(text: string, r: { min: number; max: number } | undefined, integer: boolean): number | undefined {
+  if (!r || text.trim() === "") return undefined;
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < r.min || n > r.max || (integer && !Number.isInteger(n))) return undefined;
+  return n;
+}
+
+/** A problem with the parameters, in words, or null when they can be sent. */
+export function settingsProblem(s: ComposeSettings, caps: Capabilities): string | null {
+  if (caps.seed && !s.randomSeed && parseSeed(s.seed) === null) {
+    return `The seed must be a whole number from 0 to ${MAX_SEED}.`;
+  }
+  if (caps.steps && s.steps.trim() !== "" && inRange(s.steps, caps.steps, true) === undefined) {
+    return `Steps must be a whole number from ${caps.steps.min} to ${caps.steps.max}.`;
+  }
+  if (caps.guidance && s.guidance.trim() !== "" && inRange(s.guidance, caps.guidance, false) === undefined) {
+    return `Guidance must be from ${caps.guidance.min} to ${caps.guidance.max}.`;
+  }
+  return null;
+}
+
+export function toGenerateParams(s: ComposeSettings, caps: Capabilities): GenerateBody["params"] {
+  const params: GenerateBody["params"] = { size: s.size, n: s.n };
+  if (caps.seed && !s.randomSeed) {
+    const seed = parseSeed(s.seed);
+    if (seed !== null) params.seed = seed;
+  }
+  if (caps.quality && s.quality) params.quality = s.quality;
+  if (caps.samplers && s.sampler) params.sampler = s.sampler;
+  const steps = inRange(s.steps, caps.steps, true);
+  if (steps !== undefined) params.steps = steps;
+  const guidance = inRange(s.guidance, caps.guidance, false);
+  if (guidance !== undefined) params.guidance = guidance;
+  return params;
+}

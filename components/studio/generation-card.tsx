@@ -1,0 +1,130 @@
+"use client";
+
+import { useState } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { OfflineBadge } from "@/components/ui/offline-badge";
+import { Spinner } from "@/components/ui/spinner";
+import type { ShownError } from "@/lib/client/api-error";
+import {
+  backendLabel,
+  formatDuration,
+  formatPercent,
+  formatSize,
+  generationStatusText,
+  isOfflineBackend,
+  sizeOf,
+} from "@/lib/client/format";
+import { ImagePlaceholder } from "./image-placeholder";
+import { ResultImage } from "./result-image";
+import type { GenerationView } from "./studio-state";
+
+type Props = {
+  generation: GenerationView;
+  versionNumber: number | undefined;
+  defaultSize: string;
+  onCancel: (id: string) => Promise<ShownError | null>;
+};
+
+/** One generation: its recipe line, status in words, placeholders while it runs, then its images. */
+export function GenerationCard({ generation: g, versionNumber, defaultSize, onCancel }: Props) {
+  const [canceling, setCanceling] = useState(false);
+  const [cancelError, setCancelError] = useState<ShownError | null>(null);
+  const active = g.status === "queued" || g.status === "running";
+  const size = g.params.size ?? defaultSize;
+  const { width, height } = sizeOf(size);
+  const wanted = g.params.n ?? 1;
+  const pending = active ? Math.max(0, wanted - g.images.length) : 0;
+  const offline = isOfflineBackend(g.backend);
+  const status = generationStatusText(g);
+  const many = Math.max(wanted, g.images.length) > 1;
+  // Tall images should not push everything else off the screen: cap each tile's height.
+  const cap = { maxWidth: `calc(${many ? 48 : 68}vh * ${width / Math.max(1, height)})` };
+
+  return (
+    <article className="card animate-fade-in p-3 sm:p-4" aria-busy={active || undefined}>
+      <header className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-2">
+        <p className="flex min-w-0 flex-1 flex-wrap items-center gap-1.5 text-xs text-muted">
+          {versionNumber ? <span className="chip">v{versionNumber}</span> : null}
+          <span>{formatSize(size)}</span>
+          <span aria-hidden="true">·</span>
+          <span>{offline ? <OfflineBadge /> : backendLabel(g.backend)}</span>
+          {g.params.seed != null ? (
+            <>
+              <span aria-hidden="true">·</span>
+              <span>seed {g.params.seed}</span>
+            </>
+          ) : null}
+        </p>
+        {g.status === "failed" ? null : (
+          <p
+            className={`flex items-center gap-1.5 text-sm font-medium ${g.status === "canceled" ? "text-muted" : "text-ink"}`}
+          >
+            {active ? <Spinner className="text-accent" /> : null}
+            {status}
+          </p>
+        )}
+        {active ? (
+          <button
+            type="button"
+            className="btn btn-secondary btn-sm"
+            disabled={canceling}
+            onClick={async () => {
+              setCanceling(true);
+              setCancelError(await onCancel(g.id));
+              setCanceling(false);
+            }}
+          >
+            Cancel
+          </button>
+        ) : null}
+      </header>
+
+      {active ? (
+        <div
+          role="progressbar"
+          aria-label="Generation progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(g.progress * 100)}
+          aria-valuetext={status}
+          className="mb-3 h-1 overflow-hidden rounded-full bg-surface-2"
+        >
+          <div
+            className="h-full rounded-full bg-accent transition-[width] duration-300"
+            style={{ width: formatPercent(g.progress) }}
+          />
+        </div>
+      ) : null}
+
+      {active && g.retry ? (
+        <p className="mb-3 text-sm text-warning">
+          Attempt {g.retry.attempt} failed ({g.retry.reason}); trying again in {formatDuration(g.retry.delayMs)}.
+        </p>
+      ) : null}
+      {g.status === "failed" ? (
+        <p
+          role="alert"
+          className="rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm font-medium text-danger"
+        >
+          {status}
+        </p>
+      ) : null}
+      {cancelError ? <ErrorAlert error={cancelError} action="Cancel failed" className="mb-3" /> : null}
+
+      {g.images.length || pending ? (
+        <ul className={`grid ${many ? "grid-cols-2" : "grid-cols-1"} gap-2 sm:gap-3`}>
+          {g.images.map((img) => (
+            <li key={img.id} style={cap}>
+              <ResultImage image={img} />
+            </li>
+          ))}
+          {Array.from({ length: pending }, (_, i) => (
+            <li key={`pending-${i}`} style={cap}>
+              <ImagePlaceholder width={width} height={height} label={status} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,185 @@
+"use client";
+
+import { useId } from "react";
+import { formatSize, orientation } from "@/lib/client/format";
+import type { Capabilities } from "@/lib/schemas/catalog";
+import { type ComposeSettings, MAX_SEED } from "./compose-settings";
+
+type Props = {
+  caps: Capabilities;
+  value: ComposeSettings;
+  onChange: (patch: Partial<ComposeSettings>) => void;
+  disabled?: boolean;
+};
+
+/** Only the parameters the chosen backend takes. */
+export function ParamsFields({ caps, value, onChange, disabled }: Props) {
+  const ids = {
+    size: useId(),
+    n: useId(),
+    seed: useId(),
+    random: useId(),
+    quality: useId(),
+    sampler: useId(),
+    steps: useId(),
+    guidance: useId(),
+  };
+  const counts = Array.from({ length: caps.maxImages }, (_, i) => i + 1);
+
+  return (
+    <fieldset className="min-w-0 space-y-3" disabled={disabled}>
+      <legend className="eyebrow mb-2">Parameters</legend>
+      <div>
+        <label htmlFor={ids.size} className="field-label">
+          Size
+        </label>
+        <select id={ids.size} className="field" value={value.size} onChange={(e) => onChange({ size: e.target.value })}>
+          {caps.sizes.map((s) => (
+            <option key={s} value={s}>
+              {formatSize(s)} · {orientation(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="grid grid-cols-2 gap-3">
+        <div className="min-w-0">
+          <label htmlFor={ids.n} className="field-label">
+            Images
+          </label>
+          <select
+            id={ids.n}
+            className="field"
+            value={value.n}
+            onChange={(e) => onChange({ n: Number(e.target.value) })}
+          >
+            {counts.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </div>
+        {caps.quality ? (
+          <div className="min-w-0">
+            <label htmlFor={ids.quality} className="field-label">
+              Quality
+            </label>
+            <select
+              id={ids.quality}
+              className="field"
+              value={value.quality ?? ""}
+              onChange={(e) => onChange({ quality: e.target.value })}
+            >
+              {caps.quality.map((q) => (
+                <option key={q} value={q}>
+                  {q}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </div>
+
+      {caps.samplers?.length ? (
+        <div>
+          <label htmlFor={ids.sampler} className="field-label">
+            Sampler
+          </label>
+          <select
+            id={ids.sampler}
+            className="field"
+            value={value.sampler ?? ""}
+            onChange={(e) => onChange({ sampler: e.target.value || null })}
+          >
+            <option value="">Backend default</option>
+            {caps.samplers.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+
+      {caps.seed ? (
+        <div>
+          <label htmlFor={ids.seed} className="field-label">
+            Seed
+          </label>
+          <div className="flex items-center gap-3">
+            <input
+              id={ids.seed}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={MAX_SEED}
+              step={1}
+              className="field min-w-0 flex-1 font-mono"
+              placeholder="random"
+              value={value.randomSeed ? "" : value.seed}
+              disabled={value.randomSeed}
+              onChange={(e) => onChange({ seed: e.target.value })}
+            />
+            <span className="flex shrink-0 items-center gap-1.5 text-sm">
+              <input
+                id={ids.random}
+                type="checkbox"
+                className="size-4 accent-accent"
+                checked={value.randomSeed}
+                onChange={(e) =>
+                  onChange(
+                    e.target.checked
+                      ? { randomSeed: true }
+                      : { randomSeed: false, seed: value.seed || String(Math.floor(Math.random() * 1_000_000_000)) },
+                  )
+                }
+              />
+              <label htmlFor={ids.random}>Random</label>
+            </span>
+          </div>
+        </div>
+      ) : null}
+
+      {caps.steps || caps.guidance ? (
+        <div className="grid grid-cols-2 gap-3">
+          {caps.steps ? (
+            <div className="min-w-0">
+              <label htmlFor={ids.steps} className="field-label">
+                Steps
+              </label>
+              <input
+                id={ids.steps}
+                type="number"
+                inputMode="numeric"
+                min={caps.steps.min}
+                max={caps.steps.max}
+                step={1}
+                className="field"
+                value={value.steps}
+                onChange={(e) => onChange({ steps: e.target.value })}
+              />
+            </div>
+          ) : null}
+          {caps.guidance ? (
+            <div className="min-w-0">
+              <label htmlFor={ids.guidance} className="field-label">
+                Guidance
+              </label>
+              <input
+                id={ids.guidance}
+                type="number"
+                inputMode="decimal"
+                min={caps.guidance.min}
+                max={caps.guidance.max}
+                step={0.5}
+                className="field"
+                value={value.guidance}
+                onChange={(e) => onChange({ guidance: e.target.value })}
+              />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

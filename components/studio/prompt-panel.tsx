@@ -1,0 +1,178 @@
+"use client";
+
+import { type ReactNode, type RefObject, useId } from "react";
+import { ErrorAlert } from "@/components/ui/error-alert";
+import { Spinner } from "@/components/ui/spinner";
+import type { ShownError } from "@/lib/client/api-error";
+import { sourceLabel } from "@/lib/client/versions";
+import { LIMITS } from "@/lib/schemas/common";
+import type { Capabilities } from "@/lib/schemas/catalog";
+import type { PromptVersion } from "@/lib/schemas/entities";
+import { LengthMeter } from "./length-meter";
+import { PromptEditor } from "./prompt-editor";
+import { PromptNotes } from "./prompt-notes";
+import { RefineAgainForm } from "./refine-again-form";
+import { isSubmitChord } from "./keys";
+
+type Props = {
+  editorRef: RefObject<HTMLTextAreaElement | null>;
+  prompt: string;
+  negative: string;
+  instruction: string;
+  current: PromptVersion | undefined;
+  versionNumber: number | undefined;
+  edited: boolean;
+  refining: boolean;
+  refiningMode: "new" | "again" | null;
+  starting: boolean;
+  caps: Capabilities;
+  backendLabel: string;
+  /** Why Generate cannot run now, in words; null when it can. */
+  blocked: string | null;
+  notice: string;
+  refineError: ShownError | null;
+  generateError: ShownError | null;
+  empty: ReactNode;
+  onPrompt: (text: string) => void;
+  onNegative: (text: string) => void;
+  onInstruction: (text: string) => void;
+  onGenerate: () => void;
+  onStop: () => void;
+  onRefineAgain: () => void;
+};
+
+export function PromptPanel(p: Props) {
+  const promptId = useId();
+  const negId = useId();
+  const meterId = useId();
+  const blockedId = useId();
+  const headingId = useId();
+  // While a new idea is being refined, the loaded version is on its way out: hide what belongs to it.
+  const hasVersion = Boolean(p.current) && p.refiningMode !== "new";
+
+  return (
+    <section aria-labelledby={headingId} className="min-w-0 space-y-4">
+      <h2 id={headingId} className="sr-only">
+        Prompt
+      </h2>
+      {!hasVersion && !p.refining ? p.empty : null}
+
+      <div>
+        <div className="mb-1 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+          <label htmlFor={promptId} className="field-label mb-0 text-sm">
+            Prompt
+          </label>
+          <p className="flex items-center gap-2 text-xs text-muted">
+            {hasVersion && p.current && p.versionNumber ? (
+              <span className="chip">
+                v{p.versionNumber} · {sourceLabel(p.current)}
+              </span>
+            ) : null}
+            {p.edited && !p.refining ? (
+              <span className="chip border-warning/40 text-warning">Edited · saved on Generate</span>
+            ) : null}
+          </p>
+        </div>
+        <PromptEditor
+          id={promptId}
+          editorRef={p.editorRef}
+          value={p.prompt}
+          onChange={p.onPrompt}
+          streaming={p.refining}
+          readOnly={!p.current}
+          describedBy={`${meterId}${p.blocked ? ` ${blockedId}` : ""}`}
+          onSubmit={p.onGenerate}
+        />
+        <div className="mt-1.5 flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
+          <p role="status" className="min-h-5 text-sm font-medium text-ink">
+            {p.refining ? (
+              <>
+                {p.refiningMode === "again" ? "Refining again…" : "Refining…"}
+                <span
+                  aria-hidden="true"
+                  className="ml-0.5 inline-block h-4 w-0.5 translate-y-0.5 animate-caret bg-accent"
+                />
+              </>
+            ) : (
+              p.notice
+            )}
+          </p>
+          <LengthMeter
+            id={meterId}
+            text={p.prompt}
+            maxChars={p.caps.maxPromptChars}
+            maxTokens={p.caps.maxPromptTokens}
+            backendLabel={p.backendLabel}
+          />
+        </div>
+      </div>
+
+      {p.refineError ? <ErrorAlert error={p.refineError} action="Refine failed" /> : null}
+
+      {p.caps.negativePrompt && hasVersion ? (
+        <div>
+          <label htmlFor={negId} className="field-label">
+            Negative prompt
+          </label>
+          <textarea
+            id={negId}
+            className="field min-h-16 resize-y text-sm"
+            rows={2}
+            maxLength={LIMITS.negativePromptChars}
+            placeholder="What to keep out: blurry, text, watermark…"
+            value={p.negative}
+            readOnly={p.refining}
+            onChange={(e) => p.onNegative(e.target.value)}
+            onKeyDown={(e) => {
+              if (isSubmitChord(e)) {
+                e.preventDefault();
+                p.onGenerate();
+              }
+            }}
+          />
+        </div>
+      ) : null}
+
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className="btn btn-primary min-w-32"
+          onClick={p.onGenerate}
+          disabled={!hasVersion}
+          aria-disabled={Boolean(p.blocked) || p.starting || undefined}
+          aria-describedby={p.blocked ? blockedId : undefined}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+        >
+          {p.starting ? <Spinner /> : null}
+          Generate
+        </button>
+        {p.refining ? (
+          <button type="button" className="btn btn-secondary" onClick={p.onStop} aria-keyshortcuts="Escape">
+            Stop
+          </button>
+        ) : null}
+        {p.blocked ? (
+          <p id={blockedId} className="text-sm text-muted">
+            {p.blocked}
+          </p>
+        ) : (
+          <p className="hidden text-xs text-muted sm:block">Ctrl/⌘ + Enter in the prompt generates.</p>
+        )}
+      </div>
+
+      {p.generateError ? <ErrorAlert error={p.generateError} action="Generate failed" /> : null}
+      {hasVersion && p.current && !p.refining ? <PromptNotes notes={p.current.notes} /> : null}
+
+      {hasVersion ? (
+        <div className="border-t border-line pt-4">
+          <RefineAgainForm
+            value={p.instruction}
+            onChange={p.onInstruction}
+            onSubmit={p.onRefineAgain}
+            busy={p.refining}
+          />
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+import type { ShownError } from "@/lib/client/api-error";
+import { GenerationCard } from "./generation-card";
+import type { GenerationView } from "./studio-state";
+
+/** The idea's generations under the prompt, newest first, as they arrive. */
+export function ResultsList({
+  generations,
+  versionNumbers,
+  defaultSize,
+  onCancel,
+}: {
+  generations: GenerationView[];
+  versionNumbers: Map<string, number>;
+  defaultSize: string;
+  onCancel: (id: string) => Promise<ShownError | null>;
+}) {
+  const headingId = useId();
+  const newest = useRef<HTMLLIElement>(null);
+  const newestId = generations[0]?.id;
+  const seen = useRef(newestId);
+
+  // A new generation scrolls into view (only as far as needed), so its placeholder is seen filling in.
+  useEffect(() => {
+    if (!newestId || newestId === seen.current) return;
+    seen.current = newestId;
+    const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    newest.current?.scrollIntoView?.({ block: "nearest", behavior: reduce ? "auto" : "smooth" });
+  }, [newestId]);
+  return (
+    <section aria-labelledby={headingId} className="min-w-0">
+      <h2 id={headingId} className="eyebrow mb-3">
+        Results
+      </h2>
+      {generations.length ? (
+        <ol className="space-y-4">
+          {generations.map((g, i) => (
+            <li key={g.id} ref={i === 0 ? newest : undefined} className="scroll-mt-20">
+              <GenerationCard
+                generation={g}
+                versionNumber={versionNumbers.get(g.promptId)}
+                defaultSize={defaultSize}
+                onCancel={onCancel}
+              />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="rounded-xl border border-dashed border-line-strong/60 px-4 py-8 text-center text-sm text-muted">
+          Images appear here, newest first, as soon as they are made.
+        </p>
+      )}
+    </section>
+  );
+}

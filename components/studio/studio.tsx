@@ -1,0 +1,232 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { HistoryPanel } from "@/components/history/history-panel";
+import { saveEdit, startGeneration } from "@/lib/client/api";
+import { toShownError } from "@/lib/client/api-error";
+import { backendLabel } from "@/lib/client/format";
+import { versionNumbers } from "@/lib/client/versions";
+import type { Catalog } from "@/lib/schemas/catalog";
+import type { IdeaDetail, Image, PromptVersion } from "@/lib/schemas/entities";
+import { ComposePanel } from "./compose-panel";
+import {
+  type ComposeSettings,
+  capsOf,
+  findBackend,
+  fitToBackend,
+  initialSettings,
+  settingsProblem,
+  toGenerateParams,
+} from "./compose-settings";
+import { ExampleIdeas } from "./example-ideas";
+import { PromptPanel } from "./prompt-panel";
+import { ResultsList } from "./results-list";
+import { currentVersion, initialState, studioReducer } from "./studio-state";
+import { useGenerationFollower } from "./use-generation-follower";
+import { useRefine } from "./use-refine";
+
+type Props = {
+  catalog: Catalog;
+  /** An idea to open (from ?idea= or ?version=), with the version to load. */
+  initial?: { detail: IdeaDetail; versionId?: string };
+  /** Idea text to start with (from ?text=). */
+  initialIdeaText?: string;
+};
+
+/**
+ * The studio: compose (left), prompt and results (centre), History (right);
+ * stacked on phones in that order: compose, prompt, results, history.
+ */
+export function Studio({ catalog, initial, initialIdeaText }: Props) {
+  const [state, dispatch] = useReducer(studioReducer, initial, (i) => {
+    const s = initialState(i?.detail, i?.versionId);
+    return initialIdeaText && !i ? { ...s, ideaText: initialIdeaText } : s;
+  });
+  const [settings, setSettings] = useState<ComposeSettings>(() =>
+    initialSettings(catalog, initial?.detail, initial?.versionId),
+  );
+  const [starting, setStarting] = useState(false);
+  const router = useRouter();
+  const ideaRef = useRef<HTMLTextAreaElement>(null);
+  const editorRef = useRef<HTMLTextAreaElement>(null);
+
+  const refining = state.refining !== null;
+  const refine = useRefine(dispatch, refining);
+  const follower = useGenerationFollower(dispatch, state.generations);
+
+  const caps = capsOf(catalog, settings.backend);
+  const backend = findBackend(catalog, settings.backend);
+  const current = currentVersion(state);
+  const numbers = useMemo(() => versionNumbers(state.versions), [state.versions]);
+
+  const edited =
+    !!current &&
+    !refining &&
+    (state.prompt.trim() !== current.prompt.trim() ||
+      (caps.negativePrompt && state.negative.trim() !== (current.negativePrompt ?? "").trim()));
+
+  const imagesByVersion = useMemo(() => {
+    const map = new Map<string, Image[]>();
+    for (const g of [...state.generations].reverse()) {
+      for (const img of g.images) map.set(img.promptId, [...(map.get(img.promptId) ?? []), img]);
+    }
+    return map;
+  }, [state.generations]);
+
+  // Keep the address bar on the idea and version in view, so a reload (or a shared link) reopens them.
+  useEffect(() => {
+    if (!state.ideaId) return;
+    const params = new URLSearchParams({ idea: state.ideaId });
+    if (state.currentId) params.set("version", state.currentId);
+    const next = `/?${params.toString()}`;
+    if (`${window.location.pathname}${window.location.search}` !== next) window.history.replaceState(null, "", next);
+  }, [state.ideaId, state.currentId]);
+
+  const blocked = useMemo((): string | null => {
+    if (!current) return "Refine an idea first.";
+    if (refining) return "Wait for the refinement to finish, or stop it.";
+    if (!backend?.configured)
+      return `${backend?.label ?? "This backend"} is not set up: set ${backend?.enableWith ?? "OPENAI_API_KEY"}.`;
+    if (!state.prompt.trim()) return "The prompt is empty.";
+    if (caps.maxPromptChars && state.prompt.length > caps.maxPromptChars) {
+      return `Shorten the prompt to ${caps.maxPromptChars} characters for this backend.`;
+    }
+    return settingsProblem(settings, caps);
+  }, [current, refining, backend, state.prompt, caps, settings]);
+
+  const onSettings = useCallback((patch: Partial<ComposeSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
+  const onBackend = useCallback(
+    (id: string) => setSettings((s) => fitToBackend({ ...s, backend: id }, capsOf(catalog, id))),
+    [catalog],
+  );
+
+  /** Saves an edited prompt as a child version; returns the version to work from. */
+  const settle = async (): Promise<PromptVersion> => {
+    if (!current) throw new Error("No version is loaded.");
+    if (!edited) return current;
+    const negative = caps.negativePrompt ? state.negative.trim() : (current.negativePrompt ?? undefined);
+    const version = await saveEdit({
+      parentId: current.id,
+      prompt: state.prompt.trim(),
+      ...(negative !== undefined ? { negativePrompt: negative } : {}),
+    });
+    dispatch({ type: "versionSaved", version });
+    return version;
+  };
+
+  const onRefine = () => {
+    if (refining || !state.ideaText.trim()) return;
+    void refine.run({ idea: state.ideaText.trim(), style: settings.style, backend: settings.backend }, "new");
+  };
+
+  const onRefineAgain = async () => {
+    if (refining || !current || !state.instruction.trim()) return;
+    let parent: PromptVersion;
+    try {
+      parent = await settle();
+    } catch (e) {
+      dispatch({ type: "refineFail", error: toShownError(e) });
+      return;
+    }
+    void refine.run(
+      { parentId: parent.id, instruction: state.instruction.trim(), style: settings.style, backend: settings.backend },
+      "again",
+    );
+  };
+
+  const onGenerate = async () => {
+    if (starting || blocked || !current) return;
+    setStarting(true);
+    dispatch({ type: "generateError", error: null });
+    try {
+      const version = await settle();
+      const generation = await startGeneration({
+        promptId: version.id,
+        backend: settings.backend,
+        params: toGenerateParams(settings, caps),
+      });
+      dispatch({ type: "generationAdded", generation });
+      follower.follow(generation.id);
+    } catch (e) {
+      dispatch({ type: "generateError", error: toShownError(e) });
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const onPickExample = (idea: string) => {
+    dispatch({ type: "ideaText", text: idea });
+    ideaRef.current?.focus();
+  };
+
+  // The page gives the studio a fresh key on every visit, so this starts blank.
+  const onNewIdea = () => router.push("/");
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(16rem,20rem)_minmax(0,1fr)] lg:gap-10 xl:grid-cols-[minmax(16rem,20rem)_minmax(0,1fr)_minmax(15rem,19rem)]">
+      <h1 className="sr-only">Studio</h1>
+      <div className="min-w-0">
+        <ComposePanel
+          catalog={catalog}
+          ideaText={state.ideaText}
+          onIdeaText={(text) => dispatch({ type: "ideaText", text })}
+          ideaRef={ideaRef}
+          settings={settings}
+          onSettings={onSettings}
+          onBackend={onBackend}
+          refining={refining}
+          onRefine={onRefine}
+          hasIdea={state.ideaId !== null}
+          onNewIdea={onNewIdea}
+        />
+      </div>
+
+      <div className="min-w-0 space-y-8">
+        <PromptPanel
+          editorRef={editorRef}
+          prompt={state.prompt}
+          negative={state.negative}
+          instruction={state.instruction}
+          current={current}
+          versionNumber={current ? numbers.get(current.id) : undefined}
+          edited={edited}
+          refining={refining}
+          refiningMode={state.refining?.mode ?? null}
+          starting={starting}
+          caps={caps}
+          backendLabel={backend ? backendLabel(backend.id) : settings.backend}
+          blocked={blocked}
+          notice={state.notice}
+          refineError={state.refineError}
+          generateError={state.generateError}
+          empty={<ExampleIdeas onPick={onPickExample} />}
+          onPrompt={(text) => dispatch({ type: "prompt", text })}
+          onNegative={(text) => dispatch({ type: "negative", text })}
+          onInstruction={(text) => dispatch({ type: "instruction", text })}
+          onGenerate={onGenerate}
+          onStop={refine.stop}
+          onRefineAgain={onRefineAgain}
+        />
+        <ResultsList
+          generations={state.generations}
+          versionNumbers={numbers}
+          defaultSize={caps.defaultSize}
+          onCancel={follower.cancel}
+        />
+      </div>
+
+      <div className="min-w-0 lg:col-span-2 xl:sticky xl:top-20 xl:col-span-1 xl:max-h-[calc(100dvh-6rem)] xl:self-start xl:overflow-y-auto xl:pr-1">
+        <HistoryPanel
+          versions={state.versions}
+          numbers={numbers}
+          currentId={state.currentId}
+          imagesByVersion={imagesByVersion}
+          disabled={refining}
+          ideaHref={state.ideaId ? `/ideas/${encodeURIComponent(state.ideaId)}` : null}
+          onSelect={(id) => dispatch({ type: "select", id })}
+        />
+      </div>
+    </div>
+  );
+}

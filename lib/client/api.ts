@@ -1,0 +1,78 @@
+import type { EditBody, GenerateBody } from "@/lib/schemas/api";
+import type { Generation, GenerationWithImages, Image, Page, PromptVersion } from "@/lib/schemas/entities";
+import { ApiError, errorFromBody } from "./api-error";
+
+/** The public HTTP API, as the browser sees it. Nothing here touches the server's internals. */
+
+async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      ...init,
+      headers: {
+        Accept: "application/json",
+        ...(init.body ? { "Content-Type": "application/json" } : {}),
+        ...init.headers,
+      },
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    throw new ApiError("network", "The server could not be reached.");
+  }
+  if (res.status === 204) return undefined as T;
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw errorFromBody(body, res.status);
+  return body as T;
+}
+
+export function saveEdit(body: EditBody, signal?: AbortSignal): Promise<PromptVersion> {
+  return request("/api/prompts", { method: "POST", body: JSON.stringify(body), signal });
+}
+
+export function startGeneration(body: GenerateBody, signal?: AbortSignal): Promise<Generation> {
+  return request("/api/generate", { method: "POST", body: JSON.stringify(body), signal });
+}
+
+export function getGeneration(id: string, signal?: AbortSignal): Promise<GenerationWithImages> {
+  return request(`/api/generations/${encodeURIComponent(id)}`, { signal, cache: "no-store" });
+}
+
+export function cancelGeneration(id: string): Promise<Generation> {
+  return request(`/api/generations/${encodeURIComponent(id)}/cancel`, { method: "POST" });
+}
+
+export type ImageFilter = { ideaId?: string; backend?: string; favorite?: boolean; q?: string };
+
+export function listImages(
+  query: ImageFilter & { cursor?: string; limit?: number },
+  signal?: AbortSignal,
+): Promise<Page<Image>> {
+  const p = new URLSearchParams();
+  if (query.cursor) p.set("cursor", query.cursor);
+  if (query.limit) p.set("limit", String(query.limit));
+  if (query.ideaId) p.set("ideaId", query.ideaId);
+  if (query.backend) p.set("backend", query.backend);
+  if (query.favorite) p.set("favorite", "true");
+  if (query.q) p.set("q", query.q);
+  return request(`/api/images?${p.toString()}`, { signal, cache: "no-store" });
+}
+
+export function setFavorite(id: string, favorite: boolean): Promise<Image> {
+  return request(`/api/images/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify({ favorite }) });
+}
+
+export function deleteImage(id: string): Promise<void> {
+  return request(`/api/images/${encodeURIComponent(id)}`, { method: "DELETE" });
+}
+
+export function deleteIdea(id: string): Promise<void> {
+  return request(`/api/ideas/${encodeURIComponent(id)}`, { method: "DELETE" });
+}
+
+/** Where the bytes of an image live. */
+export const imageUrls = {
+  thumb: (id: string) => `/api/images/${encodeURIComponent(id)}/thumb`,
+  file: (id: string) => `/api/images/${encodeURIComponent(id)}/file`,
+  download: (id: string) => `/api/images/${encodeURIComponent(id)}/file?download=1`,
+  page: (id: string) => `/images/${encodeURIComponent(id)}`,
+};

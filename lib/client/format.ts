@@ -1,0 +1,97 @@
+import { BACKENDS, OFFLINE_BACKEND_LABEL } from "@/lib/catalog";
+import type { Generation } from "@/lib/schemas/entities";
+
+/** Small, pure, deterministic formatters: the same text on the server and in the browser. */
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "26 Nov 2025, 07:11 UTC": fixed format and time zone, so hydration never disagrees. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}
+
+/** "4.2 s", "38 s", "2 min 5 s". */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms == null || !Number.isFinite(ms) || ms < 0) return "—";
+  const s = ms / 1000;
+  if (s < 10) return `${s.toFixed(1)} s`;
+  if (s < 60) return `${Math.round(s)} s`;
+  const m = Math.floor(s / 60);
+  const rest = Math.round(s - m * 60);
+  return rest ? `${m} min ${rest} s` : `${m} min`;
+}
+
+/** "1024 × 768". */
+export function formatSize(size: string | { width: number; height: number }): string {
+  const { width, height } = typeof size === "string" ? sizeOf(size) : size;
+  return `${width} × ${height}`;
+}
+
+export function sizeOf(size: string): { width: number; height: number } {
+  const m = /^(\d+)x(\d+)$/.exec(size);
+  return m ? { width: Number(m[1]), height: Number(m[2]) } : { width: 1, height: 1 };
+}
+
+/** "square", "landscape", "portrait" for a size string, to help choose. */
+export function orientation(size: string): string {
+  const { width, height } = sizeOf(size);
+  if (width === height) return "square";
+  return width > height ? "landscape" : "portrait";
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function formatPercent(fraction: number): string {
+  return `${Math.round(Math.min(1, Math.max(0, fraction)) * 100)}%`;
+}
+
+/** A backend's label from its id; the offline one always reads "Offline sketch (no model)". */
+export function backendLabel(id: string): string {
+  const known = (BACKENDS as Record<string, { label: string } | undefined>)[id];
+  return known?.label ?? id;
+}
+
+export function isOfflineBackend(id: string): boolean {
+  const known = (BACKENDS as Record<string, { offline: boolean } | undefined>)[id];
+  return known?.offline === true || backendLabel(id) === OFFLINE_BACKEND_LABEL;
+}
+
+export function firstLine(text: string, max = 120): string {
+  const line = text.split("\n").find((l) => l.trim()) ?? "";
+  const t = line.trim();
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
+}
+
+/** "4,000": fixed grouping, identical on server and client. */
+export function formatCount(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Status in words: "Queued", "Generating… 40%", "Done in 4.2 s", "Failed: …", "Canceled". */
+export function generationStatusText(
+  g: Pick<Generation, "status" | "progress" | "error" | "durationMs"> & { ahead?: number | null },
+): string {
+  switch (g.status) {
+    case "queued":
+      return g.ahead == null ? "Queued" : g.ahead === 0 ? "Queued (next)" : `Queued (${g.ahead} ahead)`;
+    case "running":
+      return g.progress > 0 ? `Generating… ${formatPercent(g.progress)}` : "Generating…";
+    case "succeeded":
+      return g.durationMs != null ? `Done in ${formatDuration(g.durationMs)}` : "Done";
+    case "failed":
+      return `Failed: ${g.error?.message ?? "the backend did not say why"}`;
+    case "canceled":
+      return "Canceled";
+  }
+}

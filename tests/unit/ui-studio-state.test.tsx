@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { initialState, studioReducer } from "@/components/studio/studio-state";
+import type { Generation, PromptVersion } from "@/lib/schemas/entities";
+
+const v1: PromptVersion = {
+  id: "v1",
+  ideaId: "i1",
+  parentId: null,
+  source: "refine",
+  instruction: null,
+  prompt: "a fox in the snow",
+  negativePrompt: null,
+  style: null,
+  dialect: "prose",
+  refiner: "offline",
+  model: "offline",
+  title: "Fox",
+  notes: ["added light"],
+  createdAt: "2025-01-01T00:00:00Z",
+};
+const gen: Generation = {
+  id: "g1",
+  promptId: "v1",
+  ideaId: "i1",
+  backend: "offline",
+  model: "sketch",
+  params: { size: "512x512", n: 2 },
+  status: "queued",
+  progress: 0,
+  error: null,
+  createdAt: "2025-01-01T00:00:01Z",
+  startedAt: null,
+  finishedAt: null,
+  durationMs: null,
+};
+
+describe("studio state", () => {
+  it("streams a prompt in, then saves it as the current version", () => {
+    let s = initialState(undefined, undefined);
+    s = studioReducer(s, { type: "ideaText", text: "fox" });
+    s = studioReducer(s, { type: "refineStart", mode: "new" });
+    s = studioReducer(s, { type: "refineDelta", text: "a fox", reset: false });
+    s = studioReducer(s, { type: "refineDelta", text: " in the snow", reset: false });
+    expect(s.prompt).toBe("a fox in the snow");
+    s = studioReducer(s, { type: "prompt", text: "typed while streaming" });
+    expect(s.prompt).toBe("a fox in the snow");
+    s = studioReducer(s, { type: "refineDone", version: v1 });
+    expect(s.refining).toBeNull();
+    expect(s.currentId).toBe("v1");
+    expect(s.ideaId).toBe("i1");
+    expect(s.notice).toBe("Saved as v1.");
+  });
+
+  it("restores the previous prompt when stopped or failed", () => {
+    let s = studioReducer(initialState(undefined, undefined), { type: "refineDone", version: v1 });
+    s = studioReducer(s, { type: "refineStart", mode: "again" });
+    s = studioReducer(s, { type: "refineDelta", text: "half", reset: false });
+    const stopped = studioReducer(s, { type: "refineStopped" });
+    expect(stopped.prompt).toBe(v1.prompt);
+    const failed = studioReducer(s, { type: "refineFail", error: { code: "refused", message: "no" } });
+    expect(failed.prompt).toBe(v1.prompt);
+    expect(failed.refineError?.code).toBe("refused");
+  });
+
+  it("follows a generation from queued to done, newest first, and keeps the prompt on failure", () => {
+    let s = studioReducer(initialState(undefined, undefined), { type: "refineDone", version: v1 });
+    s = studioReducer(s, { type: "generationAdded", generation: gen });
+    s = studioReducer(s, { type: "progress", id: "g1", progress: 0.5 });
+    expect(s.generations[0]?.status).toBe("running");
+    const failed = studioReducer(s, {
+      type: "generationError",
+      id: "g1",
+      error: { code: "backend_error", message: "boom" },
+    });
+    expect(failed.generations[0]?.status).toBe("failed");
+    expect(failed.prompt).toBe(v1.prompt);
+    s = studioReducer(s, { type: "generationAdded", generation: { ...gen, id: "g2" } });
+    expect(s.generations.map((g) => g.id)).toEqual(["g2", "g1"]);
+  });
+});
