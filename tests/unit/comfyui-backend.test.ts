@@ -92,7 +92,14 @@ describe("comfyuiBackend.generate against the fake", () => {
       const meta = await sharp(image.bytes).metadata();
       expect([meta.format, meta.width, meta.height]).toEqual(["png", 768, 512]);
       expect(image.seed).toBe(1234 + i);
-      expect(image.meta).toMatchObject({ batchSeed: 1234, batchIndex: i, workflowName: "default-workflow" });
+      expect(image.meta).toMatchObject({ workflowName: "default-workflow" });
+    }
+    // One prompt per image, a batch of 1 each with its own seed, so every reported seed is true.
+    const posted = postedPrompts().map((p) => Object.values(p.prompt ?? {}));
+    expect(posted).toHaveLength(3);
+    expect(posted.map((nodes) => nodes.find((n) => n.class_type === "KSampler")?.inputs.seed)).toEqual([1234, 1235, 1236]);
+    for (const nodes of posted) {
+      expect(nodes.find((n) => n.class_type === "EmptyLatentImage")?.inputs.batch_size).toBe(1);
     }
     // The same batch, different pictures.
     expect(Buffer.from(images[0]?.bytes ?? []).equals(Buffer.from(images[1]?.bytes ?? []))).toBe(false);
@@ -284,13 +291,12 @@ describe("a user workflow from COMFYUI_WORKFLOW", () => {
     expect((await failure(run(request()))).message).toContain("not valid JSON");
   });
 
-  it("asks for one image at a time when the workflow has no {{batch_size}}", async () => {
+  it("makes several images from a workflow without {{batch_size}}, one prompt each", async () => {
     const graph = JSON.parse(readFileSync(fixture, "utf8")) as Record<string, { inputs: Record<string, unknown> }>;
     if (graph["4"]) graph["4"].inputs.batch_size = 1;
     writeWorkflow("single.json", graph);
-    const e = await failure(run(request({ n: 2 })));
-    expect(e.code).toBe("invalid_request");
-    expect(e.message).toContain("{{batch_size}}");
-    expect(await run(request({ n: 1 }))).toHaveLength(1);
+    const images = await run(request({ n: 2, seed: 10 }));
+    expect(images.map((i) => i.seed)).toEqual([10, 11]);
+    expect(postedPrompts()).toHaveLength(2);
   });
 });

@@ -41,18 +41,46 @@ export function createComfyuiBackend(options: ComfyuiBackendOptions = {}): Image
   const quietMs = options.quietMs ?? 5_000;
   const socketOpenMs = options.socketOpenMs ?? 5_000;
 
+  /**
+   * One prompt per image, each a batch of 1 with seed + i. KSampler draws a whole batch's noise
+   * from one seed, so only image 0 of a batch could be made again from its seed; separate
+   * prompts make every reported seed true. ComfyUI caches the loader and text encoders, so the
+   * cost is only the sampling.
+   */
   async function generate(req: GenerateRequest, opts: GenerateOptions): Promise<GeneratedImage[]> {
     const endpoint = configuredEndpoint();
     const template = await loadWorkflow();
-    const size = checkRequest(req, template.placeholders);
+    const size = checkRequest(req);
     if (opts.signal.aborted) throw abortError();
 
     const checkpoint = template.placeholders.has("checkpoint")
       ? (req.checkpoint ?? (await defaultCheckpoint(endpoint, opts.signal)))
       : undefined;
-    const seed = req.seed ?? randomSeed();
-    const workflow = fillWorkflow(template.workflow, workflowValues(req, size, seed, checkpoint));
+    const firstSeed = req.seed ?? randomSeed();
+    const images: GeneratedImage[] = [];
+    for (let i = 0; i < req.n; i++) {
+      const onProgress = opts.onProgress && ((f: number) => opts.onProgress?.((i + f) / req.n));
+      const seed = firstSeed + i;
+      const workflow = fillWorkflow(template.workflow, workflowValues(req, size, seed, checkpoint));
+      const made = await runPrompt(endpoint, workflow, { ...opts, onProgress });
+      for (const { ref, ...image } of made.fetched) {
+        images.push({
+          ...image,
+          seed,
+          meta: {
+            workflow,
+            workflowName: template.name,
+            promptId: made.promptId,
+            ...(checkpoint ? { checkpoint } : {}),
+            node: ref.nodeId,
+          },
+        });
+      }
+    }
+    return images;
+  }
 
+  async function runPrompt(endpoint: ComfyEndpoint, workflow: ReturnType<typeof fillWorkflow>, opts: GenerateOptions) {
     const clientId = randomUUID();
     const socket = await openSocket(endpoint, clientId, opts.signal, socketOpenMs);
     try {
@@ -91,23 +119,7 @@ export function createComfyuiBackend(options: ComfyuiBackendOptions = {}): Image
       }
       const fetched = await fetchImages(endpoint, refs, opts.signal);
       tracker.finished();
-      return fetched.map(({ ref, ...image }) => ({
-        ...image,
-        // KSampler draws the noise for a whole batch from one generator seeded with `seed`, so
-        // image 0 is what `seed` with a batch of 1 gives, but image i > 0 is NOT what seed + i
-        // gives on its own: ComfyUI has no per-image seed. We report seed + i as the app's
-        // convention (like A1111's batches) and keep the truth in meta (batchSeed, batchIndex).
-        seed: seed + ref.index,
-        meta: {
-          workflow,
-          workflowName: template.name,
-          promptId,
-          ...(checkpoint ? { checkpoint } : {}),
-          node: ref.nodeId,
-          batchSeed: seed,
-          batchIndex: ref.index,
-        },
-      }));
+      return { promptId, fetched };
     } finally {
       socket?.close();
     }

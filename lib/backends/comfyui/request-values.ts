@@ -4,7 +4,7 @@ import { BACKENDS } from "@/lib/catalog";
 import { AppError } from "@/lib/errors";
 import { parseSize } from "@/lib/schemas/common";
 import type { GenerateRequest } from "../types";
-import type { PlaceholderName, WorkflowValues } from "./placeholders";
+import type { WorkflowValues } from "./placeholders";
 
 const CAPS = BACKENDS.comfyui.capabilities;
 
@@ -17,7 +17,7 @@ function invalid(message: string, details?: unknown): AppError {
 }
 
 /** Checks what the backend itself must guard (the studio checks the catalog's lists first). */
-export function checkRequest(req: GenerateRequest, placeholders: ReadonlySet<PlaceholderName>) {
+export function checkRequest(req: GenerateRequest) {
   const { width, height } = parseSize(req.size);
   for (const side of [width, height]) {
     if (!Number.isInteger(side) || side < MIN_SIDE || side > MAX_SIDE || side % 8 !== 0) {
@@ -28,11 +28,6 @@ export function checkRequest(req: GenerateRequest, placeholders: ReadonlySet<Pla
   }
   if (!Number.isInteger(req.n) || req.n < 1 || req.n > CAPS.maxImages) {
     throw invalid(`ComfyUI makes 1 to ${CAPS.maxImages} images at a time.`, { n: req.n });
-  }
-  if (req.n > 1 && !placeholders.has("batch_size")) {
-    throw invalid("The ComfyUI workflow has no {{batch_size}} placeholder, so it makes one image at a time.", {
-      n: req.n,
-    });
   }
   if (req.seed !== undefined && (!Number.isSafeInteger(req.seed) || req.seed < 0)) {
     throw invalid("The seed must be a whole number from 0 up.", { seed: req.seed });
@@ -58,7 +53,8 @@ export function workflowValues(
     seed,
     width: size.width,
     height: size.height,
-    batch_size: req.n,
+    // One image per prompt, so every reported seed makes its image again (see backend.ts).
+    batch_size: 1,
     steps: req.steps ?? CAPS.steps.default,
     cfg: req.guidance ?? CAPS.guidance.default,
     sampler: req.sampler ?? CAPS.samplers[0],
