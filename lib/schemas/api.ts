@@ -59,6 +59,11 @@ export const GenerateBodySchema = z
   .strict();
 export type GenerateBody = z.infer<typeof GenerateBodySchema>;
 
+/** POST /api/tokenize: how long a prompt is for a backend (CLIP tokens for SD backends). */
+export const TokenizeBodySchema = z
+  .object({ backend: backendId, prompt: z.string().max(LIMITS.promptChars) })
+  .strict();
+
 export const FavoriteBodySchema = z.object({ favorite: z.boolean() }).strict();
 
 const limit = z.coerce.number().int().min(1).max(100).default(LIMITS.pageSize);

@@ -57,6 +57,7 @@ beforeAll(async () => {
     ideas: await import("@/app/api/ideas/route"),
     idea: await import("@/app/api/ideas/[id]/route"),
     unknown: await import("@/app/api/[...path]/route"),
+    tokenize: await import("@/app/api/tokenize/route"),
   } as unknown as Record<string, Record<string, Handler>>;
 });
 
@@ -340,6 +341,17 @@ describe("generations and images", () => {
     await expectError(await call(h("images", "GET"), { path: "/api/images?cursor=%%%" }), 400, "invalid_request");
     await expectError(await call(h("images", "GET"), { path: "/api/images?bogus=1" }), 400, "invalid_request");
     await expectError(await call(h("ideas", "GET"), { path: "/api/ideas?limit=abc" }), 400, "invalid_request");
+  });
+});
+
+describe("POST /api/tokenize", () => {
+  it("counts CLIP tokens for SD backends and only characters for the others", async () => {
+    const sd = await (await call(h("tokenize", "POST"), { method: "POST", body: { backend: "automatic1111", prompt: "(red fox:1.2), snow" } })).json();
+    expect(sd).toEqual({ chars: 19, maxChars: 4000, tokens: 4, maxTokens: 75 });
+    const prose = await (await call(h("tokenize", "POST"), { method: "POST", body: { backend: "offline", prompt: "a fox" } })).json();
+    expect(prose).toEqual({ chars: 5, maxChars: 4000, tokens: null, maxTokens: null });
+    await expectError(await call(h("tokenize", "POST"), { method: "POST", body: { backend: "nope", prompt: "x" } }), 404, "not_found");
+    await expectError(await call(h("tokenize", "POST"), { method: "POST", body: { backend: "offline" } }), 400, "invalid_request");
   });
 });
 

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { countClipTokens, stripEmphasis } from "@/lib/tokens/clip-tokens";
+
+describe("CLIP token count", () => {
+  it("counts with the real CLIP BPE vocabulary", () => {
+    // Common words are one token each; a rare word splits into several BPE pieces.
+    expect(countClipTokens("a photo of a cat")).toBe(5);
+    expect(countClipTokens("a photo of a cat,")).toBe(6);
+    expect(countClipTokens("chiaroscuro")).toBeGreaterThan(1);
+    expect(countClipTokens("")).toBe(0);
+  });
+
+  it("ignores A1111 emphasis syntax, as the front ends do before encoding", () => {
+    expect(stripEmphasis("(red fox:1.2), [snow], ((cozy)), \\(literal\\)")).toBe("red fox , snow , cozy , literal");
+    expect(countClipTokens("(red fox:1.2)")).toBe(countClipTokens("red fox"));
+  });
+
+  it("a long prompt exceeds the 75-token text window", () => {
+    const long = Array.from({ length: 40 }, (_, i) => `detail${i}`).join(", ");
+    expect(countClipTokens(long)).toBeGreaterThan(75);
+  });
+});
