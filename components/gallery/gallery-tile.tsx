@@ -27,9 +27,7 @@ export function GalleryTile({ image, eager }: { image: Image; eager: boolean }) 
           decoding="async"
           className="block h-auto w-full transition-transform duration-300 group-hover:scale-[1.02]"
         />
-        {offline ? (
-          <OfflineBadge className="absolute top-1.5 left-1.5 max-w-[calc(100%-0.75rem)] whitespace-normal" />
-        ) : null}
+        {offline ? <OfflineBadge overlay className="absolute bottom-1 left-1 max-w-[calc(100%-0.5rem)]" /> : null}
         {image.favorite ? (
           <span
             aria-hidden="true"

@@ -67,6 +67,8 @@ export function ImageRecipe({ image }: { image: ImageDetail }) {
         <Row term="Size">{formatSize({ width: image.width, height: image.height })}</Row>
         <Row term="Time taken">{formatDuration(generation.durationMs)}</Row>
         {generation.params.quality ? <Row term="Quality">{generation.params.quality}</Row> : null}
+        {generation.params.checkpoint ? <Row term="Checkpoint">{generation.params.checkpoint}</Row> : null}
+        {generation.params.sampler ? <Row term="Sampler">{generation.params.sampler}</Row> : null}
         {generation.params.steps != null ? <Row term="Steps">{generation.params.steps}</Row> : null}
         {generation.params.guidance != null ? <Row term="Guidance">{generation.params.guidance}</Row> : null}
         {style ? <Row term="Style">{style.label}</Row> : null}

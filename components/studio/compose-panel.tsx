@@ -102,7 +102,13 @@ export function ComposePanel(p: Props) {
 
       <div className="space-y-3 border-t border-line pt-5">
         <BackendSelect backends={p.catalog.backends} value={p.settings.backend} onChange={p.onBackend} />
-        <ParamsFields caps={caps} value={p.settings} onChange={p.onSettings} />
+        <ParamsFields
+          backendId={p.settings.backend}
+          configured={p.catalog.backends.some((b) => b.id === p.settings.backend && b.configured)}
+          caps={caps}
+          value={p.settings}
+          onChange={p.onSettings}
+        />
       </div>
     </section>
   );

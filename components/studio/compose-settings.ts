@@ -15,6 +15,8 @@ export type ComposeSettings = {
   seed: string;
   quality: string | null;
   sampler: string | null;
+  /** A model file for backends that load one; null = the backend's current one. */
+  checkpoint: string | null;
   steps: string;
   guidance: string;
 };
@@ -54,6 +56,7 @@ export function fitToBackend(s: ComposeSettings, caps: Capabilities): ComposeSet
         : (caps.quality[0] ?? null)
       : null,
     sampler: caps.samplers && s.sampler && caps.samplers.includes(s.sampler) ? s.sampler : null,
+    checkpoint: caps.checkpoints ? s.checkpoint : null,
     steps: caps.steps ? s.steps || String(caps.steps.default) : "",
     guidance: caps.guidance ? s.guidance || String(caps.guidance.default) : "",
   };
@@ -80,6 +83,7 @@ export function initialSettings(catalog: Catalog, detail: IdeaDetail | undefined
       seed: "",
       quality: p?.quality ?? null,
       sampler: p?.sampler ?? null,
+      checkpoint: p?.checkpoint ?? null,
       steps: p?.steps != null ? String(p.steps) : "",
       guidance: p?.guidance != null ? String(p.guidance) : "",
     },
@@ -122,6 +126,7 @@ export function toGenerateParams(s: ComposeSettings, caps: Capabilities): Genera
   }
   if (caps.quality && s.quality) params.quality = s.quality;
   if (caps.samplers && s.sampler) params.sampler = s.sampler;
+  if (caps.checkpoints && s.checkpoint) params.checkpoint = s.checkpoint;
   const steps = inRange(s.steps, caps.steps, true);
   if (steps !== undefined) params.steps = steps;
   const guidance = inRange(s.guidance, caps.guidance, false);

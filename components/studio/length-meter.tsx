@@ -11,17 +11,21 @@ export function LengthMeter({
   text,
   maxChars,
   maxTokens,
+  exactTokens,
   backendLabel,
 }: {
   id: string;
   text: string;
   maxChars?: number;
   maxTokens?: number;
+  /** The server's count, when known; otherwise the meter estimates and says "about". */
+  exactTokens?: number | null;
   backendLabel: string;
 }) {
   const n = text.length;
   const over = maxChars !== undefined && n > maxChars;
-  const tokens = approxTokens(text);
+  const exact = typeof exactTokens === "number";
+  const tokens = exact ? exactTokens : approxTokens(text);
   const fraction = maxChars ? Math.min(1, n / maxChars) : 0;
   return (
     <div id={id} className="text-xs text-muted">
@@ -36,7 +40,7 @@ export function LengthMeter({
       <p>
         {formatCount(n)}
         {maxChars ? ` / ${formatCount(maxChars)}` : ""} characters
-        {maxTokens ? `, about ${formatCount(tokens)} tokens` : ""}
+        {maxTokens ? `, ${exact ? "" : "about "}${formatCount(tokens)} tokens` : ""}
         {over ? (
           <strong className="font-semibold text-danger">
             {" "}

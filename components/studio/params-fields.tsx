@@ -3,9 +3,13 @@
 import { useId } from "react";
 import { formatSize, orientation } from "@/lib/client/format";
 import type { Capabilities } from "@/lib/schemas/catalog";
+import { CheckpointSelect } from "./checkpoint-select";
 import { type ComposeSettings, MAX_SEED } from "./compose-settings";
 
 type Props = {
+  backendId: string;
+  /** Only a configured backend can be asked for its checkpoints. */
+  configured: boolean;
   caps: Capabilities;
   value: ComposeSettings;
   onChange: (patch: Partial<ComposeSettings>) => void;
@@ -13,7 +17,7 @@ type Props = {
 };
 
 /** Only the parameters the chosen backend takes. */
-export function ParamsFields({ caps, value, onChange, disabled }: Props) {
+export function ParamsFields({ backendId, configured, caps, value, onChange, disabled }: Props) {
   const ids = {
     size: useId(),
     n: useId(),
@@ -79,6 +83,14 @@ export function ParamsFields({ caps, value, onChange, disabled }: Props) {
           </div>
         ) : null}
       </div>
+
+      {caps.checkpoints && configured ? (
+        <CheckpointSelect
+          backendId={backendId}
+          value={value.checkpoint}
+          onChange={(checkpoint) => onChange({ checkpoint })}
+        />
+      ) : null}
 
       {caps.samplers?.length ? (
         <div>

@@ -12,6 +12,7 @@ import { LengthMeter } from "./length-meter";
 import { PromptEditor } from "./prompt-editor";
 import { PromptNotes } from "./prompt-notes";
 import { RefineAgainForm } from "./refine-again-form";
+import { useTokenCount } from "./use-token-count";
 import { isSubmitChord } from "./keys";
 
 type Props = {
@@ -26,6 +27,7 @@ type Props = {
   refiningMode: "new" | "again" | null;
   starting: boolean;
   caps: Capabilities;
+  backendId: string;
   backendLabel: string;
   /** Why Generate cannot run now, in words; null when it can. */
   blocked: string | null;
@@ -49,6 +51,7 @@ export function PromptPanel(p: Props) {
   const headingId = useId();
   // While a new idea is being refined, the loaded version is on its way out: hide what belongs to it.
   const hasVersion = Boolean(p.current) && p.refiningMode !== "new";
+  const exactTokens = useTokenCount(p.backendId, p.prompt, Boolean(p.caps.maxPromptTokens) && !p.refining);
 
   return (
     <section aria-labelledby={headingId} className="min-w-0 space-y-4">
@@ -102,6 +105,7 @@ export function PromptPanel(p: Props) {
             text={p.prompt}
             maxChars={p.caps.maxPromptChars}
             maxTokens={p.caps.maxPromptTokens}
+            exactTokens={exactTokens}
             backendLabel={p.backendLabel}
           />
         </div>

@@ -88,6 +88,8 @@ function patchGeneration(s: StudioState, id: string, fn: (g: GenerationView) => 
 
 const FINISHED = new Set(["succeeded", "failed", "canceled"]);
 
+const stripStop = (s: string) => s.replace(/[.\s]+$/, "");
+
 export function studioReducer(s: StudioState, a: StudioAction): StudioState {
   switch (a.type) {
     case "ideaText":
@@ -204,7 +206,7 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
           ? `Done: ${done.images.length} ${done.images.length === 1 ? "image" : "images"}.`
           : done.status === "canceled"
             ? "Generation canceled."
-            : `Generation failed: ${done.error?.message ?? "no reason given"}.`;
+            : `Generation failed: ${stripStop(done.error?.message ?? "no reason given")}.`;
       return { ...patchGeneration(s, done.id, () => ({ ...done, ahead: null, retry: null })), notice: words };
     }
     case "generationError":
@@ -216,7 +218,7 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
           status: a.generation?.status && FINISHED.has(a.generation.status) ? a.generation.status : "failed",
           error: a.error,
         })),
-        notice: `Generation failed: ${a.error.message}`,
+        notice: `Generation failed: ${stripStop(a.error.message)}.`,
       };
   }
 }

@@ -195,6 +195,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
           refiningMode={state.refining?.mode ?? null}
           starting={starting}
           caps={caps}
+          backendId={settings.backend}
           backendLabel={backend ? backendLabel(backend.id) : settings.backend}
           blocked={blocked}
           notice={state.notice}

@@ -69,6 +69,22 @@ export function deleteIdea(id: string): Promise<void> {
   return request(`/api/ideas/${encodeURIComponent(id)}`, { method: "DELETE" });
 }
 
+/** The checkpoints a backend's server offers (backends whose capabilities say `checkpoints`). */
+export async function listCheckpoints(backendId: string, signal?: AbortSignal): Promise<string[]> {
+  const body = await request<{ checkpoints: string[] }>(`/api/backends/${encodeURIComponent(backendId)}/checkpoints`, {
+    signal,
+    cache: "no-store",
+  });
+  return Array.isArray(body?.checkpoints) ? body.checkpoints : [];
+}
+
+export type PromptLength = { chars: number; maxChars: number | null; tokens: number | null; maxTokens: number | null };
+
+/** POST /api/tokenize: a prompt's length against a backend's budget (CLIP tokens for SD backends). */
+export function measurePrompt(backend: string, prompt: string, signal?: AbortSignal): Promise<PromptLength> {
+  return request("/api/tokenize", { method: "POST", body: JSON.stringify({ backend, prompt }), signal });
+}
+
 /** Where the bytes of an image live. */
 export const imageUrls = {
   thumb: (id: string) => `/api/images/${encodeURIComponent(id)}/thumb`,
