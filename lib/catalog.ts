@@ -77,8 +77,9 @@ export const BACKENDS = {
       samplers: ["Euler a", "Euler", "DPM++ 2M", "DPM++ 2M Karras", "DPM++ SDE", "DDIM", "UniPC"],
       checkpoints: true,
       dialect: "tags",
-      // CLIP reads 77 tokens at a time; A1111 chains more chunks, but the first carries the weight.
-      maxPromptTokens: 77,
+      // CLIP reads 77 tokens at a time, start and end tokens included: 75 of text. A1111 chains
+      // more chunks, but the first carries the weight.
+      maxPromptTokens: 75,
       maxPromptChars: 4000,
     },
   },
@@ -98,7 +99,7 @@ export const BACKENDS = {
       samplers: ["euler", "euler_ancestral", "dpmpp_2m", "dpmpp_sde", "ddim", "uni_pc"],
       checkpoints: true,
       dialect: "tags",
-      maxPromptTokens: 77,
+      maxPromptTokens: 75,
       maxPromptChars: 4000,
     },
   },

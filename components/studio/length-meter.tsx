@@ -40,7 +40,7 @@ export function LengthMeter({
       <p>
         {formatCount(n)}
         {maxChars ? ` / ${formatCount(maxChars)}` : ""} characters
-        {maxTokens ? `, ${exact ? "" : "about "}${formatCount(tokens)} tokens` : ""}
+        {maxTokens ? `, ${exact ? "" : "about "}${formatCount(tokens)} / ${formatCount(maxTokens)} tokens` : ""}
         {over ? (
           <strong className="font-semibold text-danger">
             {" "}

@@ -3,7 +3,12 @@ import type { PromptVersion } from "@/lib/schemas/entities";
 import type { StyleId } from "@/lib/schemas/styles";
 
 /** How much prompt the target backend takes. */
-export type PromptBudget = { maxChars?: number; maxTokens?: number };
+export type PromptBudget = {
+  maxChars?: number;
+  maxTokens?: number;
+  /** The backend's own token counter (CLIP BPE on the server); an estimate is used without it. */
+  countTokens?: (text: string) => number;
+};
 
 export type RefineInput = {
   idea: string;

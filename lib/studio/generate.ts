@@ -57,16 +57,17 @@ export function resolveParams(
       `The prompt is ${version.prompt.length} characters; ${backend.label} takes at most ${caps.maxPromptChars}.`,
     );
   }
+  // Defaults are filled in here, so the generation records every parameter it ran with.
   return {
     prompt: version.prompt,
     negativePrompt: caps.negativePrompt ? (version.negativePrompt ?? undefined) : undefined,
     size,
     n,
     seed: params.seed,
-    steps: params.steps,
-    guidance: params.guidance,
+    steps: params.steps ?? caps.steps?.default,
+    guidance: params.guidance ?? caps.guidance?.default,
     quality: params.quality,
-    sampler: params.sampler,
+    sampler: params.sampler ?? caps.samplers?.[0],
     checkpoint: params.checkpoint,
   };
 }
@@ -97,6 +98,8 @@ export async function generate(body: GenerateBody): Promise<Generation> {
       steps: request.steps,
       guidance: request.guidance,
       quality: request.quality,
+      sampler: request.sampler,
+      checkpoint: request.checkpoint,
     },
     status: "queued",
     progress: 0,

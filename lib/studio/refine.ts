@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { getRefiner } from "@/lib/refine/registry";
+import { countClipTokens } from "@/lib/tokens/clip-tokens";
 import type { RefineInput } from "@/lib/refine/types";
 import type { RefineBody } from "@/lib/schemas/api";
 import type { Idea, PromptVersion } from "@/lib/schemas/entities";
@@ -56,7 +57,11 @@ export async function prepareRefine(body: RefineBody): Promise<(cb: RefineCallba
     instruction,
     style,
     dialect: caps.dialect,
-    budget: { maxChars: caps.maxPromptChars, maxTokens: caps.maxPromptTokens },
+    budget: {
+      maxChars: caps.maxPromptChars,
+      maxTokens: caps.maxPromptTokens,
+      countTokens: caps.maxPromptTokens !== undefined ? countClipTokens : undefined,
+    },
   };
 
   return async (cb) => {

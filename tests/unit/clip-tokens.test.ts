@@ -20,3 +20,14 @@ describe("CLIP token count", () => {
     expect(countClipTokens(long)).toBeGreaterThan(75);
   });
 });
+
+describe("the offline refiner with the real counter", () => {
+  it("keeps tag prompts within CLIP's 75 text tokens, idea words included", async () => {
+    const { refineOffline } = await import("@/lib/refine/offline");
+    for (const idea of ["a red fox curled up in the snow, cozy", "a lighthouse on a cliff above a stormy sea at sunset", "an astronaut reading in a greenhouse on mars, cinematic"]) {
+      const r = refineOffline({ idea, dialect: "tags", budget: { maxTokens: 75, countTokens: countClipTokens } });
+      expect(countClipTokens(r.prompt), r.prompt).toBeLessThanOrEqual(75);
+      for (const word of idea.replace(/,/g, "").split(" ").filter((w) => w.length > 3)) expect(r.prompt).toContain(word);
+    }
+  });
+});

@@ -7,7 +7,7 @@ import type { Plan } from "./plan";
 export function withinBudget(text: string, budget: PromptBudget | undefined): boolean {
   if (!budget) return true;
   if (budget.maxChars !== undefined && text.length > budget.maxChars) return false;
-  if (budget.maxTokens !== undefined && approxClipTokens(text) > budget.maxTokens) return false;
+  if (budget.maxTokens !== undefined && (budget.countTokens ?? approxClipTokens)(text) > budget.maxTokens) return false;
   return true;
 }
 
