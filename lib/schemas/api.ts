@@ -27,14 +27,18 @@ export const RefineBodySchema = z.union([
 ]);
 export type RefineBody = z.infer<typeof RefineBodySchema>;
 
-/** POST /api/prompts: a manual edit. The backend's own (lower) limit is checked in studio/. */
-export const EditBodySchema = z
-  .object({
-    parentId: IdSchema,
-    prompt: z.string().trim().min(1, "the prompt is empty").max(LIMITS.promptChars),
-    negativePrompt: z.string().trim().max(LIMITS.negativePromptChars).optional(),
-  })
-  .strict();
+const promptText = z.string().trim().min(1, "the prompt is empty").max(LIMITS.promptChars);
+const negativeText = z.string().trim().max(LIMITS.negativePromptChars).optional();
+
+/**
+ * POST /api/prompts: a manual edit of a saved version (`parentId`), or a prompt written or
+ * imported elsewhere (`idea`: a new idea whose first version is this prompt, as given).
+ * The backend's own (lower) limit is checked in studio/.
+ */
+export const EditBodySchema = z.union([
+  z.object({ parentId: IdSchema, prompt: promptText, negativePrompt: negativeText }).strict(),
+  z.object({ idea, prompt: promptText, negativePrompt: negativeText }).strict(),
+]);
 export type EditBody = z.infer<typeof EditBodySchema>;
 
 export const GenerateParamsBodySchema = z

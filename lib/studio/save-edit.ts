@@ -5,8 +5,9 @@ import type { EditBody } from "@/lib/schemas/api";
 import type { PromptVersion } from "@/lib/schemas/entities";
 import { deps } from "./deps";
 
-/** A manual edit: a child of the version it was edited from. */
+/** A manual edit: a child of the version it was edited from, or the first version of a new idea. */
 export async function saveEdit(body: EditBody): Promise<PromptVersion> {
+  if (!("parentId" in body)) return saveImported(body);
   const { store } = deps();
   const parent = await store.getVersion(body.parentId);
   if (!parent) throw new AppError("not_found", "The version to edit was not found.");
@@ -24,5 +25,35 @@ export async function saveEdit(body: EditBody): Promise<PromptVersion> {
     createdAt: new Date().toISOString(),
   };
   await store.createVersion(version);
+  return version;
+}
+
+/** Weighted `(words:1.2)` groups mark the tag dialect of Stable Diffusion front ends. */
+function guessDialect(prompt: string): "prose" | "tags" {
+  return /\([^()]+:\s*\d+(?:\.\d+)?\)/.test(prompt) ? "tags" : "prose";
+}
+
+/** A prompt from elsewhere (typed, or read from an image's metadata) becomes a new idea, word for word. */
+async function saveImported(body: { idea: string; prompt: string; negativePrompt?: string }): Promise<PromptVersion> {
+  const { store } = deps();
+  const now = new Date().toISOString();
+  const idea = { id: newId(), text: body.idea, title: body.idea.slice(0, 60), createdAt: now };
+  const version: PromptVersion = {
+    id: newId(),
+    ideaId: idea.id,
+    parentId: null,
+    source: "edit",
+    instruction: null,
+    prompt: body.prompt,
+    negativePrompt: body.negativePrompt || null,
+    style: null,
+    dialect: guessDialect(body.prompt),
+    refiner: "manual",
+    model: "manual",
+    title: idea.title,
+    notes: ["Written or imported by hand; not refined."],
+    createdAt: now,
+  };
+  await store.createIdeaWithVersion(idea, version);
   return version;
 }

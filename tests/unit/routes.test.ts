@@ -220,6 +220,17 @@ describe("POST /api/prompts", () => {
     });
   });
 
+  it("saves an imported prompt word for word as the first version of a new idea", async () => {
+    const prompt = "(red fox:1.2), deep snow, moonlight";
+    const res = await call(h("prompts", "POST"), { method: "POST", body: { idea: "a fox from an old PNG", prompt, negativePrompt: "blurry" } });
+    expect(res.status).toBe(201);
+    const v = PromptVersionSchema.parse(await res.json());
+    expect(v).toMatchObject({ parentId: null, source: "edit", prompt, negativePrompt: "blurry", dialect: "tags" });
+    const idea = await (await call(h("idea", "GET"), {}, { id: v.ideaId })).json();
+    expect(idea.idea.text).toBe("a fox from an old PNG");
+    await expectError(await call(h("prompts", "POST"), { method: "POST", body: { idea: "x", parentId: v.id, prompt: "y" } }), 400, "invalid_request");
+  });
+
   it("400 on an empty prompt, 404 on an unknown parent", async () => {
     const parent = await newVersion("a kite");
     await expectError(
