@@ -9,7 +9,7 @@ export const OPENAI_PORT = 3111;
 export const SD_PORT = 3112;
 export const FAKE_A1111_PORT = 4320;
 export const FAKE_COMFYUI_PORT = 4330;
-const nextBin = "node node_modules/next/dist/bin/next start";
+const nextBin = "node node_modules/next/dist/bin/next start -H 127.0.0.1";
 
 /** Two production servers from one build: embedded defaults, and OpenAI pointed at the local fake. */
 export default defineConfig({
