@@ -74,7 +74,7 @@ export const BACKENDS = {
       negativePrompt: true,
       steps: { min: 1, max: 150, default: 25 },
       guidance: { min: 1, max: 30, default: 7 },
-      samplers: ["Euler a", "Euler", "DPM++ 2M", "DPM++ 2M Karras", "DPM++ SDE", "DDIM", "UniPC"],
+      samplers: ["DPM++ 2M", "Euler a", "Euler", "DPM++ 2M Karras", "DPM++ SDE", "DDIM", "UniPC"],
       checkpoints: true,
       dialect: "tags",
       // CLIP reads 77 tokens at a time, start and end tokens included: 75 of text. A1111 chains

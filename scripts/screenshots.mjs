@@ -41,6 +41,8 @@ for (const scheme of ["light", "dark"]) {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       if (overflow > 0) console.warn(`${label} ${name}: scrolls sideways by ${overflow}px`);
+      // A sticky header lands where the page was scrolled to in a full-page capture.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${out}/${label}-${name}-${scheme}.png`, fullPage: true });
     };
     await page.goto(`${base}/`);
@@ -51,14 +53,15 @@ for (const scheme of ["light", "dark"]) {
     await page.waitForLoadState("networkidle");
     await shot("gallery");
     await page.locator("main a[href^='/images/']").first().click();
+    await page.waitForURL(/\/images\//);
+    await page.getByRole("button", { name: "Favorite" }).waitFor();
     await page.waitForLoadState("networkidle");
     await shot("image-detail");
-    const ideaLink = page.locator("main a[href^='/ideas/']").first();
-    if (await ideaLink.count()) {
-      await ideaLink.click();
-      await page.waitForLoadState("networkidle");
-      await shot("idea");
-    }
+    await page.locator("main a[href^='/ideas/']").first().click();
+    await page.waitForURL(/\/ideas\//);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.waitForLoadState("networkidle");
+    await shot("idea");
     await context.close();
   }
 }
