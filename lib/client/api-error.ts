@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@/lib/schemas/api";
+import { type ErrorCode, ErrorCodeSchema } from "@/lib/schemas/api";
 
 /** An error answer from the public API, or a network failure, in one shape the UI can show. */
 export class ApiError extends Error {
@@ -17,20 +17,7 @@ export class ApiError extends Error {
 
 export type ShownError = { code: string; message: string };
 
-const KNOWN = new Set<string>([
-  "invalid_request",
-  "not_found",
-  "too_large",
-  "moderation_blocked",
-  "refused",
-  "rate_limited",
-  "backend_error",
-  "backend_unavailable",
-  "timeout",
-  "canceled",
-  "interrupted",
-  "internal",
-]);
+const KNOWN = new Set<string>(ErrorCodeSchema.options);
 
 function codeFromStatus(status: number): ErrorCode {
   if (status === 400) return "invalid_request";
