@@ -56,7 +56,8 @@ export async function runGeneration(
       signal,
       ({ attempt, delayMs, error }) => {
         const reason = error instanceof AppError ? error.message : "the backend failed";
-        log.warn("generation retry", { generationId: generation.id, attempt, delayMs, error });
+        // The whole error is logged once, if the generation finally fails; a retry needs only its reason.
+        log.warn("generation retry", { generationId: generation.id, attempt, delayMs, reason });
         emit(generation.id, { event: "retry", data: { attempt, delayMs, reason } });
       },
     );
