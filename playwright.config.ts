@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS } from "./scripts/chromium-args.mjs";
 
 const chromium = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const e2eData = path.resolve(__dirname, "test-results", "e2e-data");
@@ -23,20 +24,17 @@ export default defineConfig({
   use: {
     launchOptions: {
       executablePath: chromium,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: CHROMIUM_ARGS,
     },
     screenshot: "only-on-failure",
     trace: "off",
   },
   projects: [
-    { name: "offline", testMatch: /offline.*\.spec\.ts|a11y\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${OFFLINE_PORT}` } },
+    {
+      name: "offline",
+      testMatch: /offline.*\.spec\.ts|a11y\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${OFFLINE_PORT}` },
+    },
     { name: "openai", testMatch: /openai.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${OPENAI_PORT}` } },
     { name: "sd", testMatch: /sd-.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SD_PORT}` } },
   ],

@@ -1,45 +1,7 @@
 import sharp from "sharp";
-
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/**
- * A1111 (through PIL) writes its infotext into each PNG as a text chunk named "parameters":
- * tEXt when it is Latin-1, iTXt (UTF-8) otherwise. sharp cannot, so the chunk goes in by hand,
- * right after IHDR (8-byte signature + 25-byte IHDR chunk).
- */
-export function withPngText(png: Buffer, key: string, text: string): Buffer {
-  const latin1 = Buffer.from(text, "latin1").toString("latin1") === text;
-  const keyBytes = Buffer.from(key, "latin1");
-  const data = latin1
-    ? Buffer.concat([keyBytes, Buffer.from([0]), Buffer.from(text, "latin1")])
-    : Buffer.concat([keyBytes, Buffer.from([0, 0, 0, 0, 0]), Buffer.from(text, "utf8")]);
-  const type = Buffer.from(latin1 ? "tEXt" : "iTXt", "latin1");
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([type, data])));
-  const at = 8 + 25;
-  return Buffer.concat([png.subarray(0, at), length, type, data, crc, png.subarray(at)]);
-}
+import { fnv1a } from "../shared/fnv1a";
+import { diagonalGradient } from "../shared/gradient";
+import { withPngText } from "../shared/png-text";
 
 export type FakeImageFormat = "png" | "jpg" | "webp";
 
@@ -62,19 +24,8 @@ export async function renderFakeImage(opts: {
   const from = [h & 0xff, (h >>> 8) & 0xff, (h >>> 16) & 0xff];
   const to = [255 - (from[0] ?? 0), (h >>> 24) & 0xff, 255 - (from[2] ?? 0)];
   const k = Math.max(0, Math.min(1, opts.brightness));
-  const raw = Buffer.alloc(width * height * 3);
-  const span = Math.max(1, width + height - 2);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const t = (x + y) / span;
-      const o = (y * width + x) * 3;
-      for (let c = 0; c < 3; c++) {
-        // Never below 16 at full brightness: a black image means an interrupted or broken job.
-        const v = (from[c] ?? 0) * (1 - t) + (to[c] ?? 0) * t;
-        raw[o + c] = Math.round(k * Math.max(16, v));
-      }
-    }
-  }
+  // Never below 16 at full brightness: a black image means an interrupted or broken job.
+  const raw = diagonalGradient(width, height, from, to, (v) => Math.round(k * Math.max(16, v)));
   const image = sharp(raw, { raw: { width, height, channels: 3 } });
   if (opts.format === "jpg") return image.jpeg({ quality: 80 }).toBuffer();
   if (opts.format === "webp") return image.webp({ quality: 80 }).toBuffer();

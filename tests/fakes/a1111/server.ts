@@ -3,10 +3,15 @@
  * shapes, real images, A1111's seeds, progress, interrupt and basic auth, and failure modes that
  * tests (or another process, over HTTP) switch on.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { controlRoutes } from "../shared/control-routes";
+import { closeServer, createFakeServer, listenLocal } from "../shared/http-server";
+import { pause } from "../shared/pause";
+import { readJsonBody } from "../shared/read-body";
+import { RequestLog } from "../shared/request-log";
+import { sendJson, sendRaw } from "../shared/send";
 import { defaultOptions, FAKE_CHECKPOINTS, FAKE_SAMPLERS, findCheckpoint } from "./data";
-import { a1111Error, checkBasicAuth, pause, readBody, recordableHeaders, sendJson, sendRaw } from "./http";
+import { a1111Error, checkBasicAuth, recordableHeaders } from "./http";
 import { type A1111ModeSetting, type FakeA1111Endpoint, ModeTable, parseModeSetting } from "./modes";
 import { QueueLock, WebuiState } from "./state";
 import { handleTxt2img } from "./txt2img";
@@ -66,6 +71,8 @@ const ROUTES: Record<string, Route[]> = {
   ],
 };
 
+const BODY_LIMIT = 10_000_000;
+
 const PROXY_503_PAGE = "<html><head><title>503 Service Temporarily Unavailable</title></head><body>503</body></html>";
 
 export async function startFakeA1111(opts: FakeA1111Options = {}): Promise<FakeA1111> {
@@ -74,37 +81,29 @@ export async function startFakeA1111(opts: FakeA1111Options = {}): Promise<FakeA
   const lock = new QueueLock();
   const stepMs = opts.stepMs ?? 40;
   let options = defaultOptions();
-  let recorded: RecordedA1111Request[] = [];
+  const recorded = new RequestLog<RecordedA1111Request>();
   let closed = false;
 
   const reset = () => {
     modes.reset();
     options = defaultOptions();
-    recorded = [];
+    recorded.clear();
   };
 
-  async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    if (path === "/__fake/health" && req.method === "GET") return sendJson(res, 200, { ok: true });
-    if (path === "/__fake/requests" && req.method === "GET") return sendJson(res, 200, recorded);
-    if (path === "/__fake/reset" && req.method === "POST") {
-      reset();
-      return sendJson(res, 200, { ok: true });
-    }
-    if (path === "/__fake/mode" && req.method === "POST") {
-      try {
-        modes.set(parseModeSetting(JSON.parse((await readBody(req)) || "{}")));
-        return sendJson(res, 200, { ok: true, rules: modes.snapshot() });
-      } catch (e) {
-        return sendJson(res, 400, { ok: false, error: e instanceof Error ? e.message : String(e) });
-      }
-    }
-    return sendJson(res, 404, { ok: false, error: `no control endpoint ${req.method} ${path}` });
-  }
+  const control = controlRoutes({
+    requests: () => recorded.all(),
+    reset,
+    setMode: (body) => {
+      modes.set(parseModeSetting(body));
+      return { rules: modes.snapshot() };
+    },
+    bodyLimit: BODY_LIMIT,
+  });
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string, fullPath: string): Promise<void> {
     const route = ROUTES[path]?.find((r) => r.method === req.method);
     const auth = checkBasicAuth(req, opts.auth);
-    const entry: RecordedA1111Request = {
+    const entry = recorded.add({
       method: req.method ?? "GET",
       path: fullPath,
       endpoint: route?.endpoint ?? null,
@@ -114,18 +113,9 @@ export async function startFakeA1111(opts: FakeA1111Options = {}): Promise<FakeA
       body: undefined,
       unknownFields: [],
       at: new Date().toISOString(),
-    };
-    recorded.push(entry);
-    const text = await readBody(req);
-    let bodyError: string | undefined;
-    if (text) {
-      try {
-        entry.body = JSON.parse(text);
-      } catch (e) {
-        entry.body = text;
-        bodyError = e instanceof Error ? e.message : String(e);
-      }
-    }
+    });
+    const { body, error: bodyError } = await readJsonBody(req, BODY_LIMIT);
+    entry.body = body;
 
     if (!route) {
       const known = Object.hasOwn(ROUTES, path);
@@ -210,39 +200,26 @@ export async function startFakeA1111(opts: FakeA1111Options = {}): Promise<FakeA
     sendJson(res, 200, null);
   }
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://fake");
-    const path = url.pathname.replace(/\/+$/, "") || "/";
-    const work = path.startsWith("/__fake/") ? control(req, res, path) : api(req, res, path, url.pathname + url.search);
-    work.catch((e: unknown) => {
-      const message = e instanceof Error ? e.message : String(e);
-      console.error(`fake-a1111: ${message}`);
-      if (!res.headersSent) sendJson(res, 500, a1111Error("Exception", "", message));
-      else res.destroy();
-    });
-  });
+  const server = createFakeServer(
+    "fake-a1111",
+    (req, res, url) => {
+      const path = url.pathname.replace(/\/+$/, "") || "/";
+      return path.startsWith("/__fake/") ? control(req, res, path) : api(req, res, path, url.pathname + url.search);
+    },
+    (res, message) => sendJson(res, 500, a1111Error("Exception", "", message)),
+  );
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenLocal(server, opts.port);
 
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    requests: () => recorded.map((r) => structuredClone(r)),
+    requests: () => recorded.copies(),
     setMode: (setting) => modes.set(parseModeSetting(setting)),
     reset,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        closed = true;
-        server.close((err) => (err ? reject(err) : resolve()));
-        // Hanging answers and keep-alive sockets would hold close() open for ever.
-        server.closeAllConnections();
-      }),
+    close: () => {
+      closed = true;
+      return closeServer(server);
+    },
   };
 }

@@ -1,6 +1,8 @@
 import type { ServerResponse } from "node:http";
+import { pause } from "../shared/pause";
+import { sendJson, sendRaw } from "../shared/send";
 import { FAKE_CHECKPOINTS, findCheckpoint, resolveSampler, type SdModelItem } from "./data";
-import { a1111Error, pause, sendJson, sendRaw } from "./http";
+import { a1111Error } from "./http";
 import { infoJson, infotext, type JobFacts } from "./infotext";
 import type { FakeA1111Mode } from "./modes";
 import { type FakeImageFormat, renderFakeImage, renderGrid } from "./png";

@@ -3,6 +3,7 @@
  * Prompt-level modes are bound to a prompt when it is queued (POST /prompt), so a test sets
  * the mode and then generates; `unavailable500` acts on HTTP requests as they come.
  */
+import { parseMode, parseTimes } from "../shared/mode-setting";
 
 export const FAKE_MODES = [
   "ok",
@@ -24,18 +25,9 @@ export type PromptMode = Exclude<FakeMode, "unavailable500">;
 
 export type ModeSetting = { mode: FakeMode; times?: number };
 
-export function isFakeMode(v: unknown): v is FakeMode {
-  return typeof v === "string" && (FAKE_MODES as readonly string[]).includes(v);
-}
-
 export function parseModeSetting(value: unknown): ModeSetting {
   const v = (value ?? {}) as Record<string, unknown>;
-  if (!isFakeMode(v.mode)) throw new Error(`unknown mode ${JSON.stringify(v.mode)}; one of ${FAKE_MODES.join(", ")}`);
-  const times = v.times;
-  if (times !== undefined && (typeof times !== "number" || !Number.isInteger(times) || times < 1)) {
-    throw new Error("times must be a positive integer");
-  }
-  return { mode: v.mode, times };
+  return { mode: parseMode(v.mode, FAKE_MODES), times: parseTimes(v.times) };
 }
 
 export class ModeTable {

@@ -3,12 +3,15 @@
  * a one-worker FIFO queue, and failure modes that tests (or another process) switch on.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
+import { controlRoutes } from "../shared/control-routes";
+import { closeServer, createFakeServer, listenLocal } from "../shared/http-server";
+import { readJsonBody } from "../shared/read-body";
+import { RequestLog } from "../shared/request-log";
 import { handleApi } from "./api-routes";
-import { readBody, sendJson, sendServerError, sendText } from "./http";
+import { sendJson, sendServerError, sendText } from "./http";
 import { type ModeSetting, ModeTable, parseModeSetting } from "./modes";
 import { DEFAULT_CHECKPOINTS, nodeDefs } from "./node-defs";
 import { PromptQueue } from "./prompt-queue";
@@ -51,6 +54,8 @@ export type FakeComfyUI = {
   close(): Promise<void>;
 };
 
+const BODY_LIMIT = 20_000_000;
+
 function stripApi(pathname: string): string {
   const path = pathname.replace(/\/+$/, "") || "/";
   return path === "/api" ? "/" : path.startsWith("/api/") ? path.slice(4) : path;
@@ -62,11 +67,11 @@ export async function startFakeComfyUI(opts: FakeComfyUIOptions = {}): Promise<F
   const modes = new ModeTable();
   const queue = new PromptQueue(hub, defs, opts.stepMs ?? 20);
   let number = 0;
-  let recorded: RecordedRequest[] = [];
+  const recorded = new RequestLog<RecordedRequest>();
   const ctx = { queue, modes, defs, nextNumber: () => number++ };
 
-  const record = (req: IncomingMessage, url: URL, websocket: boolean): RecordedRequest => {
-    const entry: RecordedRequest = {
+  const record = (req: IncomingMessage, url: URL, websocket: boolean): RecordedRequest =>
+    recorded.add({
       method: req.method ?? "GET",
       path: stripApi(url.pathname),
       query: Object.fromEntries(url.searchParams),
@@ -76,46 +81,29 @@ export async function startFakeComfyUI(opts: FakeComfyUIOptions = {}): Promise<F
         Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]),
       ),
       at: new Date().toISOString(),
-    };
-    recorded.push(entry);
-    return entry;
-  };
+    });
 
   const reset = () => {
     modes.reset();
     queue.reset();
-    recorded = [];
+    recorded.clear();
     number = 0;
   };
 
-  async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    if (path === "/__fake/health" && req.method === "GET") return sendJson(res, 200, { ok: true });
-    if (path === "/__fake/requests" && req.method === "GET") return sendJson(res, 200, recorded);
-    if (path === "/__fake/reset" && req.method === "POST") {
-      reset();
-      return sendJson(res, 200, { ok: true });
-    }
-    if (path === "/__fake/mode" && req.method === "POST") {
-      try {
-        modes.set(parseModeSetting(JSON.parse((await readBody(req)) || "{}")));
-        return sendJson(res, 200, { ok: true, mode: modes.snapshot() });
-      } catch (e) {
-        return sendJson(res, 400, { ok: false, error: e instanceof Error ? e.message : String(e) });
-      }
-    }
-    return sendJson(res, 404, { ok: false, error: `no control endpoint ${req.method} ${path}` });
-  }
+  const control = controlRoutes({
+    requests: () => recorded.all(),
+    reset,
+    setMode: (body) => {
+      modes.set(parseModeSetting(body));
+      return { mode: modes.snapshot() };
+    },
+    bodyLimit: BODY_LIMIT,
+    sendJson,
+  });
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const entry = record(req, url, false);
-    const text = await readBody(req);
-    if (text) {
-      try {
-        entry.body = JSON.parse(text);
-      } catch {
-        entry.body = text;
-      }
-    }
+    entry.body = (await readJsonBody(req, BODY_LIMIT)).body;
     if (modes.failRequest()) return sendServerError(res);
     const handled = handleApi(ctx, {
       method: entry.method,
@@ -127,15 +115,11 @@ export async function startFakeComfyUI(opts: FakeComfyUIOptions = {}): Promise<F
     if (!handled) sendText(res, 404, "404: Not Found");
   }
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://fake");
-    const work = url.pathname.startsWith("/__fake/") ? control(req, res, url.pathname) : api(req, res, url);
-    work.catch((e: unknown) => {
-      console.error(`fake-comfyui: ${e instanceof Error ? e.message : String(e)}`);
-      if (!res.headersSent) sendServerError(res);
-      else res.destroy();
-    });
-  });
+  const server = createFakeServer(
+    "fake-comfyui",
+    (req, res, url) => (url.pathname.startsWith("/__fake/") ? control(req, res, url.pathname) : api(req, res, url)),
+    sendServerError,
+  );
 
   const wss = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -175,19 +159,12 @@ export async function startFakeComfyUI(opts: FakeComfyUIOptions = {}): Promise<F
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenLocal(server, opts.port);
 
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    requests: () => recorded.map((r) => structuredClone(r)),
+    requests: () => recorded.copies(),
     setMode: (setting) => modes.set(parseModeSetting(setting)),
     reset,
     connectedClients: () => hub.connected(),
@@ -195,10 +172,7 @@ export async function startFakeComfyUI(opts: FakeComfyUIOptions = {}): Promise<F
       hub.closeAll();
       await queue.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
+      await closeServer(server);
     },
   };
 }

@@ -1,7 +1,10 @@
 /** POST /v1/chat/completions: a deterministic "model", streamed or not, with its failure modes. */
+
+import { pause } from "../shared/pause";
+import { sendJson, sendRaw } from "../shared/send";
 import { type ChatRequest, type OutputFormat, outputFormatOf, promptInputOf } from "./chat-request";
 import { assertConforms, type HandlerContext } from "./context";
-import { openaiError, pause, sendJson, sendRaw } from "./http";
+import { openaiError } from "./http";
 import { writeFakePrompt } from "./prompt-writer";
 
 type FinishReason = "stop" | "length" | "content_filter";

@@ -1,6 +1,8 @@
 /** POST /v1/images/generations: real images of the requested size, with OpenAI's rules per model. */
+
+import { sendJson, sendRaw } from "../shared/send";
 import { assertConforms, type HandlerContext } from "./context";
-import { openaiError, sendJson, sendRaw } from "./http";
+import { openaiError } from "./http";
 import { flaggedCategories } from "./moderation-rules";
 import { type FakeImageFormat, renderFakeImage } from "./png";
 

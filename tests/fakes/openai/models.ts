@@ -1,6 +1,7 @@
 /** GET /v1/models: the models the fake answers for (it answers for any name, these are listed). */
+
+import { sendJson, sendRaw } from "../shared/send";
 import { assertConforms, type HandlerContext } from "./context";
-import { sendJson, sendRaw } from "./http";
 
 export const LISTED_MODELS = [
   "gpt-5.4-mini",

@@ -1,6 +1,7 @@
 /** POST /v1/moderations: the full result shape, flagged by marker words (see moderation-rules.ts). */
+
+import { sendJson, sendRaw } from "../shared/send";
 import { assertConforms, type HandlerContext } from "./context";
-import { sendJson, sendRaw } from "./http";
 import { flaggedCategories, MODERATION_CATEGORIES, type ModerationCategory } from "./moderation-rules";
 
 type Part = { type: "text"; text: string } | { type: "image_url"; image_url: { url: string } };

@@ -1,5 +1,6 @@
 import sharp from "sharp";
-import { fnv1a } from "./hash";
+import { fnv1a } from "../shared/fnv1a";
+import { diagonalGradient } from "../shared/gradient";
 
 export type FakeImageFormat = "png" | "jpeg" | "webp";
 
@@ -17,15 +18,7 @@ export async function renderFakeImage(
   const h = fnv1a(`${index}:${prompt}`);
   const from = [h & 0xff, (h >>> 8) & 0xff, (h >>> 16) & 0xff];
   const to = [255 - (from[0] ?? 0), (h >>> 24) & 0xff, 255 - (from[2] ?? 0)];
-  const raw = Buffer.alloc(width * height * 3);
-  const span = Math.max(1, width + height - 2);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const t = (x + y) / span;
-      const o = (y * width + x) * 3;
-      for (let c = 0; c < 3; c++) raw[o + c] = Math.round((from[c] ?? 0) * (1 - t) + (to[c] ?? 0) * t);
-    }
-  }
+  const raw = diagonalGradient(width, height, from, to);
   const image = sharp(raw, { raw: { width, height, channels: 3 } });
   // Speed over size: tests make many of these.
   if (format === "jpeg") return image.jpeg({ quality: 80 }).toBuffer();

@@ -3,7 +3,8 @@
  * It is not clever; it only needs to look like what a chat model returns, and to be the same
  * for the same input so tests can compare.
  */
-import { fnv1a, pick } from "./hash";
+import { fnv1a } from "../shared/fnv1a";
+import { pick } from "./hash";
 
 export type FakeRefinement = { prompt: string; negativePrompt: string; title: string; notes: string[] };
 

@@ -2,17 +2,23 @@
  * A local stand-in for the OpenAI REST API under /v1, checked against the official contract
  * in both directions, with failure modes that tests (or another process, over HTTP) switch on.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { controlRoutes } from "../shared/control-routes";
+import { closeServer, createFakeServer, listenLocal } from "../shared/http-server";
+import { parseDelayMs, parseEndpoint, parseTimes } from "../shared/mode-setting";
+import { pause } from "../shared/pause";
+import { readJsonBody } from "../shared/read-body";
+import { RequestLog } from "../shared/request-log";
+import { sendJson, sendRaw } from "../shared/send";
 import { handleChat } from "./chat";
-import { type ContractSchemaName, validateAgainstContract } from "./contract";
 import type { HandlerContext } from "./context";
+import { type ContractSchemaName, validateAgainstContract } from "./contract";
+import { openaiError, recordableHeaders } from "./http";
 import { ImageStore } from "./image-store";
 import { handleImages } from "./images";
 import { handleModels } from "./models";
 import { handleModerations } from "./moderations";
-import { type FakeEndpoint, isFakeEndpoint, isFakeMode, type ModeSetting, ModeTable } from "./modes";
-import { openaiError, pause, readBody, recordableHeaders, sendJson, sendRaw } from "./http";
+import { FAKE_ENDPOINTS, type FakeEndpoint, isFakeMode, type ModeSetting, ModeTable } from "./modes";
 
 export type RecordedRequest = {
   method: string;
@@ -73,59 +79,53 @@ const ROUTES: Record<string, Route> = {
   "/v1/models": { endpoint: "models", method: "GET", handle: handleModels },
 };
 
+const BODY_LIMIT = 10_000_000;
+
 export function parseModeSetting(value: unknown): ModeSetting {
   const v = (value ?? {}) as Record<string, unknown>;
   if (!isFakeMode(v.mode)) throw new Error(`unknown mode ${JSON.stringify(v.mode)}`);
-  const endpoint = v.endpoint;
-  if (endpoint !== undefined && endpoint !== "all" && !isFakeEndpoint(endpoint)) {
-    throw new Error(`unknown endpoint ${JSON.stringify(endpoint)}`);
-  }
-  const times = v.times;
-  if (times !== undefined && (typeof times !== "number" || !Number.isInteger(times) || times < 1)) {
-    throw new Error("times must be a positive integer");
-  }
-  const delayMs = v.delayMs;
-  if (delayMs !== undefined && (typeof delayMs !== "number" || delayMs < 0)) throw new Error("delayMs must be >= 0");
-  return { mode: v.mode, endpoint, times, delayMs };
+  return {
+    mode: v.mode,
+    endpoint: parseEndpoint(v.endpoint, FAKE_ENDPOINTS),
+    times: parseTimes(v.times),
+    delayMs: parseDelayMs(v.delayMs),
+  };
 }
 
 export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const modes = new ModeTable();
   const images = new ImageStore();
-  let recorded: RecordedRequest[] = [];
+  const recorded = new RequestLog<RecordedRequest>();
   let origin = "";
 
   const reset = () => {
     modes.reset();
     images.clear();
-    recorded = [];
+    recorded.clear();
   };
 
-  async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    if (path === "/__fake/health" && req.method === "GET") return sendJson(res, 200, { ok: true });
-    if (path === "/__fake/requests" && req.method === "GET") return sendJson(res, 200, recorded);
-    if (path === "/__fake/reset" && req.method === "POST") {
-      reset();
-      return sendJson(res, 200, { ok: true });
-    }
-    if (path === "/__fake/mode" && req.method === "POST") {
-      try {
-        modes.set(parseModeSetting(JSON.parse((await readBody(req)) || "{}")));
-        return sendJson(res, 200, { ok: true, rules: modes.snapshot() });
-      } catch (e) {
-        return sendJson(res, 400, { ok: false, error: e instanceof Error ? e.message : String(e) });
-      }
-    }
-    const image = /^\/__fake\/images\/(img\d+)\.\w+$/.exec(path);
-    const stored = image?.[1] ? images.get(image[1]) : undefined;
-    if (stored && req.method === "GET") return sendRaw(res, 200, stored.mime, stored.bytes);
-    return sendJson(res, 404, { ok: false, error: `no control endpoint ${req.method} ${path}` });
-  }
+  const control = controlRoutes({
+    requests: () => recorded.all(),
+    reset,
+    setMode: (body) => {
+      modes.set(parseModeSetting(body));
+      return { rules: modes.snapshot() };
+    },
+    // GET /__fake/images/<id>.<ext>: the images a dall-e model hands out as URLs.
+    more: (req, res, path) => {
+      const image = /^\/__fake\/images\/(img\d+)\.\w+$/.exec(path);
+      const stored = image?.[1] ? images.get(image[1]) : undefined;
+      if (!stored || req.method !== "GET") return false;
+      sendRaw(res, 200, stored.mime, stored.bytes);
+      return true;
+    },
+    bodyLimit: BODY_LIMIT,
+  });
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string, fullPath: string): Promise<void> {
     const route = ROUTES[path];
     const { headers, bearer } = recordableHeaders(req);
-    const entry: RecordedRequest = {
+    const entry = recorded.add({
       method: req.method ?? "GET",
       path: fullPath,
       endpoint: route?.endpoint ?? null,
@@ -134,24 +134,19 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
       body: undefined,
       contractErrors: null,
       at: new Date().toISOString(),
-    };
-    recorded.push(entry);
+    });
 
-    const text = await readBody(req);
-    if (text) {
-      try {
-        entry.body = JSON.parse(text);
-      } catch {
-        entry.body = text;
-        entry.contractErrors = "the body is not JSON";
-        return sendJson(
-          res,
-          400,
-          openaiError(
-            "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
-          ),
-        );
-      }
+    const read = await readJsonBody(req, BODY_LIMIT);
+    entry.body = read.body;
+    if (read.error !== undefined) {
+      entry.contractErrors = "the body is not JSON";
+      return sendJson(
+        res,
+        400,
+        openaiError(
+          "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
+        ),
+      );
     }
 
     if (!route || route.method !== req.method) {
@@ -209,39 +204,24 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
     });
   }
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://fake");
-    const path = url.pathname.replace(/\/+$/, "") || "/";
-    const work = path.startsWith("/__fake/") ? control(req, res, path) : api(req, res, path, url.pathname + url.search);
-    work.catch((e: unknown) => {
-      const message = e instanceof Error ? e.message : String(e);
-      console.error(`fake-openai: ${message}`);
-      if (!res.headersSent) sendJson(res, 500, openaiError(message, { type: "server_error" }));
-      else res.destroy();
-    });
-  });
+  const server = createFakeServer(
+    "fake-openai",
+    (req, res, url) => {
+      const path = url.pathname.replace(/\/+$/, "") || "/";
+      return path.startsWith("/__fake/") ? control(req, res, path) : api(req, res, path, url.pathname + url.search);
+    },
+    (res, message) => sendJson(res, 500, openaiError(message, { type: "server_error" })),
+  );
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenLocal(server, opts.port);
   origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `${origin}/v1`,
     port,
-    requests: () => recorded.map((r) => structuredClone(r)),
+    requests: () => recorded.copies(),
     setMode: (setting) => modes.set(parseModeSetting(setting)),
     reset,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        // Hanging answers and keep-alive sockets would hold close() open for ever.
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
   };
 }
