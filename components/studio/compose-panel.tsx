@@ -7,6 +7,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { BackendSelect } from "./backend-select";
 import { type ComposeSettings, capsOf } from "./compose-settings";
 import { isSubmitChord } from "./keys";
+import { LoadImageButton } from "./load-image-button";
 import { ParamsFields } from "./params-fields";
 import { StyleSelect } from "./style-select";
 
@@ -23,6 +24,8 @@ type Props = {
   /** A loaded idea can be left for a blank one. */
   hasIdea: boolean;
   onNewIdea: () => void;
+  /** A PNG chosen with "Load from image…", to read its recipe from. */
+  onImageFile: (file: File) => void;
 };
 
 export function ComposePanel(p: Props) {
@@ -34,15 +37,18 @@ export function ComposePanel(p: Props) {
 
   return (
     <section aria-labelledby={`${ideaId}-h`} className="min-w-0 space-y-5">
-      <div className="flex items-baseline justify-between gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={`${ideaId}-h`} className="eyebrow">
           Compose
         </h2>
-        {p.hasIdea ? (
-          <button type="button" className="btn btn-ghost btn-sm -my-1" onClick={p.onNewIdea} disabled={p.refining}>
-            New idea
-          </button>
-        ) : null}
+        <div className="-my-1 flex flex-wrap items-center gap-2">
+          <LoadImageButton onFile={p.onImageFile} />
+          {p.hasIdea ? (
+            <button type="button" className="btn btn-ghost btn-sm" onClick={p.onNewIdea} disabled={p.refining}>
+              New idea
+            </button>
+          ) : null}
+        </div>
       </div>
 
       <form

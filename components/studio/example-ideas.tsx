@@ -38,6 +38,10 @@ export function ExampleIdeas({ onPick }: { onPick: (idea: string) => void }) {
           ))}
         </ul>
       </form>
+      <p className="mt-4 max-w-prose text-sm text-muted">
+        Have a PNG made by Promptsmith, AUTOMATIC1111, Fooocus or ComfyUI? Drop it anywhere on this page, or use Load
+        from image…, to load its prompt and settings.
+      </p>
     </div>
   );
 }

@@ -21,6 +21,10 @@ type Props = {
   negative: string;
   instruction: string;
   current: PromptVersion | undefined;
+  /** An imported prompt waiting to be saved (no version yet): its chip, e.g. "From an AUTOMATIC1111 image". */
+  draftLabel: string | null;
+  /** What loading an image did, above the Prompt. */
+  importNotice?: ReactNode;
   versionNumber: number | undefined;
   edited: boolean;
   refining: boolean;
@@ -51,6 +55,9 @@ export function PromptPanel(p: Props) {
   const headingId = useId();
   // While a new idea is being refined, the loaded version is on its way out: hide what belongs to it.
   const hasVersion = Boolean(p.current) && p.refiningMode !== "new";
+  // A prompt read from an image is not a version yet, but can be edited, generated and refined again.
+  const draft = !p.current && p.draftLabel !== null && p.refiningMode !== "new";
+  const hasPrompt = hasVersion || draft;
   const exactTokens = useTokenCount(p.backendId, p.prompt, Boolean(p.caps.maxPromptTokens) && !p.refining);
 
   return (
@@ -58,9 +65,10 @@ export function PromptPanel(p: Props) {
       <h2 id={headingId} className="sr-only">
         Prompt
       </h2>
-      {!hasVersion && !p.refining ? p.empty : null}
+      {!hasPrompt && !p.refining ? p.empty : null}
 
       <div>
+        {p.importNotice}
         <div className="mb-1 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
           <label htmlFor={promptId} className="field-label mb-0 text-sm">
             Prompt
@@ -74,6 +82,11 @@ export function PromptPanel(p: Props) {
             {p.edited && !p.refining ? (
               <span className="chip border-warning/40 text-warning">Edited · saved on Generate</span>
             ) : null}
+            {draft ? (
+              <span className="chip whitespace-normal border-warning/40 text-warning">
+                {p.draftLabel} · saved on Generate
+              </span>
+            ) : null}
           </p>
         </div>
         <PromptEditor
@@ -82,7 +95,7 @@ export function PromptPanel(p: Props) {
           value={p.prompt}
           onChange={p.onPrompt}
           streaming={p.refining}
-          readOnly={!p.current}
+          readOnly={!p.current && !draft}
           describedBy={`${meterId}${p.blocked ? ` ${blockedId}` : ""}`}
           onSubmit={p.onGenerate}
         />
@@ -113,7 +126,7 @@ export function PromptPanel(p: Props) {
 
       {p.refineError ? <ErrorAlert error={p.refineError} action="Refine failed" /> : null}
 
-      {p.caps.negativePrompt && hasVersion ? (
+      {p.caps.negativePrompt && hasPrompt ? (
         <div>
           <label htmlFor={negId} className="field-label">
             Negative prompt
@@ -142,7 +155,7 @@ export function PromptPanel(p: Props) {
           type="button"
           className="btn btn-primary min-w-32"
           onClick={p.onGenerate}
-          disabled={!hasVersion}
+          disabled={!hasPrompt}
           aria-disabled={Boolean(p.blocked) || p.starting || undefined}
           aria-describedby={p.blocked ? blockedId : undefined}
           aria-keyshortcuts="Control+Enter Meta+Enter"
@@ -167,7 +180,7 @@ export function PromptPanel(p: Props) {
       {p.generateError ? <ErrorAlert error={p.generateError} action="Generate failed" /> : null}
       {hasVersion && p.current && !p.refining ? <PromptNotes notes={p.current.notes} /> : null}
 
-      {hasVersion ? (
+      {hasPrompt ? (
         <div className="border-t border-line pt-4">
           <RefineAgainForm
             value={p.instruction}

@@ -1,6 +1,7 @@
 import type { ShownError } from "@/lib/client/api-error";
-import type { Generation, GenerationWithImages, IdeaDetail, Image, PromptVersion } from "@/lib/schemas/entities";
 import { byCreated } from "@/lib/client/versions";
+import type { ImportedRecipe } from "@/lib/png";
+import type { Generation, GenerationWithImages, IdeaDetail, Image, PromptVersion } from "@/lib/schemas/entities";
 
 /** A generation as the studio shows it: with its images so far and its place in the queue. */
 export type GenerationView = GenerationWithImages & {
@@ -25,6 +26,13 @@ export type StudioState = {
   generations: GenerationView[];
   /** What just happened, in words, for the live region. */
   notice: string;
+  /**
+   * A recipe read from an image whose prompt is in the editor and not saved yet (it becomes
+   * the first version of a new idea on Generate or Refine again); null otherwise.
+   */
+  imported: ImportedRecipe | null;
+  /** What the last image load did or why it could not, in words, for its own live region. */
+  importStatus: string;
 };
 
 export type StudioAction =
@@ -46,7 +54,10 @@ export type StudioAction =
   | { type: "image"; id: string; image: Image }
   | { type: "retry"; id: string; retry: { attempt: number; delayMs: number; reason: string } }
   | { type: "generationDone"; generation: GenerationWithImages }
-  | { type: "generationError"; id: string; error: { code: string; message: string }; generation?: Generation };
+  | { type: "generationError"; id: string; error: { code: string; message: string }; generation?: Generation }
+  | { type: "imported"; recipe: ImportedRecipe; status: string }
+  | { type: "importStatus"; status: string }
+  | { type: "importSaved"; version: PromptVersion; idea: string };
 
 export function initialState(detail: IdeaDetail | undefined, versionId: string | undefined): StudioState {
   const base: StudioState = {
@@ -62,6 +73,8 @@ export function initialState(detail: IdeaDetail | undefined, versionId: string |
     generateError: null,
     generations: [],
     notice: "",
+    imported: null,
+    importStatus: "",
   };
   if (!detail) return base;
   const versions = [...detail.versions].sort(byCreated);
@@ -109,6 +122,7 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
         refineError: null,
         generateError: null,
         notice: "Refining…",
+        importStatus: "",
       };
     case "refineDelta":
       if (!s.refining) return s;
@@ -128,6 +142,7 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
         instruction: "",
         generations: fresh ? [] : s.generations,
         notice: `Saved as v${versions.length}.`,
+        imported: null,
       };
     }
     case "refineFail":
@@ -159,6 +174,8 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
         negative: v.negativePrompt ?? "",
         generateError: null,
         notice: `Loaded v${n}.`,
+        imported: null,
+        importStatus: "",
       };
     }
     case "versionSaved": {
@@ -170,6 +187,46 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
         prompt: a.version.prompt,
         negative: a.version.negativePrompt ?? "",
         notice: `Your edit was saved as v${versions.length}.`,
+        imported: null,
+      };
+    }
+
+    case "imported": {
+      // A refinement owns the editor until it ends; the studio says so before it gets here.
+      if (s.refining) return s;
+      const r = a.recipe;
+      return {
+        ...s,
+        // The editor no longer shows a saved version; History stays in view until a new idea is saved.
+        currentId: null,
+        prompt: r.prompt,
+        negative: r.negativePrompt ?? "",
+        // The image's idea, if it has one; else keep only what the user typed for no idea yet.
+        ideaText: r.idea ?? (s.ideaId || s.imported ? "" : s.ideaText),
+        instruction: "",
+        refineError: null,
+        generateError: null,
+        notice: "",
+        imported: r,
+        importStatus: a.status,
+      };
+    }
+    case "importStatus":
+      return { ...s, importStatus: a.status };
+    case "importSaved": {
+      const v = a.version;
+      return {
+        ...s,
+        ideaId: v.ideaId,
+        ideaText: a.idea,
+        versions: [v],
+        currentId: v.id,
+        prompt: v.prompt,
+        negative: v.negativePrompt ?? "",
+        generations: [],
+        imported: null,
+        importStatus: "",
+        notice: "Saved as v1 of a new idea.",
       };
     }
 

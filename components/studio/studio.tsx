@@ -6,6 +6,7 @@ import { HistoryPanel } from "@/components/history/history-panel";
 import { saveEdit, startGeneration } from "@/lib/client/api";
 import { toShownError } from "@/lib/client/api-error";
 import { backendLabel } from "@/lib/client/format";
+import { pickRecipeFile, readRecipeFile } from "@/lib/client/recipe-file";
 import { versionNumbers } from "@/lib/client/versions";
 import type { Catalog } from "@/lib/schemas/catalog";
 import type { IdeaDetail, Image, PromptVersion } from "@/lib/schemas/entities";
@@ -19,10 +20,21 @@ import {
   settingsProblem,
   toGenerateParams,
 } from "./compose-settings";
+import { DropOverlay } from "./drop-overlay";
 import { ExampleIdeas } from "./example-ideas";
+import {
+  fitRecipeParams,
+  ideaForImport,
+  imageFrom,
+  importSummary,
+  refitSummary,
+  settingsFromRecipe,
+} from "./import-recipe";
+import { ImportNotice } from "./import-notice";
 import { PromptPanel } from "./prompt-panel";
 import { ResultsList } from "./results-list";
 import { currentVersion, initialState, studioReducer } from "./studio-state";
+import { useFileDrop } from "./use-file-drop";
 import { useGenerationFollower } from "./use-generation-follower";
 import { useRefine } from "./use-refine";
 
@@ -50,6 +62,8 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
   const router = useRouter();
   const ideaRef = useRef<HTMLTextAreaElement>(null);
   const editorRef = useRef<HTMLTextAreaElement>(null);
+  const importRef = useRef<HTMLDivElement>(null);
+  const importSeq = useRef(0);
 
   const refining = state.refining !== null;
   const refine = useRefine(dispatch, refining);
@@ -59,6 +73,13 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
   const backend = findBackend(catalog, settings.backend);
   const current = currentVersion(state);
   const numbers = useMemo(() => versionNumbers(state.versions), [state.versions]);
+  // A prompt read from an image, not saved yet: Generate (or Refine again) saves it first.
+  const draft = !current && state.imported !== null;
+  // What an image load runs against: read after the file has been read, so never stale.
+  const latest = useRef({ refining, settings });
+  useEffect(() => {
+    latest.current = { refining, settings };
+  });
 
   const edited =
     !!current &&
@@ -84,7 +105,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
   }, [state.ideaId, state.currentId]);
 
   const blocked = useMemo((): string | null => {
-    if (!current) return "Refine an idea first.";
+    if (!current && !draft) return "Refine an idea first.";
     if (refining) return "Wait for the refinement to finish, or stop it.";
     if (!backend?.configured)
       return `${backend?.label ?? "This backend"} is not set up: set ${backend?.enableWith ?? "OPENAI_API_KEY"}.`;
@@ -93,17 +114,82 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
       return `Shorten the prompt to ${caps.maxPromptChars} characters for this backend.`;
     }
     return settingsProblem(settings, caps);
-  }, [current, refining, backend, state.prompt, caps, settings]);
+  }, [current, draft, refining, backend, state.prompt, caps, settings]);
 
   const onSettings = useCallback((patch: Partial<ComposeSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
+  const recipe = state.imported;
   const onBackend = useCallback(
-    (id: string) => setSettings((s) => fitToBackend({ ...s, backend: id }, capsOf(catalog, id))),
-    [catalog],
+    (id: string) => {
+      const nextCaps = capsOf(catalog, id);
+      if (!recipe) {
+        setSettings((s) => fitToBackend({ ...s, backend: id }, nextCaps));
+        return;
+      }
+      // While an imported prompt is unsaved, the image's settings follow the backend chosen.
+      setSettings((s) => settingsFromRecipe({ ...s, backend: id }, recipe.params, nextCaps).settings);
+      dispatch({
+        type: "importStatus",
+        status: refitSummary(fitRecipeParams(recipe.params, nextCaps), backendLabel(id)),
+      });
+    },
+    [catalog, recipe],
   );
 
-  /** Saves an edited prompt as a child version; returns the version to work from. */
+  // Bring what the load did into view (on a phone the Prompt is below the compose zone); focus stays put.
+  const revealImport = () => {
+    const reveal = () => importRef.current?.scrollIntoView?.({ block: "nearest" });
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(reveal);
+    else setTimeout(reveal, 0);
+  };
+
+  /** Reads a dropped or picked PNG's recipe into the studio. Nothing is saved. */
+  const onImageFile = async (file: File) => {
+    const seq = ++importSeq.current;
+    if (latest.current.refining) {
+      dispatch({ type: "importStatus", status: "Wait for the refinement to finish, or stop it, then load the image." });
+      revealImport();
+      return;
+    }
+    const result = await readRecipeFile(file);
+    // A later file wins; a refinement started meanwhile keeps the editor.
+    if (seq !== importSeq.current) return;
+    if (!result.ok || latest.current.refining) {
+      dispatch({
+        type: "importStatus",
+        status: result.ok ? "Wait for the refinement to finish, or stop it, then load the image." : result.message,
+      });
+      revealImport();
+      return;
+    }
+    const now = latest.current.settings;
+    const nowCaps = capsOf(catalog, now.backend);
+    const { settings: next, fit } = settingsFromRecipe(now, result.recipe.params, nowCaps);
+    setSettings(next);
+    dispatch({ type: "imported", recipe: result.recipe, status: importSummary(result.recipe, fit, nowCaps) });
+    revealImport();
+  };
+
+  const dragging = useFileDrop((files) => {
+    const file = pickRecipeFile(files);
+    if (file) void onImageFile(file);
+  });
+
+  /** Saves an edited prompt as a child version, or an imported one as a new idea; returns the version to work from. */
   const settle = async (): Promise<PromptVersion> => {
-    if (!current) throw new Error("No version is loaded.");
+    if (!current) {
+      if (!state.imported) throw new Error("No version is loaded.");
+      // POST /api/prompts { idea, prompt, negativePrompt? }: a new idea whose first version is this prompt, as is.
+      // The image's negative prompt is kept even where this backend shows none, as an edit keeps its parent's.
+      const idea = ideaForImport(state.ideaText, state.prompt);
+      const negative = state.negative.trim();
+      const version = await saveEdit({
+        idea,
+        prompt: state.prompt.trim(),
+        ...(negative ? { negativePrompt: negative } : {}),
+      });
+      dispatch({ type: "importSaved", version, idea });
+      return version;
+    }
     if (!edited) return current;
     const negative = caps.negativePrompt ? state.negative.trim() : (current.negativePrompt ?? undefined);
     const version = await saveEdit({
@@ -121,7 +207,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
   };
 
   const onRefineAgain = async () => {
-    if (refining || !current || !state.instruction.trim()) return;
+    if (refining || (!current && !draft) || !state.instruction.trim()) return;
     let parent: PromptVersion;
     try {
       parent = await settle();
@@ -136,7 +222,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
   };
 
   const onGenerate = async () => {
-    if (starting || blocked || !current) return;
+    if (starting || blocked || (!current && !draft)) return;
     setStarting(true);
     dispatch({ type: "generateError", error: null });
     try {
@@ -179,6 +265,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
           onRefine={onRefine}
           hasIdea={state.ideaId !== null}
           onNewIdea={onNewIdea}
+          onImageFile={(file) => void onImageFile(file)}
         />
       </div>
 
@@ -189,6 +276,18 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
           negative={state.negative}
           instruction={state.instruction}
           current={current}
+          draftLabel={draft && state.imported ? `From ${imageFrom(state.imported.source)}` : null}
+          importNotice={
+            <ImportNotice
+              noticeRef={importRef}
+              status={state.importStatus}
+              recipe={draft && state.refining?.mode !== "new" ? state.imported : null}
+              caps={caps}
+              backendName={backend ? backendLabel(backend.id) : settings.backend}
+              backends={catalog.backends}
+              onSwitchBackend={onBackend}
+            />
+          }
           versionNumber={current ? numbers.get(current.id) : undefined}
           edited={edited}
           refining={refining}
@@ -228,6 +327,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
           onSelect={(id) => dispatch({ type: "select", id })}
         />
       </div>
+      <DropOverlay visible={dragging} />
     </div>
   );
 }

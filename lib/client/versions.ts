@@ -27,6 +27,8 @@ export function versionTree(versions: readonly PromptVersion[]): VersionNode[] {
   return roots;
 }
 
-export function sourceLabel(v: Pick<PromptVersion, "source">): string {
-  return v.source === "edit" ? "Edited" : "Refined";
+/** "Refined", "Edited", or "Imported" for an edit with no parent (a prompt brought in from an image). */
+export function sourceLabel(v: Pick<PromptVersion, "source"> & { parentId?: string | null }): string {
+  if (v.source !== "edit") return "Refined";
+  return v.parentId === null ? "Imported" : "Edited";
 }
