@@ -78,7 +78,7 @@ export default defineConfig({
       env: {
         DATA_DIR: `${e2eData}/openai`,
         NEXT_TELEMETRY_DISABLED: "1",
-        OPENAI_API_KEY: "sk-test-e2e-not-a-real-key",
+        OPENAI_API_KEY: "sk-fake-e2e-key",
         OPENAI_BASE_URL: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
       },
       reuseExistingServer: false,

@@ -94,7 +94,7 @@ async function main() {
 
   // The OpenAI path: the fake waits FAKE_DELAY_MS before answering; the difference is ours.
   const fake = await startFakeOpenAI({ port: 0, delayMs: FAKE_DELAY_MS });
-  const app = await startApp(3190, { OPENAI_API_KEY: "sk-bench-not-a-real-key", OPENAI_BASE_URL: fake.url });
+  const app = await startApp(3190, { OPENAI_API_KEY: "sk-fake-bench", OPENAI_BASE_URL: fake.url });
   try {
     const direct = [];
     const through = [];

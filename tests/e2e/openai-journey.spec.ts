@@ -44,7 +44,7 @@ test("openai: a failing image backend shows a clear message and keeps the prompt
   await page.getByRole("button", { name: "Generate", exact: true }).click();
   const alert = page.getByRole("alert").filter({ hasText: /failed/i });
   await expect(alert).toBeVisible({ timeout: 30_000 });
-  await expect(alert).not.toContainText(/sk-test/);
+  await expect(alert).not.toContainText(/sk-fake/);
   await expect(page.getByRole("textbox", { name: "Prompt", exact: true })).toHaveValue(prompt);
 });
 

@@ -17,7 +17,7 @@ import { AppError } from "@/lib/errors";
 import { mapOpenAIError, resetOpenAIClientForTests, safeDetail } from "@/lib/openai-client";
 import { type FakeOpenAI, startFakeOpenAI, validateAgainstContract } from "@/tests/fakes/openai";
 
-const KEY = "sk-test-not-a-real-key-000";
+const KEY = "sk-fake-unit-key";
 let fake: FakeOpenAI;
 
 function configure(env: Record<string, string | undefined>) {

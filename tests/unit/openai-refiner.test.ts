@@ -12,7 +12,7 @@ import {
   validateAgainstContract,
 } from "@/tests/fakes/openai";
 
-const KEY = "sk-test-not-a-real-key-000";
+const KEY = "sk-fake-unit-key";
 let fake: FakeOpenAI;
 
 function configure(extra: Record<string, string> = {}) {
