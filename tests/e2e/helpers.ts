@@ -6,25 +6,21 @@ export const FAKE_OPENAI = "http://127.0.0.1:4310";
 export async function refineIdea(page: Page, idea: string): Promise<{ prompt: string; lengths: number[] }> {
   await page.getByRole("textbox", { name: "Idea", exact: true }).fill(idea);
   const promptBox = page.getByRole("textbox", { name: "Prompt", exact: true });
-  // Sample the prompt while it streams: several growing lengths prove it arrives in pieces.
-  const lengths: number[] = [];
-  const sampling = (async () => {
-    for (let i = 0; i < 400; i++) {
-      const value = await promptBox.inputValue().catch(() => "");
-      if (value.length && lengths.at(-1) !== value.length) lengths.push(value.length);
-      if (
-        await page
-          .getByRole("button", { name: "Refine again" })
-          .isVisible()
-          .catch(() => false)
-      )
-        break;
-      await page.waitForTimeout(10);
-    }
-  })();
+  // Sample the prompt inside the page while it streams (round trips from the test are too slow
+  // on a busy machine): several growing lengths prove it arrives in pieces.
+  await promptBox.evaluate((el: HTMLTextAreaElement) => {
+    const seen: number[] = [];
+    (window as unknown as { __promptLengths: number[] }).__promptLengths = seen;
+    const sample = () => {
+      if (el.value.length && seen.at(-1) !== el.value.length) seen.push(el.value.length);
+    };
+    new MutationObserver(sample).observe(el, { childList: true, characterData: true, subtree: true, attributes: true });
+    const timer = setInterval(sample, 2);
+    setTimeout(() => clearInterval(timer), 30_000);
+  });
   await page.getByRole("button", { name: "Refine", exact: true }).click();
   await expect(page.getByRole("button", { name: "Refine again" })).toBeVisible({ timeout: 30_000 });
-  await sampling;
+  const lengths = await page.evaluate(() => (window as unknown as { __promptLengths: number[] }).__promptLengths);
   const prompt = await promptBox.inputValue();
   expect(prompt.length).toBeGreaterThan(40);
   return { prompt, lengths };
