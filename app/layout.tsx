@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { EmbeddedDefaultsNotice } from "@/components/ui/embedded-defaults-notice";
 import { SiteHeader } from "@/components/ui/site-header";
 import { SkipLink } from "@/components/ui/skip-link";
+import { getCatalog } from "@/lib/studio/queries";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,11 +26,21 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-dvh antialiased">
         <SkipLink />
         <SiteHeader />
-        <EmbeddedDefaultsNotice />
+        <EmbeddedDefaultsBanner />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] px-4 pt-6 pb-16 outline-none sm:px-6">
           {children}
         </main>
       </body>
     </html>
   );
+}
+
+/** Read per request: the configuration decides, and components stay free of server code. */
+async function EmbeddedDefaultsBanner() {
+  await connection();
+  try {
+    return getCatalog().embeddedDefaults ? <EmbeddedDefaultsNotice /> : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,16 +1,5 @@
-import { connection } from "next/server";
-import { getCatalog } from "@/lib/studio/queries";
-
 /** Says plainly when the app runs on its embedded defaults, and which variable turns on a real model. */
-export async function EmbeddedDefaultsNotice() {
-  await connection();
-  let embedded = false;
-  try {
-    embedded = (await getCatalog()).embeddedDefaults;
-  } catch {
-    return null;
-  }
-  if (!embedded) return null;
+export function EmbeddedDefaultsNotice() {
   return (
     <aside aria-label="Embedded defaults" className="border-b border-line bg-warning-soft">
       <p className="mx-auto w-full max-w-[1600px] px-4 py-2 text-sm text-ink sm:px-6">
