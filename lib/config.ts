@@ -34,6 +34,19 @@ const EnvSchema = z.object({
   GENERATE_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
   RETRY_BASE_MS: positiveInt(1000),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
+  MODERATION: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
+  MODERATION_URL: optionalUrl,
+  MODERATION_MODEL: z.preprocess(emptyToUndefined, z.string().default("omni-moderation-latest")),
+  MODERATION_POLICY_FILE: optionalString,
+  API_TOKENS: optionalString,
+  SESSION_SECRET: optionalString,
+  RATE_REFINE_PER_MIN: positiveInt(30),
+  RATE_REFINE_BURST: positiveInt(10),
+  RATE_GENERATE_PER_MIN: positiveInt(30),
+  RATE_GENERATE_BURST: positiveInt(10),
+  RATE_LOGIN_PER_MIN: positiveInt(5),
+  RATE_LOGIN_BURST: positiveInt(5),
+  MAX_QUEUED_PER_CLIENT: positiveInt(8),
 });
 
 export type Config = {
@@ -50,6 +63,24 @@ export type Config = {
   timeouts: { refineMs: number; generateMs: number };
   retry: { retries: number; baseMs: number; maxMs: number };
   logLevel: "debug" | "info" | "warn" | "error";
+  moderation: {
+    enabled: boolean;
+    /** Base URL of an OpenAI-compatible server with POST /moderations (else OPENAI_BASE_URL or OpenAI's). */
+    url?: string;
+    model: string;
+    /** A JSON file that adds to or overrides the offline policy's categories and terms. */
+    policyFile?: string;
+  };
+  /** Bearer tokens for scripts (API_TOKENS, comma-separated). */
+  apiTokens: string[];
+  sessionSecret?: string;
+  /** Token buckets per client: `perMin` refill, `burst` capacity. */
+  rateLimits: {
+    refine: { perMin: number; burst: number };
+    generate: { perMin: number; burst: number };
+    login: { perMin: number; burst: number };
+  };
+  maxQueuedPerClient: number;
 };
 
 function fromEnv(env: NodeJS.ProcessEnv): Config {
@@ -84,6 +115,23 @@ function fromEnv(env: NodeJS.ProcessEnv): Config {
     timeouts: { refineMs: e.REFINE_TIMEOUT_MS, generateMs: e.GENERATE_TIMEOUT_MS },
     retry: { retries: e.GENERATE_RETRIES, baseMs: e.RETRY_BASE_MS, maxMs: 60_000 },
     logLevel: e.LOG_LEVEL,
+    moderation: {
+      enabled: e.MODERATION === "on",
+      url: e.MODERATION_URL,
+      model: e.MODERATION_MODEL,
+      policyFile: e.MODERATION_POLICY_FILE,
+    },
+    apiTokens: (e.API_TOKENS ?? "")
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+    sessionSecret: e.SESSION_SECRET,
+    rateLimits: {
+      refine: { perMin: e.RATE_REFINE_PER_MIN, burst: e.RATE_REFINE_BURST },
+      generate: { perMin: e.RATE_GENERATE_PER_MIN, burst: e.RATE_GENERATE_BURST },
+      login: { perMin: e.RATE_LOGIN_PER_MIN, burst: e.RATE_LOGIN_BURST },
+    },
+    maxQueuedPerClient: e.MAX_QUEUED_PER_CLIENT,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Dialect } from "@/lib/schemas/common";
-import type { PromptVersion } from "@/lib/schemas/entities";
+import type { PartName, PromptParts, PromptVersion } from "@/lib/schemas/entities";
 import type { StyleId } from "@/lib/schemas/styles";
 
 /** How much prompt the target backend takes. */
@@ -13,8 +13,12 @@ export type PromptBudget = {
 export type RefineInput = {
   idea: string;
   /** The version being refined further (with `instruction`). */
-  parent?: Pick<PromptVersion, "prompt" | "negativePrompt" | "style" | "dialect">;
+  parent?: Pick<PromptVersion, "prompt" | "negativePrompt" | "style" | "dialect" | "parts">;
   instruction?: string;
+  /** Parts of the parent whose text must come back word for word (needs `parent.parts`). */
+  locks?: readonly PartName[];
+  /** Which way to take it when several candidates are asked for (lib/refine/directions.ts). */
+  direction?: CandidateDirection;
   style?: StyleId | null;
   dialect: Dialect;
   budget?: PromptBudget;
@@ -27,6 +31,17 @@ export type RefinedPrompt = {
   /** What was added or changed, in plain words. */
   notes: string[];
   model: string;
+  /** The prompt's anatomy, each part's text as it appears in the prompt. */
+  parts: PromptParts;
+};
+
+/** A direction for one of several candidates: the first is faithful, the rest bolder. */
+export type CandidateDirection = {
+  id: string;
+  /** Shown on the candidate and stored on the version ("Faithful", "Bolder: dramatic light"). */
+  label: string;
+  /** What the chat model is told to do differently. */
+  brief: string;
 };
 
 export type RefineOptions = {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdSchema, LIMITS, SizeSchema } from "./common";
+import { PartNameSchema } from "./entities";
 import { StyleIdSchema } from "./styles";
 
 const idea = z
@@ -18,12 +19,23 @@ const refineCommon = {
   style: StyleIdSchema.nullable().optional(),
   backend: backendId.optional(),
   refiner: z.string().min(1).max(64).optional(),
+  /** 2–4 asks for that many refinements at once in different directions (a faithful one, then bolder ones). */
+  candidates: z.number().int().min(1).max(4).optional(),
 };
 
-/** POST /api/refine: a new idea, or a further refinement of a saved version. */
+/**
+ * POST /api/refine: a new idea, or a further refinement of a saved version: with an
+ * instruction, or with only a new `style` (a restyle, which also makes a child).
+ */
 export const RefineBodySchema = z.union([
   z.object({ idea, ...refineCommon }).strict(),
-  z.object({ parentId: IdSchema, instruction, ...refineCommon }).strict(),
+  z
+    .object({ parentId: IdSchema, instruction: instruction.optional(), ...refineCommon })
+    .strict()
+    .refine((b) => b.instruction !== undefined || b.style !== undefined, {
+      message: "give an instruction, a style, or both",
+      path: ["instruction"],
+    }),
 ]);
 export type RefineBody = z.infer<typeof RefineBodySchema>;
 
@@ -63,6 +75,39 @@ export const GenerateBodySchema = z
   .strict();
 export type GenerateBody = z.infer<typeof GenerateBodySchema>;
 
+/** PATCH /api/prompts/:id: which parts of a version are locked. */
+export const LocksBodySchema = z.object({ locks: z.array(PartNameSchema).max(8) }).strict();
+
+const compareParams = GenerateParamsBodySchema.omit({ n: true });
+
+/** POST /api/comparisons: 2–4 versions of one idea on one backend, or one version on 2–4 backends. */
+export const ComparisonBodySchema = z.union([
+  z
+    .object({
+      versionIds: z.array(IdSchema).min(2).max(4),
+      backend: backendId,
+      params: compareParams.default({}),
+    })
+    .strict(),
+  z
+    .object({
+      versionId: IdSchema,
+      backends: z.array(backendId).min(2).max(4),
+      params: compareParams.default({}),
+    })
+    .strict(),
+]);
+export type ComparisonBody = z.infer<typeof ComparisonBodySchema>;
+
+export const ComparisonsQuerySchema = z.object({ ideaId: IdSchema }).strict();
+
+const libraryName = z.string().trim().min(1, "the name is empty").max(120, "at most 120 characters");
+
+/** POST /api/library: star a version under a name. */
+export const LibraryCreateBodySchema = z.object({ versionId: IdSchema, name: libraryName }).strict();
+/** PATCH /api/library/:id: rename. */
+export const LibraryRenameBodySchema = z.object({ name: libraryName }).strict();
+
 /** POST /api/tokenize: how long a prompt is for a backend (CLIP tokens for SD backends). */
 export const TokenizeBodySchema = z
   .object({ backend: backendId, prompt: z.string().max(LIMITS.promptChars) })
@@ -90,6 +135,9 @@ export const ImagesQuerySchema = z
 export type ImagesQuery = z.infer<typeof ImagesQuerySchema>;
 
 export const IdeasQuerySchema = z.object({ cursor, limit, q }).strict();
+
+export const LibraryQuerySchema = z.object({ cursor, limit, q }).strict();
+export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
 export type IdeasQuery = z.infer<typeof IdeasQuerySchema>;
 
 export const DownloadQuerySchema = z.object({ download: z.enum(["1", "true", "0", "false"]).optional() }).strict();

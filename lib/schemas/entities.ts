@@ -12,6 +12,35 @@ export type Idea = z.infer<typeof IdeaSchema>;
 
 export const PromptSourceSchema = z.enum(["refine", "edit"]);
 
+/** A prompt's anatomy: the parts a refiner writes, shown as chips and lockable one by one. */
+export const PART_NAMES = [
+  "subject",
+  "setting",
+  "medium",
+  "lighting",
+  "composition",
+  "palette",
+  "details",
+  "negative",
+] as const;
+export const PartNameSchema = z.enum(PART_NAMES);
+export type PartName = z.infer<typeof PartNameSchema>;
+
+/** Each part's text as it appears in the prompt (word for word, so a lock can find it); absent when empty. */
+export const PromptPartsSchema = z
+  .object({
+    subject: z.string().optional(),
+    setting: z.string().optional(),
+    medium: z.string().optional(),
+    lighting: z.string().optional(),
+    composition: z.string().optional(),
+    palette: z.string().optional(),
+    details: z.string().optional(),
+    negative: z.string().optional(),
+  })
+  .strict();
+export type PromptParts = z.infer<typeof PromptPartsSchema>;
+
 export const PromptVersionSchema = z.object({
   id: IdSchema,
   ideaId: IdSchema,
@@ -26,6 +55,12 @@ export const PromptVersionSchema = z.object({
   model: z.string(),
   title: z.string(),
   notes: z.array(z.string()),
+  /** The anatomy as the refiner returned it; null when unknown (an old row, or a hand edit that rewrote it). */
+  parts: PromptPartsSchema.nullable(),
+  /** Parts whose text later refinements must keep word for word. Children inherit them. */
+  locks: z.array(PartNameSchema),
+  /** For one of several candidates: the direction it was asked to take ("Faithful", "Bolder: …"). */
+  direction: z.string().nullable(),
   createdAt: IsoDateSchema,
 });
 export type PromptVersion = z.infer<typeof PromptVersionSchema>;
@@ -103,10 +138,62 @@ export const IdeaSummarySchema = IdeaSchema.extend({
 });
 export type IdeaSummary = z.infer<typeof IdeaSummarySchema>;
 
+/** A version kept in the Library under a name. A snapshot: it outlives the idea it came from. */
+export const LibraryEntrySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  /** The version it was starred from; null once that idea is deleted. */
+  versionId: IdSchema.nullable(),
+  ideaId: IdSchema.nullable(),
+  ideaText: z.string(),
+  prompt: z.string(),
+  negativePrompt: z.string().nullable(),
+  style: StyleIdSchema.nullable(),
+  dialect: DialectSchema,
+  parts: PromptPartsSchema.nullable(),
+  createdAt: IsoDateSchema,
+});
+export type LibraryEntry = z.infer<typeof LibraryEntrySchema>;
+
+/** One cell of a comparison grid: a version on a backend, and the generation that renders it. */
+export const ComparisonCellSchema = z.object({
+  position: z.number().int(),
+  label: z.string(),
+  versionId: IdSchema,
+  backend: z.string(),
+  generationId: IdSchema,
+});
+export type ComparisonCell = z.infer<typeof ComparisonCellSchema>;
+
+/** 2–4 versions on one backend, or one version on 2–4 backends, all with one seed and parameters. */
+export const ComparisonSchema = z.object({
+  id: IdSchema,
+  ideaId: IdSchema,
+  kind: z.enum(["versions", "backends"]),
+  seed: z.number().int(),
+  params: GenerationParamsSchema,
+  title: z.string(),
+  cells: z.array(ComparisonCellSchema),
+  createdAt: IsoDateSchema,
+});
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
+/** GET /api/comparisons/:id: the comparison with what each cell needs to be drawn. */
+export const ComparisonDetailSchema = ComparisonSchema.extend({
+  idea: IdeaSchema,
+  versions: z.array(PromptVersionSchema),
+  generations: z.array(GenerationWithImagesSchema),
+});
+export type ComparisonDetail = z.infer<typeof ComparisonDetailSchema>;
+
 export const IdeaDetailSchema = z.object({
   idea: IdeaSchema,
   versions: z.array(PromptVersionSchema),
   generations: z.array(GenerationWithImagesSchema),
+  /** Library entries starred from this idea's versions. */
+  library: z.array(LibraryEntrySchema),
+  /** Saved comparisons of this idea, newest first. */
+  comparisons: z.array(ComparisonSchema),
 });
 export type IdeaDetail = z.infer<typeof IdeaDetailSchema>;
 
