@@ -20,7 +20,11 @@ export type StylePreset = {
   detail: string;
   /** Tags for the negative prompt of tag-dialect backends. */
   negative: string;
+  /** A sample made by the offline renderer from a fixed idea (scripts/style-samples.ts), served from public/. */
+  sample: string;
 };
+
+const sample = (id: StyleId) => `/styles/${id}.webp`;
 
 export const STYLE_PRESETS: readonly StylePreset[] = [
   {
@@ -33,6 +37,7 @@ export const STYLE_PRESETS: readonly StylePreset[] = [
     camera: "anamorphic 50mm lens at eye level, shallow depth of field",
     detail: "true-to-life textures, subtle film grain, faint halation around highlights",
     negative: "cartoon, illustration, painting, drawing, 3d render, cgi, plastic skin, oversaturated, overexposed, hdr",
+    sample: sample("cinematic-photo"),
   },
   {
     id: "watercolor",
@@ -41,10 +46,11 @@ export const STYLE_PRESETS: readonly StylePreset[] = [
     medium: "loose watercolor painting on cold-press paper",
     lighting: "soft diffused daylight, highlights left as bare white paper",
     palette: "transparent muted washes with gentle color blooms",
-    camera: "airy composition with generous negative space",
+    camera: "airy composition with generous empty paper around the subject",
     detail: "visible paper grain, soft wet-on-wet edges, delicate pencil underdrawing",
     negative:
       "photograph, photorealistic, 3d render, digital gradients, heavy black outlines, oversaturated, muddy colors",
+    sample: sample("watercolor"),
   },
   {
     id: "oil-painting",
@@ -56,6 +62,7 @@ export const STYLE_PRESETS: readonly StylePreset[] = [
     camera: "classical composition with a strong painterly focal point",
     detail: "visible impasto brushstrokes, canvas weave showing through, fine craquelure",
     negative: "photograph, photorealistic, digital art, vector, flat colors, airbrushed, smooth plastic look",
+    sample: sample("oil-painting"),
   },
   {
     id: "anime",
@@ -65,8 +72,9 @@ export const STYLE_PRESETS: readonly StylePreset[] = [
     lighting: "bright soft key light with crisp cel-shaded shadows, luminous rim light",
     palette: "vivid saturated colors with clean gradients",
     camera: "dynamic key-visual framing with a slight low angle",
-    detail: "crisp clean line art, expressive eyes, richly painted background",
+    detail: "crisp clean linework, expressive eyes, richly painted background",
     negative: "photorealistic, photograph, 3d render, western cartoon, sketchy lines, muddy colors, deformed face",
+    sample: sample("anime"),
   },
   {
     id: "3d-render",
@@ -78,6 +86,7 @@ export const STYLE_PRESETS: readonly StylePreset[] = [
     camera: "three-quarter view through a 50mm virtual lens, gentle depth of field",
     detail: "subtle subsurface scattering, smooth bevelled edges, tactile surface materials",
     negative: "photograph, 2d, flat illustration, sketch, noisy render, jagged edges, low-poly artifacts",
+    sample: sample("3d-render"),
   },
   {
     id: "pixel-art",
@@ -89,6 +98,7 @@ export const STYLE_PRESETS: readonly StylePreset[] = [
     camera: "side-on game-scene view on a crisp pixel grid",
     detail: "clean pixel clusters, deliberate dithering, no anti-aliasing",
     negative: "blurry, anti-aliased, smooth gradients, photorealistic, 3d render, jpeg artifacts, noisy",
+    sample: sample("pixel-art"),
   },
   {
     id: "ink-sketch",
@@ -100,6 +110,7 @@ export const STYLE_PRESETS: readonly StylePreset[] = [
     camera: "loose vignette composition fading out at the edges",
     detail: "confident lines of varied weight, expressive hatching, a few stray ink spatters",
     negative: "photograph, photorealistic, 3d render, full color, smooth shading, digital gradients",
+    sample: sample("ink-sketch"),
   },
   {
     id: "isometric",
@@ -111,6 +122,92 @@ export const STYLE_PRESETS: readonly StylePreset[] = [
     camera: "true isometric 30-degree angle, flat orthographic projection",
     detail: "tidy miniature details, clean edges, crisp readable shapes",
     negative: "perspective distortion, fisheye, photograph, blurry, messy, cluttered, text",
+    sample: sample("isometric"),
+  },
+  {
+    id: "film-noir",
+    label: "Film noir",
+    description: "A 1940s crime-film still: hard low-key light, deep shadows, stark black and white.",
+    medium: "black-and-white film noir photograph",
+    lighting: "hard low-key light from a single source, venetian-blind shadows slicing across the scene",
+    palette: "stark black-and-white monochrome with deep inky blacks",
+    camera: "low dutch angle on a 35mm lens, deep focus",
+    detail: "silver-gelatin film grain, glistening wet surfaces, drifting atmospheric haze",
+    negative: "color photo, oversaturated, cartoon, illustration, anime, flat lighting, pastel colors",
+    sample: sample("film-noir"),
+  },
+  {
+    id: "charcoal-drawing",
+    label: "Charcoal drawing",
+    description: "Smudged charcoal on toned paper: bold gestural marks, soft gradients, chalk highlights.",
+    medium: "expressive charcoal drawing on toned paper",
+    lighting: "dramatic light and shadow modelled in smudged charcoal",
+    palette: "monochrome charcoal greys with white chalk highlights",
+    camera: "loose academic composition with a strong focal point",
+    detail: "visible paper tooth, soft smudged gradients, bold gestural strokes",
+    negative: "full color, photograph, photorealistic, 3d render, digital painting, clean vector lines",
+    sample: sample("charcoal-drawing"),
+  },
+  {
+    id: "woodblock-print",
+    label: "Woodblock print",
+    description: "An ukiyo-e style woodblock print: carved outlines, flat colour areas, a flattened space.",
+    medium: "ukiyo-e woodblock print",
+    lighting: "flat even light with no cast shadows",
+    palette: "a restrained palette of indigo and vermilion on cream paper",
+    camera: "flattened perspective with a bold diagonal composition",
+    detail: "crisp carved outlines, visible wood grain texture, flat areas of printed color",
+    negative:
+      "photograph, photorealistic, 3d render, soft gradients, glossy digital painting, heavy shading, lens blur",
+    sample: sample("woodblock-print"),
+  },
+  {
+    id: "comic-book",
+    label: "Comic book",
+    description: "A printed comic panel: bold inked outlines, halftone shading, punchy primary colours.",
+    medium: "comic-book illustration with bold inked outlines",
+    lighting: "punchy graphic lighting with solid black shadows",
+    palette: "vibrant primary reds and yellows with flat halftone fills",
+    camera: "dynamic panel composition from a dramatic low angle",
+    detail: "crisp halftone dot shading, confident varied line weights, clean flat color fills",
+    negative: "photograph, photorealistic, 3d render, painterly, blurry, muddy colors, soft gradients",
+    sample: sample("comic-book"),
+  },
+  {
+    id: "claymation",
+    label: "Claymation",
+    description: "A stop-motion miniature: handmade plasticine figures on a lit tabletop set.",
+    medium: "claymation stop-motion scene with handmade plasticine figures",
+    lighting: "soft miniature studio lighting with gentle shadows",
+    palette: "cheerful saturated plasticine colors",
+    camera: "tabletop miniature set seen through a macro lens, shallow depth of field",
+    detail: "visible fingerprints in the clay, slightly lumpy handmade shapes, tiny handcrafted props",
+    negative: "photorealistic, 2d, flat illustration, smooth cgi, plastic sheen, uncanny faces",
+    sample: sample("claymation"),
+  },
+  {
+    id: "vaporwave",
+    label: "Vaporwave",
+    description: "Retro-digital nostalgia: neon glow, pastel pink and teal, a receding perspective grid.",
+    medium: "vaporwave digital illustration",
+    lighting: "glowing neon rim light with a soft haze",
+    palette: "a pastel palette of hot pink and electric teal",
+    camera: "centered retro composition over a receding perspective grid",
+    detail: "retro 1980s computer graphics, glossy chrome accents, subtle scan lines",
+    negative: "muted colors, desaturated, photorealistic, gritty textures, dull lighting, brown tones",
+    sample: sample("vaporwave"),
+  },
+  {
+    id: "low-poly",
+    label: "Low poly",
+    description: "A faceted low-polygon scene: flat-shaded triangles, clean edges, a fresh pastel palette.",
+    medium: "low-poly 3D scene with faceted flat shading",
+    lighting: "soft directional light with gentle ambient occlusion",
+    palette: "a fresh pastel palette with crisp gradients",
+    camera: "three-quarter view through a 35mm virtual lens, soft depth of field",
+    detail: "visible triangular facets, clean geometric edges, minimal surface texture",
+    negative: "photograph, photorealistic, high-poly, smooth organic surfaces, noisy textures, 2d illustration",
+    sample: sample("low-poly"),
   },
 ];
 

@@ -3,8 +3,11 @@
  * why it cannot be one. No I/O: the transport lives in openai-refiner.ts.
  */
 import { AppError } from "@/lib/errors";
+import type { PartName } from "@/lib/schemas/entities";
+import { resolveParts } from "./anatomy";
 import type { ChatStreamOutcome } from "./chat-stream";
 import { fitToCharBudget } from "./fit-to-budget";
+import { enforceLocks } from "./locks";
 import { extractJsonStringField, parseJsonObject } from "./partial-json";
 import { ReceivedOutputSchema } from "./refined-prompt-schema";
 import { type OutputMode, TEXT_REFUSAL_MARKER } from "./system-prompt";
@@ -62,8 +65,15 @@ type Parsed = {
   negativePrompt?: string | null;
   title?: string | null;
   notes?: string[] | null;
+  parts?: Partial<Record<PartName, string>>;
   formatNote?: string;
 };
+
+function stoppedEarly(): AppError {
+  return new AppError("backend_error", "The chat model's answer was cut off before it finished; try again.", {
+    retryable: true,
+  });
+}
 
 function parseAnswer(outcome: ChatStreamOutcome, mode: OutputMode): Parsed {
   const content = outcome.content;
@@ -71,6 +81,8 @@ function parseAnswer(outcome: ChatStreamOutcome, mode: OutputMode): Parsed {
     const text = content.trim();
     if (text.startsWith(TEXT_REFUSAL_MARKER)) throw refused(text.slice(TEXT_REFUSAL_MARKER.length));
     if (!text) throw new AppError("backend_error", "The chat model returned an empty answer.");
+    // Plain text has no closing brace to prove it is whole: only a finish reason does.
+    if (outcome.finishReason === null) throw stoppedEarly();
     return { prompt: text, formatNote: FORMAT_NOTES.text };
   }
 
@@ -79,6 +91,7 @@ function parseAnswer(outcome: ChatStreamOutcome, mode: OutputMode): Parsed {
     if (outcome.finishReason === "length") {
       throw new AppError("backend_error", "The chat model ran out of room before it finished the prompt.");
     }
+    if (outcome.finishReason === null) throw stoppedEarly();
     // A json_object server whose model wrote prose anyway: the prose is still a prompt.
     if (mode === "json_object" && content.trim() && !content.includes("{")) {
       return { prompt: content.trim(), formatNote: PROSE_FALLBACK_NOTE };
@@ -112,13 +125,17 @@ export function interpretAnswer(
     .slice(0, 12);
   if (parsed.formatNote) notes.push(parsed.formatNote);
   if (fitted.cut) notes.push(`Shortened to fit the backend's limit of ${maxChars} characters.`);
-  const negative = parsed.negativePrompt?.trim();
-  return {
+  const trimmed = parsed.negativePrompt?.trim();
+  // Prose backends take no negative prompt; one from the model would only mislead.
+  const negativePrompt = input.dialect === "tags" && trimmed ? trimmed : undefined;
+  const refined: RefinedPrompt = {
     prompt: fitted.prompt,
-    // Prose backends take no negative prompt; one from the model would only mislead.
-    negativePrompt: input.dialect === "tags" && negative ? negative : undefined,
+    negativePrompt,
     title: cleanTitle(parsed.title) || titleFromIdea(input.idea),
     notes,
     model: outcome.model ?? requestedModel,
+    // A part the model placed where it is not (or cut off by the budget) is dropped, not trusted.
+    parts: resolveParts(parsed.parts, fitted.prompt, negativePrompt),
   };
+  return enforceLocks(refined, input.parent?.parts, input.locks, input.dialect);
 }

@@ -10,7 +10,7 @@ import { getStyle } from "@/lib/styles";
 import { collectChatStream } from "./chat-stream";
 import { interpretAnswer, promptSoFar } from "./openai-answer";
 import { REFINED_OUTPUT_NAME, RefinedOutputSchema } from "./refined-prompt-schema";
-import { buildSystemPrompt, buildUserMessage, type OutputMode } from "./system-prompt";
+import { buildSystemPrompt, buildUserMessage, type OutputMode, revisionInstruction } from "./system-prompt";
 import type { RefinedPrompt, RefineInput, RefineOptions, Refiner } from "./types";
 
 /** Best first; each later one is for servers that reject the one before. */
@@ -48,13 +48,18 @@ async function attempt(
 ): Promise<RefinedPrompt> {
   const { refineModel } = getConfig().openai;
   const styleId = input.style !== undefined ? input.style : (input.parent?.style ?? null);
-  const followUp = Boolean(input.parent && input.instruction);
+  const style = getStyle(styleId);
+  // A revision: an instruction, or a new style for an existing version (a restyle).
+  const followUp = Boolean(input.parent && revisionInstruction(input, style?.label));
+  const locked = followUp && Boolean(input.parent?.parts) && (input.locks?.length ?? 0) > 0;
   const system = buildSystemPrompt({
     dialect: input.dialect,
     mode,
     followUp,
+    locked,
+    direction: input.direction !== undefined,
     styleId,
-    style: getStyle(styleId),
+    style,
     budget: input.budget,
   });
 
@@ -65,7 +70,7 @@ async function attempt(
       stream: true,
       messages: [
         { role: "system", content: system },
-        { role: "user", content: buildUserMessage(input) },
+        { role: "user", content: buildUserMessage(input, style?.label) },
       ],
       ...responseFormat(mode),
     },

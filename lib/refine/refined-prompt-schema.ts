@@ -1,4 +1,29 @@
 import { z } from "zod";
+import { PART_NAMES } from "@/lib/schemas/entities";
+
+const span = (what: string) =>
+  z
+    .string()
+    .describe(`${what}: copied exactly from the prompt (a contiguous substring, same spelling), or "" if none.`);
+
+/**
+ * The prompt's anatomy as the model returns it. Strict structured outputs require every key,
+ * so an absent part is the empty string rather than a missing key.
+ */
+export const OutputPartsSchema = z
+  .object({
+    subject: span("Who or what the image is of"),
+    setting: span("Where and when"),
+    medium: span("The medium or art form"),
+    lighting: span("The lighting"),
+    composition: span("The composition, camera and framing"),
+    palette: span("The colour palette"),
+    details: span("Textures, materials and finish"),
+    negative: z
+      .string()
+      .describe('The negative prompt\'s text as written in negativePrompt, or "" when there is none.'),
+  })
+  .strict();
 
 /**
  * What the chat model is asked to return. Every field is required because OpenAI's strict
@@ -15,6 +40,7 @@ export const RefinedOutputSchema = z
     notes: z
       .array(z.string())
       .describe("What was added or changed compared with the idea (or the current prompt), one short sentence each."),
+    parts: OutputPartsSchema.describe("Where each part of the anatomy is in the prompt, word for word."),
   })
   .strict();
 export type RefinedOutput = z.infer<typeof RefinedOutputSchema>;
@@ -30,8 +56,18 @@ export const ReceivedOutputSchema = z.object({
   negativePrompt: z.string().nullish(),
   title: z.string().nullish(),
   notes: z.array(z.string()).nullish(),
+  // Loose on purpose: anything that is not a string for a known part is ignored, not fatal.
+  parts: z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .transform((raw) =>
+      Object.fromEntries(
+        PART_NAMES.flatMap((name) => (typeof raw?.[name] === "string" ? [[name, raw[name] as string]] : [])),
+      ),
+    ),
 });
 export type ReceivedOutput = z.infer<typeof ReceivedOutputSchema>;
 
 /** The shape spelled out in words, for servers that take json_object but not a schema. */
-export const REFINED_OUTPUT_SHAPE = '{"prompt": string, "negativePrompt": string, "title": string, "notes": string[]}';
+export const REFINED_OUTPUT_SHAPE =
+  '{"prompt": string, "negativePrompt": string, "title": string, "notes": string[], "parts": {"subject": string, "setting": string, "medium": string, "lighting": string, "composition": string, "palette": string, "details": string, "negative": string}}';

@@ -10,6 +10,13 @@ export const STYLE_IDS = [
   "pixel-art",
   "ink-sketch",
   "isometric",
+  "film-noir",
+  "charcoal-drawing",
+  "woodblock-print",
+  "comic-book",
+  "claymation",
+  "vaporwave",
+  "low-poly",
 ] as const;
 
 export const StyleIdSchema = z.enum(STYLE_IDS);

@@ -2,6 +2,7 @@ import { createParser } from "eventsource-parser";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeOpenAI, FAKE_REFUSAL, startFakeOpenAI, validateAgainstContract } from "@/tests/fakes/openai";
+import { FAKE_IGNORE_LOCKS, PART_KEYS } from "@/tests/fakes/openai/prompt-writer";
 
 let fake: FakeOpenAI;
 
@@ -197,6 +198,47 @@ describe("chat completions", () => {
     const obj = JSON.parse(content) as { prompt: string; notes: string[] };
     expect(obj.prompt).toBe("A fox at dawn. Adjusted so that: make it night.");
     expect(obj.notes).toEqual(["Applied the instruction: make it night."]);
+  });
+
+  it("returns the anatomy as parts, each one word for word in the prompt it wrote", async () => {
+    for (const system of ["You write image prompts.", "Dialect: tags"]) {
+      const body = chatBody({ response_format: { type: "json_object" } });
+      body.messages[0] = { role: "system", content: system };
+      const res = await post("/chat/completions", body);
+      const obj = JSON.parse(
+        ((await res.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content,
+      ) as { prompt: string; negativePrompt: string; parts: Record<string, string> };
+      expect(Object.keys(obj.parts)).toEqual([...PART_KEYS]);
+      for (const [name, text] of Object.entries(obj.parts)) {
+        if (!text) continue;
+        expect(name === "negative" ? obj.negativePrompt : obj.prompt, `${system} ${name}`).toContain(text);
+      }
+      expect(obj.parts.medium).not.toBe("");
+    }
+  });
+
+  it("keeps the current parts on a follow-up, and rewords locked ones when told to misbehave", async () => {
+    const user = (instruction: string) =>
+      "<idea>a fox</idea>\n<current_prompt>A fox at dawn. Lit by pale light.</current_prompt>\n" +
+      "<current_parts>\nsubject: A fox\nlighting: pale light\n</current_parts>\n" +
+      `<locked_parts>\nlighting: pale light\n</locked_parts>\n<instruction>${instruction}</instruction>`;
+    const ask = async (instruction: string) => {
+      const res = await post("/chat/completions", {
+        model: MODEL,
+        messages: [{ role: "user", content: user(instruction) }],
+        response_format: { type: "json_object" },
+      });
+      return JSON.parse(
+        ((await res.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content,
+      ) as { prompt: string; parts: Record<string, string> };
+    };
+    const kept = await ask("make it night");
+    expect(kept.parts.subject).toBe("A fox");
+    expect(kept.parts.lighting).toBe("pale light");
+    const broken = await ask(`make it night ${FAKE_IGNORE_LOCKS}`);
+    expect(broken.prompt).not.toContain("pale light");
+    expect(broken.parts.lighting).toBe("reworked light");
+    expect(broken.prompt).toContain("reworked light");
   });
 
   it("sends a usage chunk when stream_options.include_usage is set", async () => {

@@ -23,6 +23,7 @@ function refineAgain(
       negativePrompt: parent.negativePrompt ?? null,
       style: opts.style ?? null,
       dialect,
+      parts: parent.parts,
     },
   });
   return { parent, next };
@@ -226,6 +227,7 @@ describe("follow-up: the rest", () => {
       negativePrompt: null,
       style: null,
       dialect: "prose" as const,
+      parts: null,
     };
     const next = refineOffline({ idea: "a fox in the snow", dialect: "prose", instruction: "make it night", parent });
     expect(next.prompt).not.toMatch(/golden hour|sunlight/);
@@ -248,7 +250,7 @@ describe("follow-up: the rest", () => {
       idea: "a fox in the snow, cozy",
       dialect: "tags",
       instruction: "make it night",
-      parent: { prompt: parent.prompt, negativePrompt: null, style: null, dialect: "prose" },
+      parent: { prompt: parent.prompt, negativePrompt: null, style: null, dialect: "prose", parts: parent.parts },
     });
     expect(next.prompt).not.toMatch(/\.\s/);
     expect(next.prompt).toMatch(/night/);

@@ -193,7 +193,7 @@ describe("refineOffline: deterministic", () => {
   });
 
   it("records its model", () => {
-    expect(prose("a fox").model).toBe("offline-refiner-v1");
+    expect(prose("a fox").model).toBe("offline-refiner-v2");
   });
 });
 

@@ -99,7 +99,13 @@ describe("openaiRefiner", () => {
     expect(body.temperature).toBeUndefined();
     expect(body.response_format?.type).toBe("json_schema");
     expect(body.response_format?.json_schema?.strict).toBe(true);
-    expect(body.response_format?.json_schema?.schema.required).toEqual(["prompt", "negativePrompt", "title", "notes"]);
+    expect(body.response_format?.json_schema?.schema.required).toEqual([
+      "prompt",
+      "negativePrompt",
+      "title",
+      "notes",
+      "parts",
+    ]);
     expect(systemOf(req)).toContain("Dialect: prose");
     expect(systemOf(req)).toMatch(/minors/);
     expect(userOf(req)).toBe("<idea>\na red fox in the snow\n</idea>");
@@ -119,7 +125,7 @@ describe("openaiRefiner", () => {
     const { result, deltas } = await refine({
       idea: "a red fox in the snow",
       dialect: "tags",
-      parent: { prompt: "(red fox:1.2), snow", negativePrompt: "blurry", style: null, dialect: "tags" },
+      parent: { prompt: "(red fox:1.2), snow", negativePrompt: "blurry", style: null, dialect: "tags", parts: null },
       instruction: "make it night",
     });
     const user = userOf(chatRequests()[0]);
@@ -148,7 +154,7 @@ describe("openaiRefiner", () => {
     expect(chatRequests().map((r) => bodyOf(r).response_format?.type)).toEqual(["json_schema", "json_object"]);
     expect(chatRequests()[1]!.contractErrors).toBeNull();
     expect(systemOf(chatRequests()[1])).toContain(
-      '{"prompt": string, "negativePrompt": string, "title": string, "notes": string[]}',
+      '{"prompt": string, "negativePrompt": string, "title": string, "notes": string[], "parts": {"subject": string,',
     );
     expect(result.notes).toContain("Structured output: json_object (the server does not support json_schema).");
     expect(result.prompt).toContain("red fox in the snow");

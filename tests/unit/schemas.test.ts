@@ -37,7 +37,7 @@ describe("request schemas", () => {
 
   it("rejects unknown fields and unknown styles", () => {
     expect(RefineBodySchema.safeParse({ idea: "x", admin: true }).success).toBe(false);
-    expect(RefineBodySchema.safeParse({ idea: "x", style: "vaporwave" }).success).toBe(false);
+    expect(RefineBodySchema.safeParse({ idea: "x", style: "synthwave-deluxe" }).success).toBe(false);
     expect(EditBodySchema.safeParse({ parentId: "a", prompt: "p", extra: 1 }).success).toBe(false);
     expect(
       GenerateBodySchema.safeParse({ promptId: "a", backend: "offline", params: { size: "512x512", foo: 1 } }).success,

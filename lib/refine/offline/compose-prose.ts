@@ -10,12 +10,13 @@ import type { MediumFamily } from "./vocab/media";
  * sentence has a few shapes and the idea's hash picks one, so prompts don't all read alike.
  */
 
-function joined(phrases: readonly Phrase[] | undefined): string | undefined {
+export function joined(phrases: readonly Phrase[] | undefined): string | undefined {
   if (!phrases || phrases.length === 0) return undefined;
   return phrases.map((p, i) => (i === 0 ? p.prose : `${p.glue ?? ", "}${p.prose}`)).join("");
 }
 
-const VERB: Record<MediumFamily, string> = {
+/** The verb a prose prompt introduces its medium with: "Captured as a photograph". */
+export const VERB: Record<MediumFamily, string> = {
   photo: "Captured",
   painting: "Rendered",
   drawing: "Drawn",
@@ -78,11 +79,17 @@ function craft(plan: Plan): string | undefined {
   return sentence ? capitalize(sentence) : undefined;
 }
 
-function finish(plan: Plan): string | undefined {
+/** The finishing details as one list, the way the last sentence says them. */
+export function finishList(plan: Plan): string | undefined {
   const detail = plan.parts.detail?.map((p) => p.prose);
   if (!detail || detail.length === 0) return undefined;
   // A phrase with its own "and" would make "a and b and c": commas read better then.
-  const list = detail.some((d) => / and /.test(d)) ? detail.join(", ") : joinAnd(detail);
+  return detail.some((d) => / and /.test(d)) ? detail.join(", ") : joinAnd(detail);
+}
+
+function finish(plan: Plan): string | undefined {
+  const list = finishList(plan);
+  if (!list) return undefined;
   // A flat graphic has a finish, not "rich detail".
   const shape = plan.family === "graphic" ? 1 : pick([0, 1, 2], plan.seed, "s4");
   if (shape === 1) return `Finished with ${list}`;

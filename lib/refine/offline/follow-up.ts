@@ -1,39 +1,56 @@
 import type { Dialect } from "@/lib/schemas/common";
+import type { PartName, PromptParts } from "@/lib/schemas/entities";
 import type { StyleId } from "@/lib/schemas/styles";
 import { getStyle } from "@/lib/styles";
-import type { PromptBudget, RefinedPrompt } from "../types";
+import { enforceLocks } from "../locks";
+import type { CandidateDirection, PromptBudget, RefinedPrompt } from "../types";
 import { analyzeIdea } from "./analyze";
 import { applyEdit } from "./edits/apply-edit";
-import type { EditContext } from "./edits/context";
+import type { Edit, EditContext } from "./edits/context";
 import { convertDialect } from "./edits/convert-dialect";
+import { directionEdits } from "./edits/direction-edits";
 import { parseDoc } from "./edits/doc";
+import { attachParts, readParts } from "./edits/doc-parts";
 import { fitDoc } from "./edits/fit-doc";
 import { parseInstruction } from "./edits/parse-instruction";
 import { OFFLINE_MODEL } from "./model";
 import { buildNegative, mergeNegative } from "./negative";
-import { STYLE_NAMES } from "./vocab/media";
+import { seedFor } from "./refine-fresh";
 import { buildTitle } from "./title";
+import { STYLE_NAMES } from "./vocab/media";
 
 /**
  * A further refinement: start from the parent's prompt and apply the instruction as edits,
- * replacing what it contradicts rather than appending a contradiction.
+ * replacing what it contradicts rather than appending a contradiction. A new style is an
+ * edit too (a restyle), and so is a bolder candidate's direction. Locked parts are frozen
+ * before any edit runs, and checked word for word after.
  */
 export type FollowUpInput = {
   idea: string;
-  parent: { prompt: string; negativePrompt: string | null; style: StyleId | null; dialect: Dialect };
-  instruction: string;
+  parent: {
+    prompt: string;
+    negativePrompt: string | null;
+    style: StyleId | null;
+    dialect: Dialect;
+    parts?: PromptParts | null;
+  };
+  instruction?: string;
   style?: StyleId | null;
   dialect: Dialect;
   budget?: PromptBudget;
+  locks?: readonly PartName[];
+  direction?: CandidateDirection;
 };
 
 export function refineFollowUp(input: FollowUpInput): RefinedPrompt {
   const { parent } = input;
   const analysis = analyzeIdea(input.idea.trim() || parent.prompt.split(/[.,]/)[0] || parent.prompt);
   const notes: string[] = [];
+  const locks = new Set<PartName>(parent.parts ? (input.locks ?? []) : []);
 
-  let prompt = parent.prompt;
-  if (parent.dialect !== input.dialect) {
+  let prompt = parent.prompt.replace(/\s+/g, " ").trim();
+  const converted = parent.dialect !== input.dialect;
+  if (converted) {
     prompt = convertDialect(prompt, parent.dialect, input.dialect, analysis.subject?.head);
     notes.push(`Rewrote the previous ${parent.dialect} prompt as ${input.dialect} for this backend.`);
   }
@@ -45,40 +62,57 @@ export function refineFollowUp(input: FollowUpInput): RefinedPrompt {
     style: previousStyle,
     negative: (parent.negativePrompt ?? "").split(/\s*,\s*/).filter(Boolean),
     notes,
+    locks,
   };
+  attachParts(ctx.doc, prompt, converted ? null : parent.parts, locks);
   if (input.dialect === "tags" && ctx.negative.length === 0) {
     ctx.negative = buildNegative({ style: previousStyle, subjectKind: analysis.subject?.entry.kind, prompt }).split(
       /\s*,\s*/,
     );
   }
 
+  const asked: Edit[] = [];
   // A style picked in the Style box that differs from the parent's is an instruction too.
   const chosen = getStyle(input.style);
   if (chosen && chosen.id !== parent.style) {
     const names = STYLE_NAMES[chosen.id];
-    applyEdit(ctx, {
-      kind: "style",
-      styleId: chosen.id,
-      medium: chosen.medium,
-      family: names.family,
-      name: names.short,
-    });
+    asked.push({ kind: "style", styleId: chosen.id, medium: chosen.medium, family: names.family, name: names.short });
   }
-  for (const edit of parseInstruction(input.instruction)) applyEdit(ctx, edit);
+  if (input.instruction?.trim()) asked.push(...parseInstruction(input.instruction));
+  for (const edit of asked) applyEdit(ctx, edit);
+
+  const seed = seedFor(input.idea, input.style ?? parent.style);
+  const bold = directionEdits(ctx, input.direction, seed, asked);
+  if (bold.note) notes.push(bold.note);
+  for (const edit of bold.edits) applyEdit(ctx, edit);
 
   const fitted = fitDoc(ctx.doc, input.budget);
   if (fitted.dropped.length > 0) {
     notes.push(`Shortened to fit the backend's budget, dropping ${fitted.dropped.join(", ")} wording first.`);
   }
+  if (notes.length === 0) {
+    notes.push(
+      asked.length === 0 && !input.instruction?.trim()
+        ? "Kept the previous version as it was: no instruction or new style was given."
+        : "Nothing in the instruction changed the prompt.",
+    );
+  }
+  let negativePrompt: string | undefined;
+  if (input.dialect === "tags") {
+    const pixel = ctx.style?.id === "pixel-art";
+    negativePrompt =
+      locks.has("negative") && parent.negativePrompt
+        ? parent.negativePrompt
+        : mergeNegative(ctx.negative, [], fitted.text, pixel);
+  }
   const result: RefinedPrompt = {
     prompt: fitted.text,
     title: buildTitle(analysis),
-    notes: notes.length > 0 ? notes : ["Nothing in the instruction changed the prompt."],
+    notes,
     model: OFFLINE_MODEL,
+    parts: readParts(ctx.doc, fitted.text, negativePrompt),
   };
-  if (input.dialect === "tags") {
-    const pixel = ctx.style?.id === "pixel-art";
-    result.negativePrompt = mergeNegative(ctx.negative, [], fitted.text, pixel);
-  }
-  return result;
+  if (negativePrompt) result.negativePrompt = negativePrompt;
+  // Frozen segments already kept the locked text; this catches what rendering or a dialect change moved.
+  return enforceLocks(result, parent.parts, [...locks], input.dialect);
 }

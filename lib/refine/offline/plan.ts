@@ -88,7 +88,13 @@ function lighting(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: 
   return [phrase(pick(DEFAULT_LIGHT[placeKind ?? "none"], seed, "light"))];
 }
 
+/** A black-and-white preset's palette is the whole palette: the idea's hues would contradict it. */
+export function isMonochrome(style: StylePreset | undefined): boolean {
+  return style !== undefined && /\b(monochrome|black-and-white)\b/i.test(style.palette);
+}
+
 function palette(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: number): Phrase[] | undefined {
+  if (isMonochrome(style)) return undefined;
   const hues =
     analysis.moods[0]?.palette ??
     analysis.season?.palette ??

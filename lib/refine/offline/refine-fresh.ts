@@ -2,9 +2,11 @@ import type { StyleId } from "@/lib/schemas/styles";
 import { getStyle } from "@/lib/styles";
 import type { RefineInput, RefinedPrompt } from "../types";
 import { analyzeIdea } from "./analyze";
+import { planParts } from "./anatomy";
 import { fitPlan, withinBudget } from "./budget";
 import { composeProse } from "./compose-prose";
 import { composeTags } from "./compose-tags";
+import { directPlan } from "./direction";
 import { hashString } from "./hash";
 import { OFFLINE_MODEL } from "./model";
 import { buildNegative } from "./negative";
@@ -34,13 +36,15 @@ export function refineFresh(input: RefineInput): RefinedPrompt {
   const seed = seedFor(analysis.idea, input.style);
   const compose = input.dialect === "tags" ? composeTags : composeProse;
 
-  const plan = keepEveryWord(buildPlan(analysis, style, seed), compose);
+  const directed = directPlan(buildPlan(analysis, style, seed), input.direction);
+  const plan = keepEveryWord(directed.plan, compose);
   const fitted = fitPlan(plan, compose, input.budget);
 
   const notes: string[] = [];
   const reading = readingNote(analysis);
   if (reading) notes.push(reading);
   if (style) notes.push(`Applied the ${style.label} style preset.`);
+  if (directed.note) notes.push(directed.note);
   notes.push(...plan.kept);
   if (plan.lead.epithet && analysis.subject) {
     notes.push(`Added "${plan.lead.epithet}" before "${analysis.subject.head}" to make the subject specific.`);
@@ -53,20 +57,25 @@ export function refineFresh(input: RefineInput): RefinedPrompt {
     notes.push("The idea alone is longer than the backend's budget, so it was kept whole with nothing added.");
   }
 
+  let negativePrompt: string | undefined;
+  if (input.dialect === "tags") {
+    // A reimagined candidate guards against its own preset's defects, not the one asked for.
+    const guard = fitted.plan.style ?? style;
+    negativePrompt = buildNegative({
+      style: guard,
+      subjectKind: analysis.subject?.entry.kind,
+      prompt: fitted.text,
+      pixel: fitted.plan.family === "pixel",
+    });
+    notes.push(`Wrote a negative prompt from ${guard ? `the ${guard.label} style and ` : ""}common defects.`);
+  }
   const result: RefinedPrompt = {
     prompt: fitted.text,
     title: buildTitle(analysis),
     notes,
     model: OFFLINE_MODEL,
+    parts: planParts(fitted.plan, fitted.text, input.dialect, negativePrompt),
   };
-  if (input.dialect === "tags") {
-    result.negativePrompt = buildNegative({
-      style,
-      subjectKind: analysis.subject?.entry.kind,
-      prompt: fitted.text,
-      pixel: fitted.plan.family === "pixel",
-    });
-    notes.push(`Wrote a negative prompt from ${style ? `the ${style.label} style and ` : ""}common defects.`);
-  }
+  if (negativePrompt !== undefined) result.negativePrompt = negativePrompt;
   return result;
 }

@@ -17,7 +17,8 @@ export function refineOffline(input: RefineInput): RefinedPrompt {
     throw new AppError("invalid_request", "The previous version has no prompt to refine.");
   }
 
-  if (input.parent && instruction) {
+  // A saved version is refined from its own prompt: by an instruction, a new style, a direction, or all three.
+  if (input.parent?.prompt.trim()) {
     return refineFollowUp({
       idea,
       parent: {
@@ -25,11 +26,14 @@ export function refineOffline(input: RefineInput): RefinedPrompt {
         negativePrompt: input.parent.negativePrompt,
         style: input.parent.style,
         dialect: input.parent.dialect,
+        parts: input.parent.parts,
       },
       instruction,
       style: input.style,
       dialect: input.dialect,
       budget: input.budget,
+      locks: input.locks,
+      direction: input.direction,
     });
   }
 
@@ -44,6 +48,7 @@ export function refineOffline(input: RefineInput): RefinedPrompt {
       negativePrompt: fresh.negativePrompt ?? null,
       style: input.style ?? null,
       dialect: input.dialect,
+      parts: fresh.parts,
     },
     instruction,
     style: input.style,

@@ -47,3 +47,44 @@ export function parseTags(prompt: string): Tag[] {
       return { text: s };
     });
 }
+
+/** Each top-level tag of a prompt as [start, end) offsets, trimmed, in the order parseTags gives them. */
+export function tagSpans(prompt: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let depth = 0;
+  let from = 0;
+  const close = (to: number) => {
+    let a = from;
+    let b = to;
+    while (a < b && /\s/.test(prompt[a] as string)) a++;
+    while (b > a && /\s/.test(prompt[b - 1] as string)) b--;
+    if (b > a) spans.push({ start: a, end: b });
+  };
+  for (let i = 0; i < prompt.length; i++) {
+    const ch = prompt[i];
+    if (ch === "(" || ch === "[") depth++;
+    if (ch === ")" || ch === "]") depth = Math.max(0, depth - 1);
+    if ((ch === "," || ch === "\n") && depth === 0) {
+      close(i);
+      from = i + 1;
+    }
+  }
+  close(prompt.length);
+  return spans;
+}
+
+/**
+ * The first contiguous run of the prompt's tags that are among `wanted` (compared without
+ * case), as the prompt spells it: "(warm light:1.1), soft shadows".
+ */
+export function tagRun(prompt: string, wanted: readonly string[]): string | undefined {
+  const set = new Set(wanted.map((t) => t.trim().toLowerCase()).filter(Boolean));
+  if (set.size === 0) return undefined;
+  const spans = tagSpans(prompt);
+  const inSet = (s: { start: number; end: number }) => set.has(prompt.slice(s.start, s.end).toLowerCase());
+  const first = spans.findIndex(inSet);
+  if (first < 0) return undefined;
+  let last = first;
+  while (last + 1 < spans.length && inSet(spans[last + 1] as { start: number; end: number })) last++;
+  return prompt.slice((spans[first] as { start: number }).start, (spans[last] as { end: number }).end);
+}

@@ -102,14 +102,26 @@ export function hasWord(text: string, word: string): boolean {
   return words(text).some((w) => w.toLowerCase() === word.toLowerCase() || singular(w) === target);
 }
 
-/** Every whole-word occurrence of `phrase` (words separated by spaces or hyphens), case-insensitive. */
+/** Built patterns by phrase and flags: edits test the same few hundred phrases over and over. */
+const PHRASE_PATTERNS = new Map<string, RegExp>();
+
+/**
+ * Every whole-word occurrence of `phrase` (words separated by spaces or hyphens), case-insensitive.
+ * The pattern may be shared: callers use it with replace(), test() without "g", or set lastIndex.
+ */
 export function phraseRegExp(phrase: string, flags = "gi"): RegExp {
+  const key = `${flags}|${phrase}`;
+  const cached = PHRASE_PATTERNS.get(key);
+  if (cached) return cached;
   const body = phrase
     .trim()
     .split(/[\s-]+/)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join("[\\s-]+");
-  return new RegExp(`(?<![\\p{L}\\p{N}'’-])${body}(?![\\p{L}\\p{N}'’-])`, `${flags.replace("u", "")}u`);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])${body}(?![\\p{L}\\p{N}'’-])`, `${flags.replace("u", "")}u`);
+  if (PHRASE_PATTERNS.size > 5000) PHRASE_PATTERNS.clear();
+  PHRASE_PATTERNS.set(key, re);
+  return re;
 }
 
 export function hasPhrase(text: string, phrase: string): boolean {

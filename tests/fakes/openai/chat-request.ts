@@ -1,9 +1,11 @@
 /**
  * Reads what the fake model needs out of a (contract-valid) chat request: the idea and, on a
- * follow-up, the current prompt and the instruction, from the last user message.
+ * follow-up, the current prompt, its parts, the locked parts and the instruction, and for a
+ * candidate its direction, from the last user message.
  *
- * The app's refiner wraps those in <idea>, <current_prompt>, <current_negative_prompt> and
- * <instruction> tags; any other client gets its whole last user message treated as the idea.
+ * The app's refiner wraps those in <idea>, <current_prompt>, <current_negative_prompt>,
+ * <current_parts>, <locked_parts>, <instruction> and <direction> tags ("name: text" lines for
+ * parts); any other client gets its whole last user message treated as the idea.
  */
 import type { FakePromptInput } from "./prompt-writer";
 
@@ -33,6 +35,17 @@ function tagged(text: string, tag: string): string | undefined {
   return match?.[1]?.trim();
 }
 
+/** "subject: a red fox\nmedium: oil" → { subject: "a red fox", medium: "oil" }. */
+function partLines(text: string | undefined): Record<string, string> | undefined {
+  if (!text) return undefined;
+  const out: Record<string, string> = {};
+  for (const line of text.split("\n")) {
+    const m = /^([a-z]+):\s*(.+)$/.exec(line.trim());
+    if (m?.[1] && m[2]) out[m[1]] = m[2].trim();
+  }
+  return out;
+}
+
 export function outputFormatOf(req: ChatRequest): OutputFormat {
   return req.response_format?.type ?? "text";
 }
@@ -49,6 +62,9 @@ export function promptInputOf(req: ChatRequest): FakePromptInput {
     currentPrompt: tagged(text, "current_prompt"),
     currentNegativePrompt: tagged(text, "current_negative_prompt"),
     instruction: tagged(text, "instruction"),
+    currentParts: partLines(tagged(text, "current_parts")),
+    lockedParts: partLines(tagged(text, "locked_parts")),
+    direction: tagged(text, "direction"),
     // The app's system prompt names its dialect as "Dialect: tags"; everything else is prose.
     dialect: /dialect:\s*tags/i.test(instructions) ? "tags" : "prose",
   };

@@ -1,5 +1,6 @@
 /** POST /v1/chat/completions: a deterministic "model", streamed or not, with its failure modes. */
 
+import { cutAnswer, cutConnection } from "../shared/cut";
 import { pause } from "../shared/pause";
 import { sendJson, sendRaw } from "../shared/send";
 import { type ChatRequest, type OutputFormat, outputFormatOf, promptInputOf } from "./chat-request";
@@ -28,6 +29,7 @@ function fullText(req: ChatRequest, format: OutputFormat): string {
     negativePrompt: written.negativePrompt,
     title: written.title,
     notes: written.notes,
+    parts: written.parts,
   });
 }
 
@@ -127,14 +129,23 @@ async function stream(ctx: HandlerContext, req: ChatRequest, answer: Answer): Pr
   res.flushHeaders();
   await pause(ctx.delayMs, res);
 
-  const malformed = ctx.decision.mode === "malformedChunk";
-  if (malformed) ctx.decision.consume();
+  const { mode } = ctx.decision;
+  const malformed = mode === "malformedChunk";
+  const cut = mode === "reset" || mode === "truncated" ? mode : undefined;
+  if (malformed || cut) ctx.decision.consume();
   for (const [i, c] of chunks.entries()) {
     if (res.destroyed) return;
     if (malformed && i === 3) {
       // Cut off mid-object, as a broken proxy or a crashing server would.
       res.write(`data: {"id":"chatcmpl-broken","choices":[{"delta":{"content":"half\n\n`);
       res.end();
+      return;
+    }
+    if (cut && i === Math.floor(chunks.length / 2)) {
+      // Whole chunks so far, then no finish_reason and no [DONE]: the connection is reset, or
+      // (truncated) the HTTP answer ends in good order, as a server whose generator died does.
+      if (cut === "reset") cutConnection(res, cut);
+      else res.end();
       return;
     }
     res.write(`data: ${JSON.stringify(c)}\n\n`);
@@ -179,6 +190,11 @@ export async function handleChat(ctx: HandlerContext): Promise<void> {
   if (ctx.decision.mode === "malformedChunk") {
     ctx.decision.consume();
     sendRaw(ctx.res, 200, "application/json", JSON.stringify(body).slice(0, 40));
+    return;
+  }
+  if (ctx.decision.mode === "reset" || ctx.decision.mode === "truncated") {
+    ctx.decision.consume();
+    cutAnswer(ctx.res, ctx.decision.mode, 200, "application/json", JSON.stringify(body));
     return;
   }
   sendJson(ctx.res, 200, body);

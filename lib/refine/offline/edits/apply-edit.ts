@@ -1,7 +1,15 @@
-import type { Edit, EditContext } from "./context";
+import type { PartName } from "@/lib/schemas/entities";
+import { PART_WORDS } from "../../anatomy";
+import { SEASONS } from "../vocab/seasons";
+import { TIMES } from "../vocab/times";
+import { WEATHER } from "../vocab/weather";
+import { hasPhrase } from "../words";
+import { type Edit, type EditContext, quote } from "./context";
+import { everySegment } from "./doc";
 import { applyAdd, applyUnrecognised } from "./edit-add";
 import { applyEmphasis } from "./edit-emphasis";
 import { applyFraming } from "./edit-framing";
+import { applyLight } from "./edit-light";
 import { applyMood } from "./edit-mood";
 import { applyPalette } from "./edit-palette";
 import { applyRemove } from "./edit-remove";
@@ -21,12 +29,54 @@ const HANDLERS: Handlers = {
   style: (ctx, e) => applyStyle(ctx, e),
   framing: (ctx, e) => applyFraming(ctx, e.framing),
   palette: (ctx, e) => applyPalette(ctx, e.palette),
+  light: (ctx, e) => applyLight(ctx, e.light, e.accent),
   remove: (ctx, e) => applyRemove(ctx, e.target),
   add: (ctx, e) => applyAdd(ctx, e.target),
   emphasis: (ctx, e) => applyEmphasis(ctx, e.target, e.more),
   unrecognised: (ctx, e) => applyUnrecognised(ctx, e.text),
 };
 
-export function applyEdit(ctx: EditContext, edit: Edit): void {
+/** The part an edit exists to replace: when it is locked, the edit is declined, not half-done. */
+function target(edit: Edit): { part: PartName; asked: string } | undefined {
+  switch (edit.kind) {
+    case "time":
+      return { part: "lighting", asked: `the time of day to ${edit.time.key}` };
+    case "light":
+      return { part: "lighting", asked: `the light to ${quote(edit.light)}` };
+    case "framing":
+      return { part: "composition", asked: `the framing to ${edit.framing.key}` };
+    case "palette":
+      return { part: "palette", asked: `the palette to ${quote(edit.palette)}` };
+    default:
+      return undefined;
+  }
+}
+
+/** Words that would contradict the edit if a locked part kept saying them ("at dusk" when night is asked). */
+function contradicting(edit: Edit): readonly string[] {
+  if (edit.kind === "time") return TIMES.filter((t) => t !== edit.time).flatMap((t) => t.names);
+  if (edit.kind === "weather") return WEATHER.filter((w) => w.group !== edit.weather.group).flatMap((w) => w.names);
+  if (edit.kind === "season") return SEASONS.filter((s) => s !== edit.season).flatMap((s) => s.names);
+  return [];
+}
+
+/** Applies one edit, or says why a locked part kept it from applying. Returns whether it applied. */
+export function applyEdit(ctx: EditContext, edit: Edit): boolean {
+  const aimed = target(edit);
+  if (aimed && ctx.locks.has(aimed.part)) {
+    ctx.notes.push(
+      `The ${PART_WORDS[aimed.part]} is locked, so it was kept word for word instead of changing ${aimed.asked}.`,
+    );
+    return false;
+  }
+  const words = contradicting(edit);
+  const blocker = everySegment(ctx.doc).find((l) => l.seg.frozen && words.some((w) => hasPhrase(l.seg.text, w)))?.seg;
+  if (blocker?.part) {
+    ctx.notes.push(
+      `The ${PART_WORDS[blocker.part]} is locked and says ${quote(blocker.text)}, so the ${edit.kind === "time" ? "time of day" : edit.kind} was left as it was.`,
+    );
+    return false;
+  }
   (HANDLERS[edit.kind] as (ctx: EditContext, edit: Edit) => void)(ctx, edit);
+  return true;
 }

@@ -6,6 +6,7 @@ import type { MoodEntry } from "../vocab/moods";
 import type { SeasonEntry } from "../vocab/seasons";
 import type { TimeEntry } from "../vocab/times";
 import type { WeatherEntry } from "../vocab/weather";
+import type { PartName } from "@/lib/schemas/entities";
 import type { StyleId } from "@/lib/schemas/styles";
 import type { Doc } from "./doc";
 
@@ -18,6 +19,8 @@ export type Edit =
   | { kind: "style"; styleId?: StyleId; medium: string; family: MediumFamily; name: string }
   | { kind: "framing"; framing: FramingEntry }
   | { kind: "palette"; palette: string }
+  /** A new light: in place of the old, or (`accent`) beside a light the idea's time or weather gives. */
+  | { kind: "light"; light: string; accent: boolean }
   | { kind: "remove"; target: string }
   | { kind: "add"; target: string }
   | { kind: "emphasis"; target: string; more: boolean }
@@ -31,6 +34,8 @@ export type EditContext = {
   /** The negative prompt's items, for the tags dialect. */
   negative: string[];
   notes: string[];
+  /** Parts that must come back word for word: their segments are frozen, and edits aimed at them are declined. */
+  locks: ReadonlySet<PartName>;
 };
 
 export function quote(text: string): string {

@@ -1,7 +1,8 @@
 import { withArticle } from "../english";
 import { hasWord } from "../words";
 import { type Category, classify } from "./classify";
-import { allSegments, type Doc, type Located, type Segment } from "./doc";
+import type { PartName } from "@/lib/schemas/entities";
+import { type Doc, everySegment, type Located, openingRun, type Segment } from "./doc";
 
 /** The small set of changes every edit is made of: replace, remove, add in the right place. */
 
@@ -20,7 +21,14 @@ export function replaceSegment(doc: Doc, at: Located, next: string, weight?: num
   for (const group of doc.groups) {
     const i = group.indexOf(at.seg);
     if (i >= 0) {
-      const next: Segment = { text, weight: weight ?? at.seg.weight, joinBefore: at.seg.joinBefore, added: true };
+      // The replacement stands where the old text stood, in the same part of the anatomy.
+      const next: Segment = {
+        text,
+        weight: weight ?? at.seg.weight,
+        joinBefore: at.seg.joinBefore,
+        added: true,
+        ...(at.seg.part ? { part: at.seg.part } : {}),
+      };
       group[i] = next;
       at.seg = next;
       return;
@@ -37,7 +45,7 @@ export function removeSegment(doc: Doc, seg: Segment): void {
 }
 
 export function findCategory(doc: Doc, category: Category): Located[] {
-  return allSegments(doc).filter((l) => classify(l.seg.text) === category);
+  return everySegment(doc).filter((l) => classify(l.seg.text) === category);
 }
 
 /** Where an addition about `place` goes. "lead" joins the idea's own opening. */
@@ -51,6 +59,17 @@ const NEW_SENTENCE: Record<Exclude<Placement, "lead" | "lead-phrase">, (t: strin
   detail: (t) => t,
 };
 
+/** Which part of the anatomy an addition in each place belongs to, unless the edit says otherwise. */
+const PLACEMENT_PART: Record<Placement, PartName | undefined> = {
+  lead: undefined,
+  "lead-phrase": undefined,
+  light: "lighting",
+  medium: "medium",
+  framing: "composition",
+  palette: "palette",
+  detail: "details",
+};
+
 /** The index just after the idea's own leading tags. */
 function afterIdeaTags(doc: Doc, tags: Segment[]): number {
   let i = 0;
@@ -58,11 +77,22 @@ function afterIdeaTags(doc: Doc, tags: Segment[]): number {
   return Math.max(i, 1);
 }
 
-export function addSegment(doc: Doc, placement: Placement, text: string, weight?: number): void {
+/**
+ * Adds a segment where it belongs. `part` names the anatomy part it joins (null: none); by
+ * default it is the one its placement implies (a light joins the lighting).
+ */
+export function addSegment(
+  doc: Doc,
+  placement: Placement,
+  text: string,
+  weight?: number,
+  part: PartName | null = PLACEMENT_PART[placement] ?? null,
+): void {
   const seg: Segment = {
     text: doc.dialect === "tags" ? text.replace(/^(a|an|the)\s+/i, "") : text,
     weight,
     added: true,
+    ...(part ? { part } : {}),
   };
   if (doc.groups.length === 0) doc.groups.push([]);
   const first = doc.groups[0] as Segment[];
@@ -76,15 +106,16 @@ export function addSegment(doc: Doc, placement: Placement, text: string, weight?
     return;
   }
 
+  const opening = openingRun(doc);
   if (placement === "lead-phrase") {
-    // "at night", "in autumn": continues the idea's opening clause.
-    const opening = first[0];
-    if (opening) opening.text = `${opening.text} ${text}`;
-    else first.push(seg);
+    // "at night", "in autumn": continues the idea's opening clause, never inside a locked part.
+    const last = opening[opening.length - 1];
+    if (last && !last.frozen) last.text = `${last.text} ${text}`;
+    else first.splice(opening.length, 0, { ...seg, joinBefore: last ? " " : undefined });
     return;
   }
   if (placement === "lead") {
-    first.splice(Math.min(1, first.length), 0, seg);
+    first.splice(Math.min(Math.max(1, opening.length), first.length), 0, seg);
     return;
   }
 
@@ -104,7 +135,8 @@ export function addSegment(doc: Doc, placement: Placement, text: string, weight?
       const glue = placement === "palette" && category !== "palette" ? `in ${text}` : text;
       // Never wedge between a clause and the palette glued onto it ("... film in amber tones").
       let at = last.index + 1;
-      while (group[at]?.joinBefore === " ") at++;
+      // Nor inside a part's run of segments (a locked lighting must stay one unbroken phrase).
+      while (group[at]?.joinBefore === " " || (group[at]?.part && group[at]?.part === group[at - 1]?.part)) at++;
       group.splice(at, 0, { ...seg, text: glue });
       return;
     }

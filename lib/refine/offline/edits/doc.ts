@@ -1,4 +1,5 @@
 import type { Dialect } from "@/lib/schemas/common";
+import type { PartName } from "@/lib/schemas/entities";
 import { capitalize, polishProse } from "../english";
 import { formatTag, joinTags, parseTags } from "../tags";
 import { COLOR_WORDS, PALETTE_TERMS } from "../vocab/colors";
@@ -16,6 +17,10 @@ export type Segment = {
   joinBefore?: string;
   /** Put there by the current edit: a budget must not take back what was just asked for. */
   added?: boolean;
+  /** The part of the prompt's anatomy this segment belongs to. */
+  part?: PartName;
+  /** In a locked part: no edit and no budget may change or remove it. */
+  frozen?: boolean;
 };
 
 export type Doc = { dialect: Dialect; groups: Segment[][]; ideaWords: readonly string[] };
@@ -97,8 +102,25 @@ export function segmentText(seg: Segment, dialect: Dialect): string {
 
 export type Located = { group: number; index: number; seg: Segment };
 
-export function allSegments(doc: Doc): Located[] {
+/** Every segment, locked ones included: for reading the prompt, never for changing it. */
+export function everySegment(doc: Doc): Located[] {
   return doc.groups.flatMap((g, group) => g.map((seg, index) => ({ group, index, seg })));
+}
+
+/** The segments edits may touch: locked parts are left out, so no edit can change them. */
+export function allSegments(doc: Doc): Located[] {
+  return everySegment(doc).filter((l) => !l.seg.frozen);
+}
+
+/** The prompt's opening: its first segment and the pieces glued to it ("A lighthouse" + " on a cliff"). */
+export function openingRun(doc: Doc): Segment[] {
+  const first = doc.groups[0] ?? [];
+  const run: Segment[] = [];
+  for (const [i, seg] of first.entries()) {
+    if (i > 0 && seg.joinBefore !== " ") break;
+    run.push(seg);
+  }
+  return run;
 }
 
 /**
@@ -107,18 +129,18 @@ export function allSegments(doc: Doc): Located[] {
  * Identity, not position, marks the opening, since edits move segments around.
  */
 export function isLocked(doc: Doc, at: Located, replacement?: string, droppable: readonly string[] = []): boolean {
-  if (doc.groups[0]?.[0] === at.seg) return true;
+  if (openingRun(doc).includes(at.seg)) return true;
   // Words the edit is replacing ("sunset" when it becomes night) do not hold a segment in place.
   const own = doc.ideaWords.filter(
     (w) => hasWord(at.seg.text, w) && !droppable.some((d) => d.toLowerCase() === w.toLowerCase()),
   );
   if (own.length === 0) return false;
-  const others = allSegments(doc).filter((o) => o.seg !== at.seg);
+  const others = everySegment(doc).filter((o) => o.seg !== at.seg);
   return own.some((w) => !others.some((o) => hasWord(o.seg.text, w)) && !(replacement && hasWord(replacement, w)));
 }
 
 export function fullText(doc: Doc): string {
-  return allSegments(doc)
+  return everySegment(doc)
     .map((l) => l.seg.text)
     .join(", ");
 }

@@ -1,9 +1,10 @@
+import { PART_WORDS } from "../../anatomy";
 import { decapitalize } from "../english";
 import { moodFor } from "../vocab/moods";
 import { findWeather, WEATHER } from "../vocab/weather";
 import { hasPhrase, hasWord, phraseRegExp } from "../words";
 import { type EditContext, quote } from "./context";
-import { allSegments } from "./doc";
+import { allSegments, everySegment } from "./doc";
 import { addSegment, findCategory, removeSegment } from "./doc-ops";
 import { applyMood } from "./edit-mood";
 import { applyWeather } from "./edit-weather";
@@ -75,23 +76,28 @@ function emphasiseProse(ctx: EditContext, target: string, more: boolean): boolea
 
 export function applyEmphasis(ctx: EditContext, target: string, more: boolean): void {
   const { doc } = ctx;
+  const lockedIn = everySegment(doc).find((l) => l.seg.frozen && hasWord(l.seg.text, target))?.seg.part;
+  if (lockedIn && !allSegments(doc).some((l) => hasWord(l.seg.text, target))) {
+    ctx.notes.push(`${quote(target)} is in the locked ${PART_WORDS[lockedIn]}, so its emphasis was left as it was.`);
+    return;
+  }
   // "more eerie" on a prompt that is not eerie yet: first make it so.
   const mood = moodFor(target);
-  if (mood && more && !allSegments(doc).some((l) => hasWord(l.seg.text, target))) {
+  if (mood && more && !everySegment(doc).some((l) => hasWord(l.seg.text, target))) {
     applyMood(ctx, mood, target.toLowerCase());
     return;
   }
   // "more fog" on a clear scene: bring the weather in first.
   const weather =
     findWeather(target) ?? (/^snow/i.test(target) ? WEATHER.find((w) => w.key === "snowfall") : undefined);
-  if (weather && more && !allSegments(doc).some((l) => weather.names.some((n) => hasPhrase(l.seg.text, n)))) {
+  if (weather && more && !everySegment(doc).some((l) => weather.names.some((n) => hasPhrase(l.seg.text, n)))) {
     applyWeather(ctx, weather);
     return;
   }
   const special = SPECIAL.find((s) => s.test.test(target));
   if (special) {
     if (special.category === "detail" && !more) {
-      for (const at of findCategory(doc, "detail")) removeSegment(doc, at.seg);
+      for (const at of findCategory(doc, "detail")) if (!at.seg.frozen) removeSegment(doc, at.seg);
     }
     addSegment(doc, special.category ?? "light", more ? special.more : special.less);
     const removed = special.category === "detail" && !more ? " and took out the finishing detail" : "";

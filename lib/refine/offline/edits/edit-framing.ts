@@ -23,6 +23,8 @@ export function applyFraming(ctx: EditContext, framing: FramingEntry): void {
   let placed = false;
   for (const at of allSegments(doc)) {
     if (!SHOT_TERMS.test(at.seg.text) || isLocked(doc, at, phrase)) continue;
+    // What another part says ("a clear sky overhead", the subject's own words) is not the framing.
+    if (at.seg.part ? at.seg.part !== "composition" : at.seg.added) continue;
     replaced.push(at.seg.text);
     if (!placed) {
       replaceSegment(doc, at, phrase, doc.dialect === "tags" ? 1.2 : undefined);

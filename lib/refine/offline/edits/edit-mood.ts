@@ -1,7 +1,7 @@
 import { MOODS, type MoodEntry, SWAPPABLE_MOOD_WORDS } from "../vocab/moods";
 import { hasPhrase, phraseRegExp, words } from "../words";
 import { type EditContext, quote } from "./context";
-import { allSegments } from "./doc";
+import { allSegments, everySegment } from "./doc";
 import { addSegment } from "./doc-ops";
 
 /**
@@ -44,13 +44,13 @@ export function applyMood(ctx: EditContext, mood: MoodEntry, word: string): void
     }
   }
 
-  if (!allSegments(doc).some((l) => hasPhrase(l.seg.text, word))) {
+  if (!everySegment(doc).some((l) => hasPhrase(l.seg.text, word))) {
     if (doc.dialect === "tags") {
       addSegment(doc, "lead", word, 1.2);
-      addSegment(doc, "light", `${mood.feel} atmosphere`);
-    } else addSegment(doc, "light", `${word} and ${mood.feel}`);
+      addSegment(doc, "light", `${mood.feel} atmosphere`, undefined, null);
+    } else addSegment(doc, "light", `${word} and ${mood.feel}`, undefined, null);
   }
-  const lit = allSegments(doc).some((l) => hasPhrase(l.seg.text, mood.light) || hasPhrase(l.seg.text, mood.accent));
+  const lit = everySegment(doc).some((l) => hasPhrase(l.seg.text, mood.light) || hasPhrase(l.seg.text, mood.accent));
   if (!lightSwapped && !lit) addSegment(doc, "light", mood.accent);
 
   ctx.notes.push(

@@ -1,7 +1,8 @@
 import { tokenize } from "../tokens";
 import { DETERMINERS, isContentWord, PREPOSITIONS, singular } from "../words";
 import { type EditContext, quote } from "./context";
-import { allSegments } from "./doc";
+import { PART_WORDS } from "../../anatomy";
+import { allSegments, everySegment } from "./doc";
 import { removeSegment } from "./doc-ops";
 
 /**
@@ -78,6 +79,10 @@ export function applyRemove(ctx: EditContext, rawTarget: string): void {
     ctx.negative.unshift(target);
   }
   const negative = doc.dialect === "tags" ? " and added it to the negative prompt" : "";
+  const lockedIn = everySegment(doc).find((l) => l.seg.frozen && cutPhrase(l.seg.text, target) !== undefined)?.seg.part;
+  if (lockedIn) {
+    ctx.notes.push(`${quote(target)} is in the locked ${PART_WORDS[lockedIn]}, so it stayed there word for word.`);
+  }
   ctx.notes.push(
     touched.length > 0
       ? `Removed ${quote(target)} (from ${touched.map(quote).join(", ")})${negative}.`

@@ -1,7 +1,7 @@
 import { SEASONS, type SeasonEntry } from "../vocab/seasons";
 import { hasPhrase, phraseRegExp } from "../words";
 import { type EditContext, quote } from "./context";
-import { allSegments, isLocked } from "./doc";
+import { allSegments, everySegment, isLocked } from "./doc";
 import { addSegment, removeSegment, replaceSegment } from "./doc-ops";
 
 /** "in autumn", "make it winter": the season's words, marks and colours replace the old one's. */
@@ -43,9 +43,9 @@ export function applySeason(ctx: EditContext, season: SeasonEntry): void {
     }
   }
 
-  const said = allSegments(doc).some((l) => season.names.some((n) => hasPhrase(l.seg.text, n)));
+  const said = everySegment(doc).some((l) => season.names.some((n) => hasPhrase(l.seg.text, n)));
   if (!said) addSegment(doc, "lead-phrase", doc.dialect === "tags" ? season.key : season.prep);
-  if (!markDone) addSegment(doc, "light", season.atmosphere);
+  if (!markDone) addSegment(doc, "light", season.atmosphere, undefined, null);
   ctx.notes.push(
     replaced.length > 0
       ? `Changed the season to ${season.key}: replaced ${replaced.map(quote).join(", ")}.`

@@ -3,7 +3,7 @@ import { WEATHER } from "../vocab/weather";
 import { hasPhrase, phraseRegExp } from "../words";
 import { LIGHT_TERMS } from "./classify";
 import { type EditContext, quote } from "./context";
-import { allSegments, fullText, isLocked } from "./doc";
+import { allSegments, everySegment, fullText, isLocked } from "./doc";
 import { addSegment, removeSegment, replaceSegment } from "./doc-ops";
 
 /**
@@ -79,7 +79,7 @@ export function applyTime(ctx: EditContext, time: TimeEntry): void {
     }
   }
 
-  const said = allSegments(doc).some(
+  const said = everySegment(doc).some(
     (l) => time.names.some((n) => hasPhrase(l.seg.text, n)) || hasPhrase(l.seg.text, time.prep),
   );
   if (!said) addSegment(doc, "lead-phrase", doc.dialect === "tags" ? time.noun : time.prep);

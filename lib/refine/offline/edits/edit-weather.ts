@@ -2,8 +2,8 @@ import { TIMES } from "../vocab/times";
 import { WEATHER, type WeatherEntry } from "../vocab/weather";
 import { hasPhrase, phraseRegExp } from "../words";
 import { type EditContext, quote } from "./context";
-import { allSegments, isLocked } from "./doc";
-import { addSegment, removeSegment } from "./doc-ops";
+import { allSegments, everySegment, isLocked } from "./doc";
+import { addSegment, removeSegment, replaceSegment } from "./doc-ops";
 import { applyTime } from "./edit-time";
 
 /**
@@ -26,7 +26,9 @@ export function applyWeather(ctx: EditContext, weather: WeatherEntry): void {
     removed.push(at.seg.text);
     const droppable = hits.flatMap((w) => w.names.flatMap((n) => n.split(/[\s-]+/)));
     if (!isLocked(doc, at, undefined, droppable)) {
-      removeSegment(doc, at.seg);
+      // The old weather's own light gives way to the new weather's, in the same place.
+      if (hits.some((w) => hasPhrase(at.seg.text, w.light))) replaceSegment(doc, at, weather.light);
+      else removeSegment(doc, at.seg);
       continue;
     }
     // The idea's own clause: swap the weather words in place ("on a sunny day" → "on a rainy day").
@@ -38,18 +40,18 @@ export function applyWeather(ctx: EditContext, weather: WeatherEntry): void {
     at.seg.text = text;
   }
 
-  const present = allSegments(doc).some((l) => weather.names.some((n) => hasPhrase(l.seg.text, n)));
+  const present = everySegment(doc).some((l) => weather.names.some((n) => hasPhrase(l.seg.text, n)));
   const atmosphere = doc.dialect === "tags" ? weather.tag : weather.atmosphere;
-  if (!present || !allSegments(doc).some((l) => hasPhrase(l.seg.text, weather.atmosphere))) {
+  if (!present || !everySegment(doc).some((l) => hasPhrase(l.seg.text, weather.atmosphere))) {
     if (doc.dialect === "tags") {
       if (!present) addSegment(doc, "lead", weather.tag, 1.1);
-      addSegment(doc, "light", weather.atmosphere.split(/\s+and\s+(?=\S+\s+\S)/)[0] as string);
-    } else addSegment(doc, "light", atmosphere);
+      addSegment(doc, "light", weather.atmosphere.split(/\s+and\s+(?=\S+\s+\S)/)[0] as string, undefined, null);
+    } else addSegment(doc, "light", atmosphere, undefined, null);
   }
   // Sunshine needs the sun: a clear sky asked of a night scene brings the day back.
   if (
     weather.key === "clear" &&
-    allSegments(doc).some((l) => /(?<![\w-])(night|nighttime|midnight|moonlit|moonlight)(?![\w-])/i.test(l.seg.text))
+    everySegment(doc).some((l) => /(?<![\w-])(night|nighttime|midnight|moonlit|moonlight)(?![\w-])/i.test(l.seg.text))
   ) {
     const midday = TIMES.find((t) => t.key === "noon");
     if (midday) applyTime(ctx, midday);

@@ -74,10 +74,14 @@ export const MEDIUM_NAMES: readonly (readonly [name: string, family: MediumFamil
   ["voxel", "render"],
 ];
 
+const MEDIUM_PATTERNS = MEDIUM_NAMES.map(
+  ([name, family]) => [new RegExp(`(?<![\\w-])${name.replace(/[-]/g, "[- ]?")}(?![\\w-])`), name, family] as const,
+);
+
 export function findMedium(text: string): { name: string; family: MediumFamily } | undefined {
   const lower = text.toLowerCase();
-  for (const [name, family] of MEDIUM_NAMES) {
-    if (new RegExp(`(?<![\\w-])${name.replace(/[-]/g, "[- ]?")}(?![\\w-])`).test(lower)) return { name, family };
+  for (const [pattern, name, family] of MEDIUM_PATTERNS) {
+    if (pattern.test(lower)) return { name, family };
   }
   return undefined;
 }
@@ -132,6 +136,33 @@ export const STYLE_NAMES: Readonly<
     family: "drawing",
   },
   isometric: { short: "isometric illustration", aliases: ["isometric", "diorama"], family: "illustration" },
+  "film-noir": { short: "film-noir photograph", aliases: ["film noir", "film-noir", "noir"], family: "photo" },
+  "charcoal-drawing": {
+    short: "charcoal drawing",
+    aliases: ["charcoal drawing", "charcoal sketch", "charcoal"],
+    family: "drawing",
+  },
+  "woodblock-print": {
+    short: "woodblock print",
+    aliases: ["ukiyo-e", "woodblock print", "woodblock", "woodcut"],
+    family: "illustration",
+  },
+  "comic-book": {
+    short: "comic-book illustration",
+    aliases: ["comic book", "comic-book", "comic", "graphic novel"],
+    family: "illustration",
+  },
+  claymation: {
+    short: "claymation scene",
+    aliases: ["claymation", "clay animation", "plasticine", "stop-motion", "stop motion", "clay"],
+    family: "render",
+  },
+  vaporwave: {
+    short: "vaporwave illustration",
+    aliases: ["vaporwave", "synthwave", "retrowave", "outrun"],
+    family: "illustration",
+  },
+  "low-poly": { short: "low-poly render", aliases: ["low poly", "low-poly", "faceted"], family: "render" },
 };
 
 /** Media without a preset that an instruction may still ask for. */
@@ -141,16 +172,10 @@ export const OTHER_MEDIA: readonly { aliases: readonly string[]; medium: string;
     medium: "graphite pencil drawing with soft shading",
     family: "drawing",
   },
-  { aliases: ["charcoal"], medium: "expressive charcoal drawing with smudged shadows", family: "drawing" },
   { aliases: ["gouache"], medium: "gouache painting with flat matte color", family: "painting" },
   { aliases: ["acrylic"], medium: "bold acrylic painting", family: "painting" },
   { aliases: ["digital painting", "digital art"], medium: "detailed digital painting", family: "painting" },
   { aliases: ["concept art"], medium: "cinematic concept-art painting", family: "painting" },
-  {
-    aliases: ["comic", "comic book", "graphic novel"],
-    medium: "comic-book illustration with bold inks and halftone shading",
-    family: "illustration",
-  },
   { aliases: ["cartoon"], medium: "clean cartoon illustration with bold outlines", family: "illustration" },
   {
     aliases: ["vector", "flat illustration", "flat design"],
@@ -162,10 +187,7 @@ export const OTHER_MEDIA: readonly { aliases: readonly string[]; medium: string;
     medium: "storybook illustration in soft gouache",
     family: "illustration",
   },
-  { aliases: ["ukiyo-e", "woodblock", "woodblock print"], medium: "ukiyo-e woodblock print", family: "illustration" },
   { aliases: ["stained glass"], medium: "stained-glass window design with bold leading", family: "illustration" },
-  { aliases: ["claymation", "clay"], medium: "claymation scene with handmade plasticine figures", family: "render" },
-  { aliases: ["low poly", "low-poly"], medium: "low-poly 3D scene with faceted shading", family: "render" },
   { aliases: ["polaroid"], medium: "faded instant-film polaroid photograph", family: "photo" },
   {
     aliases: ["black and white photo", "black-and-white photo"],
