@@ -26,6 +26,11 @@ export interface PromptVersionsTable {
   title: string;
   /** JSON array of strings. */
   notes: string;
+  /** JSON object (PromptParts) or null when unknown. */
+  parts: string | null;
+  /** JSON array of part names. */
+  locks: string;
+  direction: string | null;
   created_at: string;
 }
 
@@ -62,16 +67,59 @@ export interface ImagesTable {
   created_at: string;
 }
 
+/** A snapshot of a version kept under a name; idea_id and version_id go NULL with the idea. */
+export interface LibraryEntriesTable {
+  id: string;
+  name: string;
+  version_id: string | null;
+  idea_id: string | null;
+  idea_text: string;
+  prompt: string;
+  negative_prompt: string | null;
+  style: string | null;
+  dialect: string;
+  /** JSON object (PromptParts) or null. */
+  parts: string | null;
+  created_at: string;
+}
+
+export interface ComparisonsTable {
+  id: string;
+  idea_id: string;
+  kind: string;
+  seed: number;
+  /** JSON object (GenerationParams shared by every cell). */
+  params: string;
+  title: string;
+  created_at: string;
+}
+
+export interface ComparisonCellsTable {
+  comparison_id: string;
+  position: number;
+  idea_id: string;
+  label: string;
+  version_id: string;
+  backend: string;
+  generation_id: string;
+}
+
 export interface Database {
   ideas: IdeasTable;
   prompt_versions: PromptVersionsTable;
   generations: GenerationsTable;
   images: ImagesTable;
+  library_entries: LibraryEntriesTable;
+  comparisons: ComparisonsTable;
+  comparison_cells: ComparisonCellsTable;
 }
 
 export type IdeaRow = IdeasTable;
 export type VersionRow = PromptVersionsTable;
 export type GenerationRow = GenerationsTable;
 export type ImageRow = ImagesTable;
+export type LibraryEntryRow = LibraryEntriesTable;
+export type ComparisonRow = ComparisonsTable;
+export type ComparisonCellRow = ComparisonCellsTable;
 /** An image row with the two facts the entity borrows from its version and generation. */
 export type ImageJoinedRow = ImagesTable & { prompt: string; backend: string };

@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import {
+  type Comparison,
+  type ComparisonCell,
   DialectSchema,
   ErrorInfoSchema,
   type Generation,
@@ -9,11 +11,24 @@ import {
   GenerationStatusSchema,
   type Idea,
   type Image,
+  type LibraryEntry,
+  PART_NAMES,
+  type PartName,
+  type PromptParts,
   PromptSourceSchema,
   type PromptVersion,
   StyleIdSchema,
 } from "@/lib/schemas";
-import type { GenerationRow, IdeaRow, ImageJoinedRow, ImageRow, VersionRow } from "./database";
+import type {
+  ComparisonCellRow,
+  ComparisonRow,
+  GenerationRow,
+  IdeaRow,
+  ImageJoinedRow,
+  ImageRow,
+  LibraryEntryRow,
+  VersionRow,
+} from "./database";
 import type { GenerationPatch, NewImage } from "./types";
 
 /*
@@ -51,6 +66,33 @@ function paramsFrom(text: string): GenerationParams {
     if (parsed.success && parsed.data !== undefined) params[key] = parsed.data;
   }
   return params as GenerationParams;
+}
+
+/** Each known part that is a non-empty string; null when there is no object at all (unknown). */
+export function partsFrom(text: string | null): PromptParts | null {
+  const value = parseJson(text);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const parts: PromptParts = {};
+  for (const name of PART_NAMES) {
+    const part = (value as Record<string, unknown>)[name];
+    if (typeof part === "string" && part.trim() !== "") parts[name] = part;
+  }
+  return parts;
+}
+
+function partsToColumn(parts: PromptParts | null): string | null {
+  return parts === null ? null : JSON.stringify(parts);
+}
+
+/** Known part names, each once, in anatomy order. */
+function locksFrom(text: string): PartName[] {
+  const value = parseJson(text);
+  if (!Array.isArray(value)) return [];
+  return PART_NAMES.filter((name) => value.includes(name));
+}
+
+export function locksToColumn(locks: readonly PartName[]): string {
+  return JSON.stringify(PART_NAMES.filter((name) => locks.includes(name)));
 }
 
 function errorFrom(text: string | null): Generation["error"] {
@@ -98,6 +140,9 @@ export function versionFromRow(row: VersionRow): PromptVersion {
     model: row.model,
     title: row.title,
     notes: notesFrom(row.notes),
+    parts: partsFrom(row.parts),
+    locks: locksFrom(row.locks),
+    direction: row.direction,
     createdAt: row.created_at,
   };
 }
@@ -117,6 +162,9 @@ export function versionToRow(v: PromptVersion): VersionRow {
     model: v.model,
     title: v.title,
     notes: JSON.stringify(v.notes),
+    parts: partsToColumn(v.parts),
+    locks: locksToColumn(v.locks),
+    direction: v.direction,
     created_at: toDbTime(v.createdAt),
   };
 }
@@ -206,5 +254,83 @@ export function imageToRow(image: NewImage): ImageRow {
     byte_size: image.byteSize,
     favorite: image.favorite ? 1 : 0,
     created_at: toDbTime(image.createdAt),
+  };
+}
+
+export function libraryEntryFromRow(row: LibraryEntryRow): LibraryEntry {
+  return {
+    id: row.id,
+    name: row.name,
+    versionId: row.version_id,
+    ideaId: row.idea_id,
+    ideaText: row.idea_text,
+    prompt: row.prompt,
+    negativePrompt: row.negative_prompt,
+    style: oneOf(StyleIdSchema.nullable(), row.style, null),
+    dialect: oneOf(DialectSchema, row.dialect, "prose"),
+    parts: partsFrom(row.parts),
+    createdAt: row.created_at,
+  };
+}
+
+export function libraryEntryToRow(entry: LibraryEntry): LibraryEntryRow {
+  return {
+    id: entry.id,
+    name: entry.name,
+    version_id: entry.versionId,
+    idea_id: entry.ideaId,
+    idea_text: entry.ideaText,
+    prompt: entry.prompt,
+    negative_prompt: entry.negativePrompt,
+    style: entry.style,
+    dialect: entry.dialect,
+    parts: partsToColumn(entry.parts),
+    created_at: toDbTime(entry.createdAt),
+  };
+}
+
+export function comparisonFromRows(row: ComparisonRow, cells: ComparisonCellRow[]): Comparison {
+  return {
+    id: row.id,
+    ideaId: row.idea_id,
+    kind: row.kind === "backends" ? "backends" : "versions",
+    seed: row.seed,
+    params: paramsFrom(row.params),
+    title: row.title,
+    cells: [...cells].sort((a, b) => a.position - b.position).map(cellFromRow),
+    createdAt: row.created_at,
+  };
+}
+
+function cellFromRow(row: ComparisonCellRow): ComparisonCell {
+  return {
+    position: row.position,
+    label: row.label,
+    versionId: row.version_id,
+    backend: row.backend,
+    generationId: row.generation_id,
+  };
+}
+
+export function comparisonToRows(c: Comparison): { row: ComparisonRow; cells: ComparisonCellRow[] } {
+  return {
+    row: {
+      id: c.id,
+      idea_id: c.ideaId,
+      kind: c.kind,
+      seed: c.seed,
+      params: JSON.stringify(c.params),
+      title: c.title,
+      created_at: toDbTime(c.createdAt),
+    },
+    cells: c.cells.map((cell) => ({
+      comparison_id: c.id,
+      position: cell.position,
+      idea_id: c.ideaId,
+      label: cell.label,
+      version_id: cell.versionId,
+      backend: cell.backend,
+      generation_id: cell.generationId,
+    })),
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Kysely, Transaction } from "kysely";
+import { findComparison, findComparisons, insertComparison, removeComparison } from "./comparison-queries";
 import type { Database } from "./database";
 import {
   findGeneration,
@@ -11,10 +12,18 @@ import {
 } from "./generation-queries";
 import { findIdea, findIdeas, insertIdeaWithVersion, removeIdea } from "./idea-queries";
 import { findImage, findImages, findImagesForGeneration, markFavorite, removeImage } from "./image-queries";
+import {
+  findLibrary,
+  findLibraryEntry,
+  findLibraryForIdea,
+  removeLibraryEntry,
+  renameEntry,
+  starVersionRow,
+} from "./library-queries";
 import { migrateToLatest } from "./migrations";
 import { openSqlite, type SqliteLocation } from "./open-sqlite";
 import type { Store } from "./types";
-import { findVersion, findVersions, insertVersion } from "./version-queries";
+import { findVersion, findVersions, insertVersion, updateLocks } from "./version-queries";
 
 /**
  * The Store on SQLite. Opening is synchronous (a bad path fails here, at startup); migrations
@@ -42,6 +51,7 @@ export function createSqliteStore(opts: SqliteLocation = {}): Store {
     createVersion: (version) => write((trx) => insertVersion(trx, version)),
     getVersion: (id) => read((db) => findVersion(db, id)),
     listVersions: (ideaId) => read((db) => findVersions(db, ideaId)),
+    setVersionLocks: (id, locks) => write((trx) => updateLocks(trx, id, locks)),
 
     createGeneration: (generation) => write((trx) => insertGeneration(trx, generation)),
     getGeneration: (id) => read((db) => findGeneration(db, id)),
@@ -55,6 +65,18 @@ export function createSqliteStore(opts: SqliteLocation = {}): Store {
     listImagesForGeneration: (generationId) => read((db) => findImagesForGeneration(db, generationId)),
     setFavorite: (id, favorite) => write((trx) => markFavorite(trx, id, favorite)),
     deleteImage: (id) => write((trx) => removeImage(trx, id)),
+
+    starVersion: (star) => write((trx) => starVersionRow(trx, star)),
+    getLibraryEntry: (id) => read((db) => findLibraryEntry(db, id)),
+    listLibrary: (query) => read((db) => findLibrary(db, query)),
+    listLibraryForIdea: (ideaId) => read((db) => findLibraryForIdea(db, ideaId)),
+    renameLibraryEntry: (id, name) => write((trx) => renameEntry(trx, id, name)),
+    deleteLibraryEntry: (id) => write((trx) => removeLibraryEntry(trx, id)),
+
+    createComparison: (comparison, generations) => write((trx) => insertComparison(trx, comparison, generations)),
+    getComparison: (id) => read((db) => findComparison(db, id)),
+    listComparisons: (ideaId) => read((db) => findComparisons(db, ideaId)),
+    deleteComparison: (id) => write((trx) => removeComparison(trx, id)),
 
     close() {
       closed ??= ready.then(

@@ -1,4 +1,5 @@
 import type {
+  Comparison,
   ErrorInfo,
   Generation,
   GenerationParams,
@@ -6,7 +7,9 @@ import type {
   Idea,
   IdeaSummary,
   Image,
+  LibraryEntry,
   Page,
+  PartName,
   PromptVersion,
 } from "@/lib/schemas/entities";
 
@@ -32,6 +35,14 @@ export type ImageListQuery = {
 
 export type IdeaListQuery = { cursor?: string; limit: number; q?: string };
 
+/** Newest first; each word of q must appear in the name, the prompt or the idea text. */
+export type LibraryListQuery = { cursor?: string; limit: number; q?: string };
+
+/** Starring a version: the snapshot is read from the version and its idea inside the transaction. */
+export type NewLibraryStar = { id: string; versionId: string; name: string; createdAt: string };
+
+export type NewComparison = Comparison;
+
 /**
  * Rows. SQLite through Kysely by default; behind this interface so Postgres can follow.
  * Every method is a single transaction; a method that writes several rows writes all or none.
@@ -47,6 +58,8 @@ export interface Store {
   getVersion(id: string): Promise<PromptVersion | undefined>;
   /** Oldest first. */
   listVersions(ideaId: string): Promise<PromptVersion[]>;
+  /** Replaces the version's locks (the caller checks them against its parts). */
+  setVersionLocks(id: string, locks: readonly PartName[]): Promise<PromptVersion | undefined>;
 
   createGeneration(generation: NewGeneration): Promise<void>;
   getGeneration(id: string): Promise<Generation | undefined>;
@@ -62,6 +75,26 @@ export interface Store {
   listImagesForGeneration(generationId: string): Promise<Image[]>;
   setFavorite(id: string, favorite: boolean): Promise<Image | undefined>;
   deleteImage(id: string): Promise<boolean>;
+
+  /**
+   * Keeps a snapshot of the version under `name`, or renames the entry it already has (one
+   * entry per version). Undefined when the version does not exist.
+   */
+  starVersion(star: NewLibraryStar): Promise<{ entry: LibraryEntry; created: boolean } | undefined>;
+  getLibraryEntry(id: string): Promise<LibraryEntry | undefined>;
+  listLibrary(query: LibraryListQuery): Promise<Page<LibraryEntry>>;
+  /** Entries starred from the idea's versions, newest first. */
+  listLibraryForIdea(ideaId: string): Promise<LibraryEntry[]>;
+  renameLibraryEntry(id: string, name: string): Promise<LibraryEntry | undefined>;
+  deleteLibraryEntry(id: string): Promise<boolean>;
+
+  /** The cells' generations (queued) and the comparison with its cells, all or nothing. */
+  createComparison(comparison: NewComparison, generations: NewGeneration[]): Promise<void>;
+  getComparison(id: string): Promise<Comparison | undefined>;
+  /** Newest first. */
+  listComparisons(ideaId: string): Promise<Comparison[]>;
+  /** The record only: its generations and images belong to the idea and stay. */
+  deleteComparison(id: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

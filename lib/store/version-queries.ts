@@ -1,8 +1,8 @@
 import "server-only";
 import type { Kysely } from "kysely";
-import type { PromptVersion } from "@/lib/schemas";
+import type { PartName, PromptVersion } from "@/lib/schemas";
 import type { Database } from "./database";
-import { versionFromRow, versionToRow } from "./row-mapping";
+import { locksToColumn, versionFromRow, versionToRow } from "./row-mapping";
 import type { NewPromptVersion } from "./types";
 
 /** The schema refuses a parent from another idea (composite foreign key). */
@@ -25,4 +25,17 @@ export async function findVersions(db: Kysely<Database>, ideaId: string): Promis
     .orderBy("id", "asc")
     .execute();
   return rows.map(versionFromRow);
+}
+
+export async function updateLocks(
+  db: Kysely<Database>,
+  id: string,
+  locks: readonly PartName[],
+): Promise<PromptVersion | undefined> {
+  await db
+    .updateTable("prompt_versions")
+    .set({ locks: locksToColumn(locks) })
+    .where("id", "=", id)
+    .execute();
+  return findVersion(db, id);
 }

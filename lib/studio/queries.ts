@@ -51,11 +51,16 @@ export async function getIdeaDetail(id: string): Promise<IdeaDetail | undefined>
   const { store } = deps();
   const idea = await store.getIdea(id);
   if (!idea) return undefined;
-  const [versions, generations] = await Promise.all([store.listVersions(id), store.listGenerationsForIdea(id)]);
+  const [versions, generations, library, comparisons] = await Promise.all([
+    store.listVersions(id),
+    store.listGenerationsForIdea(id),
+    store.listLibraryForIdea(id),
+    store.listComparisons(id),
+  ]);
   const withImages = await Promise.all(
     generations.map(async (g) => ({ ...g, images: await store.listImagesForGeneration(g.id) })),
   );
-  return { idea, versions, generations: withImages };
+  return { idea, versions, generations: withImages, library, comparisons };
 }
 
 /** The idea a version belongs to, for opening a version in the studio. */

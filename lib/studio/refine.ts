@@ -1,15 +1,21 @@
 import "server-only";
 import { defaultBackendId, findBackend } from "@/lib/backends/registry";
 import { getConfig } from "@/lib/config";
-import { AppError } from "@/lib/errors";
+import { AppError, toAppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { assertAllowed } from "@/lib/safety/moderate";
 import { log } from "@/lib/log";
+import { candidateDirections } from "@/lib/refine/directions";
 import { getRefiner } from "@/lib/refine/registry";
-import { countClipTokens } from "@/lib/tokens/clip-tokens";
-import type { RefineInput } from "@/lib/refine/types";
+import type { CandidateDirection, RefinedPrompt, RefineInput, Refiner } from "@/lib/refine/types";
 import type { RefineBody } from "@/lib/schemas/api";
+import type { Capabilities } from "@/lib/schemas/catalog";
 import type { Idea, PromptVersion } from "@/lib/schemas/entities";
+import type { StyleId } from "@/lib/schemas/styles";
+import { getStyle } from "@/lib/styles";
+import { countClipTokens } from "@/lib/tokens/clip-tokens";
 import { deps } from "./deps";
+import { locksFor, partsToSave } from "./parts";
 
 export type RefineCallbacks = {
   signal: AbortSignal;
@@ -17,19 +23,67 @@ export type RefineCallbacks = {
   onDelta?: (promptSoFar: string) => void;
 };
 
+export type CandidateCallbacks = {
+  signal: AbortSignal;
+  /** Candidate `index`'s prompt so far, each time it grows. */
+  onDelta?: (index: number, promptSoFar: string) => void;
+  /** Candidate `index` was saved (the others may still be running). */
+  onSaved?: (index: number, version: PromptVersion) => void;
+  /** Candidate `index` failed; the others go on. */
+  onFailed?: (index: number, error: AppError) => void;
+};
+
+export type CandidateFailure = { index: number; error: { code: string; message: string } };
+export type CandidatesResult = { items: PromptVersion[]; failed: CandidateFailure[] };
+
+export type PreparedRefine = {
+  /** How many refinements were asked for: 1 is the plain one, 2–4 are candidates. */
+  readonly count: number;
+  run(cb: RefineCallbacks): Promise<PromptVersion>;
+  /** Runs every candidate at once; throws only when all of them fail. */
+  runCandidates(cb: CandidateCallbacks): Promise<CandidatesResult>;
+};
+
 /**
  * Refines a new idea (saving the idea and its first version) or a saved version with an
- * instruction (saving a child). Nothing is saved when the refiner fails or is stopped.
+ * instruction and/or a new style (saving a child). Nothing is saved when the refiner fails or
+ * is stopped.
  */
 export async function refine(body: RefineBody, cb: RefineCallbacks): Promise<PromptVersion> {
-  return (await prepareRefine(body))(cb);
+  return (await prepareRefine(body)).run(cb);
 }
+
+type Plan = {
+  refiner: Refiner;
+  caps: Capabilities;
+  idea: Idea;
+  parent: PromptVersion | undefined;
+  instruction: string | undefined;
+  style: StyleId | null;
+  /** A restyle: a parent, a style, and no instruction. */
+  restyle: boolean;
+  input: RefineInput;
+};
 
 /**
  * Checks everything that can be checked before the refiner runs (unknown parent, refiner not
  * configured…), so those answer with a proper status instead of an error inside a stream.
  */
-export async function prepareRefine(body: RefineBody): Promise<(cb: RefineCallbacks) => Promise<PromptVersion>> {
+export async function prepareRefine(body: RefineBody): Promise<PreparedRefine> {
+  const plan = await planRefine(body);
+  const count = body.candidates ?? 1;
+  const directions = count >= 2 ? candidateDirections(count) : [];
+  if (count >= 2 && directions.length !== count) {
+    throw new AppError("internal", `Expected ${count} candidate directions, got ${directions.length}.`);
+  }
+  return {
+    count,
+    run: (cb) => runOne(plan, cb),
+    runCandidates: (cb) => runCandidates(plan, directions, cb),
+  };
+}
+
+async function planRefine(body: RefineBody): Promise<Plan> {
   const { store } = deps();
   const refiner = getRefiner(body.refiner);
   const backend = findBackend(body.backend ?? defaultBackendId());
@@ -49,12 +103,22 @@ export async function prepareRefine(body: RefineBody): Promise<(cb: RefineCallba
   } else {
     idea = { id: newId(), text: body.idea, title: "", createdAt: "" };
   }
+  // Refused before the refiner runs or anything is saved: a 422 before any stream starts.
+  await assertAllowed({ texts: { idea: idea.text, instruction }, stage: "refine" });
 
   const style = body.style !== undefined ? body.style : (parent?.style ?? null);
+  const locks = parent ? locksFor(parent.locks, parent.parts) : [];
   const input: RefineInput = {
     idea: idea.text,
-    parent,
+    parent: parent && {
+      prompt: parent.prompt,
+      negativePrompt: parent.negativePrompt,
+      style: parent.style,
+      dialect: parent.dialect,
+      parts: parent.parts,
+    },
     instruction,
+    ...(locks.length > 0 ? { locks } : {}),
     style,
     dialect: caps.dialect,
     budget: {
@@ -63,52 +127,160 @@ export async function prepareRefine(body: RefineBody): Promise<(cb: RefineCallba
       countTokens: caps.maxPromptTokens !== undefined ? countClipTokens : undefined,
     },
   };
+  const restyle = parent !== undefined && instruction === undefined;
+  return { refiner, caps, idea, parent, instruction, style, restyle, input };
+}
 
-  return async (cb) => {
-    const timeout = AbortSignal.timeout(getConfig().timeouts.refineMs);
-    const signal = AbortSignal.any([cb.signal, timeout]);
-    const started = Date.now();
-    let refined: Awaited<ReturnType<typeof refiner.refine>>;
-    try {
-      refined = await refiner.refine(input, { signal, onDelta: cb.onDelta });
-    } catch (e) {
-      if (timeout.aborted && !cb.signal.aborted) {
-        throw new AppError(
-          "timeout",
-          `The refiner did not finish within ${Math.round(getConfig().timeouts.refineMs / 1000)} s.`,
-          { cause: e },
-        );
-      }
-      throw e;
-    }
-    if (!refined.prompt.trim()) throw new AppError("backend_error", "The refiner returned an empty prompt.");
-
-    const now = new Date().toISOString();
-    const version: PromptVersion = {
-      id: newId(),
-      ideaId: idea.id,
-      parentId: parent?.id ?? null,
-      source: "refine",
-      instruction: instruction ?? null,
-      prompt: refined.prompt,
-      negativePrompt: caps.negativePrompt || caps.dialect === "tags" ? (refined.negativePrompt ?? null) : null,
-      style,
-      dialect: caps.dialect,
-      refiner: refiner.id,
-      model: refined.model,
-      title: refined.title,
-      notes: refined.notes,
-      createdAt: now,
-    };
-    if (parent) {
-      await store.createVersion(version);
-    } else {
-      await store.createIdeaWithVersion(
-        { ...idea, title: refined.title || idea.text.slice(0, 60), createdAt: now },
-        version,
+/** One run of the refiner, with the refine timeout; a timeout is told apart from a stop. */
+async function callRefiner(
+  plan: Plan,
+  direction: CandidateDirection | undefined,
+  signal: AbortSignal,
+  timeout: AbortSignal,
+  onDelta: ((soFar: string) => void) | undefined,
+): Promise<RefinedPrompt> {
+  const input = direction ? { ...plan.input, direction } : plan.input;
+  let refined: RefinedPrompt;
+  try {
+    refined = await plan.refiner.refine(input, { signal: AbortSignal.any([signal, timeout]), onDelta });
+  } catch (e) {
+    if (timeout.aborted && !signal.aborted) {
+      throw new AppError(
+        "timeout",
+        `The refiner did not finish within ${Math.round(getConfig().timeouts.refineMs / 1000)} s.`,
+        { cause: e },
       );
     }
-    log.info("refined", { ideaId: idea.id, versionId: version.id, refiner: refiner.id, ms: Date.now() - started });
-    return version;
+    throw e;
+  }
+  if (!refined.prompt.trim()) throw new AppError("backend_error", "The refiner returned an empty prompt.");
+  return refined;
+}
+
+/** A restyle's notes always say what changed, even when the refiner did not. */
+function notesFor(plan: Plan, refined: RefinedPrompt): string[] {
+  if (!plan.restyle) return refined.notes;
+  const label = getStyle(plan.style)?.label ?? "none";
+  const said = refined.notes.some((n) => n.toLowerCase().includes(label.toLowerCase()));
+  return said ? refined.notes : [`Style: ${label}`, ...refined.notes];
+}
+
+function versionFrom(plan: Plan, refined: RefinedPrompt, direction: CandidateDirection | undefined): PromptVersion {
+  const { caps, parent } = plan;
+  const negativePrompt = caps.negativePrompt || caps.dialect === "tags" ? (refined.negativePrompt ?? null) : null;
+  const parts = partsToSave(refined.parts, refined.prompt, negativePrompt);
+  return {
+    id: newId(),
+    ideaId: plan.idea.id,
+    parentId: parent?.id ?? null,
+    source: "refine",
+    instruction: plan.instruction ?? null,
+    prompt: refined.prompt,
+    negativePrompt,
+    style: plan.style,
+    dialect: caps.dialect,
+    refiner: plan.refiner.id,
+    model: refined.model,
+    title: refined.title,
+    notes: notesFor(plan, refined),
+    parts,
+    // Children keep the parent's locks; a lock on a part the child lacks would promise nothing.
+    locks: parent ? locksFor(parent.locks, parts) : [],
+    direction: direction?.label ?? null,
+    createdAt: new Date().toISOString(),
+  };
+}
+
+async function runOne(plan: Plan, cb: RefineCallbacks): Promise<PromptVersion> {
+  const { store } = deps();
+  const timeout = AbortSignal.timeout(getConfig().timeouts.refineMs);
+  const started = Date.now();
+  const refined = await callRefiner(plan, undefined, cb.signal, timeout, cb.onDelta);
+  if (cb.signal.aborted) throw new AppError("canceled", "Stopped.");
+  const version = versionFrom(plan, refined, undefined);
+  if (plan.parent) await store.createVersion(version);
+  else await store.createIdeaWithVersion(ideaRow(plan, refined, version.createdAt), version);
+  log.info("refined", {
+    ideaId: plan.idea.id,
+    versionId: version.id,
+    refiner: plan.refiner.id,
+    ms: Date.now() - started,
+  });
+  return version;
+}
+
+function ideaRow(plan: Plan, refined: RefinedPrompt, createdAt: string): Idea {
+  return { ...plan.idea, title: refined.title || plan.idea.text.slice(0, 60), createdAt };
+}
+
+/**
+ * Every candidate runs at once (they are independent) and is saved as soon as it is done.
+ * Saves go one after another through a chain, so for a new idea exactly one of them creates
+ * the idea (the first to finish) and the others join it as further roots.
+ */
+async function runCandidates(
+  plan: Plan,
+  directions: CandidateDirection[],
+  cb: CandidateCallbacks,
+): Promise<CandidatesResult> {
+  const { store } = deps();
+  const timeout = AbortSignal.timeout(getConfig().timeouts.refineMs);
+  const started = Date.now();
+  let ideaSaved = plan.parent !== undefined;
+  let saves: Promise<unknown> = Promise.resolve();
+
+  const save = (refined: RefinedPrompt, direction: CandidateDirection): Promise<PromptVersion> => {
+    const next = saves.then(async () => {
+      // A stop while this one waited its turn: what was not saved yet stays unsaved.
+      if (cb.signal.aborted) throw new AppError("canceled", "Stopped.");
+      const version = versionFrom(plan, refined, direction);
+      if (ideaSaved) {
+        await store.createVersion(version);
+      } else {
+        await store.createIdeaWithVersion(ideaRow(plan, refined, version.createdAt), version);
+        ideaSaved = true;
+      }
+      return version;
+    });
+    saves = next.catch(() => undefined);
+    return next;
+  };
+
+  const items: (PromptVersion | undefined)[] = directions.map(() => undefined);
+  const failed: { index: number; error: AppError }[] = [];
+  await Promise.all(
+    directions.map(async (direction, index) => {
+      try {
+        const refined = await callRefiner(plan, direction, cb.signal, timeout, (soFar) => cb.onDelta?.(index, soFar));
+        if (cb.signal.aborted) throw new AppError("canceled", "Stopped.");
+        const version = await save(refined, direction);
+        items[index] = version;
+        cb.onSaved?.(index, version);
+      } catch (e) {
+        const error = toAppError(e);
+        failed.push({ index, error });
+        if (!cb.signal.aborted) {
+          log.warn("candidate failed", { ideaId: plan.idea.id, index, code: error.code, error: error.cause ?? error });
+          cb.onFailed?.(index, error);
+        }
+      }
+    }),
+  );
+
+  const saved = items.filter((v): v is PromptVersion => v !== undefined);
+  failed.sort((a, b) => a.index - b.index);
+  if (saved.length === 0) {
+    throw failed[0]?.error ?? new AppError("internal", "No candidate was made.");
+  }
+  log.info("refined candidates", {
+    ideaId: plan.idea.id,
+    saved: saved.length,
+    failed: failed.length,
+    refiner: plan.refiner.id,
+    ms: Date.now() - started,
+  });
+  return {
+    items: saved,
+    failed: failed.map(({ index, error }) => ({ index, error: { code: error.code, message: error.message } })),
   };
 }

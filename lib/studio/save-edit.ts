@@ -4,6 +4,7 @@ import { newId } from "@/lib/ids";
 import type { EditBody } from "@/lib/schemas/api";
 import type { PromptVersion } from "@/lib/schemas/entities";
 import { deps } from "./deps";
+import { carryOverParts } from "./parts";
 
 /** A manual edit: a child of the version it was edited from, or the first version of a new idea. */
 export async function saveEdit(body: EditBody): Promise<PromptVersion> {
@@ -11,6 +12,7 @@ export async function saveEdit(body: EditBody): Promise<PromptVersion> {
   const { store } = deps();
   const parent = await store.getVersion(body.parentId);
   if (!parent) throw new AppError("not_found", "The version to edit was not found.");
+  const negativePrompt = body.negativePrompt === undefined ? parent.negativePrompt : body.negativePrompt || null;
   const version: PromptVersion = {
     ...parent,
     id: newId(),
@@ -18,10 +20,13 @@ export async function saveEdit(body: EditBody): Promise<PromptVersion> {
     source: "edit",
     instruction: null,
     prompt: body.prompt,
-    negativePrompt: body.negativePrompt === undefined ? parent.negativePrompt : body.negativePrompt || null,
+    negativePrompt,
     refiner: "manual",
     model: "manual",
     notes: ["Edited by hand."],
+    // The parts (and locks) whose words the edit left alone; the rest were rewritten.
+    ...carryOverParts(parent, body.prompt, negativePrompt),
+    direction: null,
     createdAt: new Date().toISOString(),
   };
   await store.createVersion(version);
@@ -52,6 +57,9 @@ async function saveImported(body: { idea: string; prompt: string; negativePrompt
     model: "manual",
     title: idea.title,
     notes: ["Written or imported by hand; not refined."],
+    parts: null,
+    locks: [],
+    direction: null,
     createdAt: now,
   };
   await store.createIdeaWithVersion(idea, version);

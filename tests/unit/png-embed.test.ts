@@ -190,6 +190,9 @@ describe("recipeSidecar and buildRecipe", () => {
       model: "gpt-4.1-mini",
       title: "Fox",
       notes: [],
+      parts: null,
+      locks: [],
+      direction: null,
       createdAt: "2025-01-01T00:00:01.000Z",
     };
     const generation: Generation = {

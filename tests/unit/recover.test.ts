@@ -41,6 +41,9 @@ describe("recovery at start", () => {
       model: "offline-refiner-v1",
       title: "Boat",
       notes: [],
+      parts: null,
+      locks: [],
+      direction: null,
       createdAt: now(),
     };
     await store.createIdeaWithVersion(idea, version);
@@ -61,7 +64,9 @@ describe("recovery at start", () => {
     await store.createGeneration(queued);
 
     const orphan = newId();
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#888" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#888" } })
+      .png()
+      .toBuffer();
     await files.put(orphan, png, "image/png");
 
     await recoverAtStart();

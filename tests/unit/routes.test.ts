@@ -37,6 +37,7 @@ async function expectError(res: Response, status: number, code: string) {
 
 let routes: Record<string, Record<string, Handler>>;
 
+// Importing the route modules compiles much of the app: slow on a busy machine.
 beforeAll(async () => {
   const { resetConfigForTests } = await import("@/lib/config");
   resetConfigForTests();
@@ -59,7 +60,7 @@ beforeAll(async () => {
     unknown: await import("@/app/api/[...path]/route"),
     tokenize: await import("@/app/api/tokenize/route"),
   } as unknown as Record<string, Record<string, Handler>>;
-});
+}, 60_000);
 
 afterAll(async () => {
   const { resetStoreForTests } = await import("@/lib/store");
@@ -222,13 +223,20 @@ describe("POST /api/prompts", () => {
 
   it("saves an imported prompt word for word as the first version of a new idea", async () => {
     const prompt = "(red fox:1.2), deep snow, moonlight";
-    const res = await call(h("prompts", "POST"), { method: "POST", body: { idea: "a fox from an old PNG", prompt, negativePrompt: "blurry" } });
+    const res = await call(h("prompts", "POST"), {
+      method: "POST",
+      body: { idea: "a fox from an old PNG", prompt, negativePrompt: "blurry" },
+    });
     expect(res.status).toBe(201);
     const v = PromptVersionSchema.parse(await res.json());
     expect(v).toMatchObject({ parentId: null, source: "edit", prompt, negativePrompt: "blurry", dialect: "tags" });
     const idea = await (await call(h("idea", "GET"), {}, { id: v.ideaId })).json();
     expect(idea.idea.text).toBe("a fox from an old PNG");
-    await expectError(await call(h("prompts", "POST"), { method: "POST", body: { idea: "x", parentId: v.id, prompt: "y" } }), 400, "invalid_request");
+    await expectError(
+      await call(h("prompts", "POST"), { method: "POST", body: { idea: "x", parentId: v.id, prompt: "y" } }),
+      400,
+      "invalid_request",
+    );
   });
 
   it("400 on an empty prompt, 404 on an unknown parent", async () => {
@@ -357,12 +365,27 @@ describe("generations and images", () => {
 
 describe("POST /api/tokenize", () => {
   it("counts CLIP tokens for SD backends and only characters for the others", async () => {
-    const sd = await (await call(h("tokenize", "POST"), { method: "POST", body: { backend: "automatic1111", prompt: "(red fox:1.2), snow" } })).json();
+    const sd = await (
+      await call(h("tokenize", "POST"), {
+        method: "POST",
+        body: { backend: "automatic1111", prompt: "(red fox:1.2), snow" },
+      })
+    ).json();
     expect(sd).toEqual({ chars: 19, maxChars: 4000, tokens: 4, maxTokens: 75 });
-    const prose = await (await call(h("tokenize", "POST"), { method: "POST", body: { backend: "offline", prompt: "a fox" } })).json();
+    const prose = await (
+      await call(h("tokenize", "POST"), { method: "POST", body: { backend: "offline", prompt: "a fox" } })
+    ).json();
     expect(prose).toEqual({ chars: 5, maxChars: 4000, tokens: null, maxTokens: null });
-    await expectError(await call(h("tokenize", "POST"), { method: "POST", body: { backend: "nope", prompt: "x" } }), 404, "not_found");
-    await expectError(await call(h("tokenize", "POST"), { method: "POST", body: { backend: "offline" } }), 400, "invalid_request");
+    await expectError(
+      await call(h("tokenize", "POST"), { method: "POST", body: { backend: "nope", prompt: "x" } }),
+      404,
+      "not_found",
+    );
+    await expectError(
+      await call(h("tokenize", "POST"), { method: "POST", body: { backend: "offline" } }),
+      400,
+      "invalid_request",
+    );
   });
 });
 

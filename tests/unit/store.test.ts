@@ -46,6 +46,9 @@ function version(id: string, ideaId: string, over: Partial<PromptVersion> = {}):
     model: "embedded",
     title: `Version ${id}`,
     notes: [],
+    parts: null,
+    locks: [],
+    direction: null,
     createdAt: at(1),
     ...over,
   };
@@ -130,7 +133,9 @@ describe("migrations", () => {
     const file = path.join(nested, "promptsmith.db");
     const before = schemaOf(file);
     const tables = before.objects.filter((o) => o.type === "table").map((o) => o.name);
-    expect(tables).toEqual(expect.arrayContaining(["ideas", "prompt_versions", "generations", "images"]));
+    expect(tables).toEqual(
+      expect.arrayContaining(["ideas", "prompt_versions", "generations", "images", "library_entries", "comparisons"]),
+    );
     const indexes = before.objects.filter((o) => o.type === "index").map((o) => o.name);
     expect(indexes).toEqual(
       expect.arrayContaining([
@@ -140,7 +145,7 @@ describe("migrations", () => {
         "generations_status",
       ]),
     );
-    expect(before.migrations).toEqual(["0001_init"]);
+    expect(before.migrations).toEqual(["0001_init", "0002_iterating"]);
     expect(before.journal).toBe("wal");
 
     const second = createSqliteStore({ dataDir: nested });

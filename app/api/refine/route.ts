@@ -2,30 +2,27 @@ import { toAppError } from "@/lib/errors";
 import { handle } from "@/lib/http/handle";
 import { parseJsonBody } from "@/lib/http/parse";
 import { errorBody, errorResponse, json } from "@/lib/http/responses";
-import { sseResponse } from "@/lib/http/sse";
+import { type SseSender, sseResponse } from "@/lib/http/sse";
 import { RefineBodySchema } from "@/lib/schemas/api";
-import { prepareRefine } from "@/lib/studio/refine";
+import { type PreparedRefine, prepareRefine } from "@/lib/studio/refine";
 
 export const dynamic = "force-dynamic";
 
 export const POST = handle(async (request) => {
   const body = await parseJsonBody(request, RefineBodySchema);
-  const run = await prepareRefine(body);
+  const prepared = await prepareRefine(body);
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
-  if (wantsJson) return json(await run({ signal: request.signal }), 201);
+  if (wantsJson) {
+    const signal = request.signal;
+    return prepared.count >= 2
+      ? json(await prepared.runCandidates({ signal }), 201)
+      : json(await prepared.run({ signal }), 201);
+  }
 
   return sseResponse(request, async (sse, signal) => {
-    let sent = "";
     try {
-      const version = await run({
-        signal,
-        onDelta(soFar) {
-          if (soFar.startsWith(sent)) sse.send("delta", { text: soFar.slice(sent.length) });
-          else sse.send("delta", { text: soFar, reset: true });
-          sent = soFar;
-        },
-      });
-      sse.send("version", version);
+      if (prepared.count >= 2) await streamCandidates(prepared, sse, signal);
+      else await streamOne(prepared, sse, signal);
     } catch (e) {
       // The status line is gone once streaming starts, so the error travels as an event.
       const error = toAppError(e);
@@ -34,3 +31,37 @@ export const POST = handle(async (request) => {
     }
   });
 });
+
+/** Turns "the prompt so far" into appended text, or a reset when the refiner rewrote it. */
+function deltaWriter(send: (data: { text: string; reset?: true }) => void) {
+  let sent = "";
+  return (soFar: string) => {
+    if (soFar.startsWith(sent)) send({ text: soFar.slice(sent.length) });
+    else send({ text: soFar, reset: true });
+    sent = soFar;
+  };
+}
+
+async function streamOne(prepared: PreparedRefine, sse: SseSender, signal: AbortSignal) {
+  const onDelta = deltaWriter((d) => sse.send("delta", d));
+  sse.send("version", await prepared.run({ signal, onDelta }));
+}
+
+async function streamCandidates(prepared: PreparedRefine, sse: SseSender, signal: AbortSignal) {
+  const writers = new Map<number, (soFar: string) => void>();
+  const result = await prepared.runCandidates({
+    signal,
+    onDelta(index, soFar) {
+      let write = writers.get(index);
+      if (!write) {
+        write = deltaWriter((d) => sse.send("delta", { candidate: index, ...d }));
+        writers.set(index, write);
+      }
+      write(soFar);
+    },
+    onSaved: (index, version) => sse.send("candidate", { index, version }),
+    onFailed: (index, error) =>
+      sse.send("candidate-error", { index, error: { code: error.code, message: error.message } }),
+  });
+  sse.send("versions", result);
+}

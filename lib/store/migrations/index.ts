@@ -1,10 +1,12 @@
 import "server-only";
 import { type Kysely, type Migration, Migrator } from "kysely";
 import { init } from "./0001-init";
+import { iterating } from "./0002-iterating";
 
 /** Names sort in the order they run; never rename or edit one that has shipped, add the next. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001_init": init,
+  "0002_iterating": iterating,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
