@@ -1,11 +1,12 @@
 "use client";
 
 import { useId } from "react";
-import { LocalTime } from "@/components/ui/local-time";
 import { imageUrls } from "@/lib/client/api";
 import { firstLine } from "@/lib/client/format";
 import { sourceLabel } from "@/lib/client/versions";
-import type { Image, PromptVersion } from "@/lib/schemas/entities";
+import type { Image, LibraryEntry, PromptVersion } from "@/lib/schemas/entities";
+import { RelativeTime } from "./relative-time";
+import { StarMarker } from "./star-marker";
 
 type Props = {
   version: PromptVersion;
@@ -13,55 +14,81 @@ type Props = {
   parentNumber: number | undefined;
   current: boolean;
   images: Image[];
+  entry: LibraryEntry | undefined;
+  selected: boolean;
+  /** No more can be selected (four are); a selected one can still be cleared. */
+  selectionFull: boolean;
   disabled: boolean;
   onSelect: (id: string) => void;
+  onToggleSelected: (id: string, on: boolean) => void;
 };
 
 const MAX_THUMBS = 4;
 
 /**
- * One version: a button named "Load vN" (short, unambiguous), described by its source,
- * instruction and time; small thumbnails of what it made sit beside it.
+ * One node of the studio's version tree: a "Select vN" checkbox (for comparing) beside a
+ * button named "Load vN", described by its source, direction, instruction and time; small
+ * thumbnails of what it made sit under it.
  */
-export function HistoryItem({ version: v, number, parentNumber, current, images, disabled, onSelect }: Props) {
+export function HistoryItem(p: Props) {
+  const v = p.version;
   const detailsId = useId();
-  const shown = images.slice(0, MAX_THUMBS);
+  const shown = p.images.slice(0, MAX_THUMBS);
   return (
-    <li>
-      <button
-        type="button"
-        aria-label={`Load v${number}`}
-        aria-describedby={detailsId}
-        aria-current={current || undefined}
-        disabled={disabled}
-        onClick={() => onSelect(v.id)}
-        className={`w-full rounded-lg border px-3 py-2.5 text-left transition-colors ${
-          current
-            ? "border-accent bg-accent-soft/50"
-            : "border-line bg-surface hover:border-line-strong hover:bg-surface-2"
-        }`}
-      >
-        <span id={detailsId} className="block">
-          <span className="flex items-center gap-2 text-sm">
-            <strong className="font-semibold">v{number}</strong>
-            <span className="text-muted">
-              {sourceLabel(v)}
-              {parentNumber ? ` from v${parentNumber}` : ""}
+    <div
+      className={`min-w-0 rounded-lg border transition-colors ${
+        p.current ? "border-accent bg-accent-soft/50" : "border-line bg-surface hover:border-line-strong"
+      }`}
+    >
+      <div className="flex items-start">
+        <label className="flex shrink-0 cursor-pointer items-center self-stretch py-2.5 pr-1 pl-2.5">
+          <input
+            type="checkbox"
+            className="size-4 accent-(--accent)"
+            aria-label={`Select v${p.number}`}
+            checked={p.selected}
+            disabled={!p.selected && p.selectionFull}
+            onChange={(e) => p.onToggleSelected(v.id, e.target.checked)}
+          />
+        </label>
+        <button
+          type="button"
+          data-tree-node=""
+          aria-label={`Load v${p.number}`}
+          aria-describedby={detailsId}
+          aria-current={p.current || undefined}
+          disabled={p.disabled}
+          onClick={() => p.onSelect(v.id)}
+          className="min-w-0 flex-1 rounded-lg py-2.5 pr-3 pl-1.5 text-left"
+        >
+          <span id={detailsId} className="block min-w-0">
+            <span className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
+              <strong className="font-semibold">v{p.number}</strong>
+              <span className="text-muted">
+                {sourceLabel(v)}
+                {p.parentNumber ? ` from v${p.parentNumber}` : ""}
+              </span>
+              <StarMarker entry={p.entry} />
+              {p.current ? <span className="chip ml-auto border-accent/50 text-accent-soft-ink">Current</span> : null}
             </span>
-            {current ? <span className="chip ml-auto border-accent/50 text-accent-soft-ink">Current</span> : null}
+            {v.direction ? (
+              <span className="mt-1 block text-xs font-medium text-accent-soft-ink">{v.direction}</span>
+            ) : null}
+            {v.instruction ? (
+              <span className="mt-1 block text-sm [overflow-wrap:anywhere] text-ink">“{v.instruction}”</span>
+            ) : (
+              <span className="mt-1 line-clamp-2 block text-xs [overflow-wrap:anywhere] text-muted">
+                {firstLine(v.prompt, 160)}
+              </span>
+            )}
+            <span className="mt-1 block text-xs text-muted">
+              <RelativeTime iso={v.createdAt} />
+            </span>
           </span>
-          {v.instruction ? (
-            <span className="mt-1 block text-sm text-ink">“{v.instruction}”</span>
-          ) : (
-            <span className="mt-1 line-clamp-2 block text-xs text-muted">{firstLine(v.prompt, 160)}</span>
-          )}
-          <span className="mt-1 block text-xs text-muted">
-            <LocalTime iso={v.createdAt} />
-          </span>
-        </span>
-      </button>
+        </button>
+      </div>
       {shown.length ? (
-        <div className="mt-1.5 flex gap-1.5 px-1" aria-hidden="true">
+        <div className="flex flex-wrap gap-1.5 px-2.5 pb-2.5" aria-hidden="true">
           {shown.map((img) => (
             // biome-ignore lint/performance/noImgElement: small thumbnails from our own API
             <img
@@ -75,13 +102,13 @@ export function HistoryItem({ version: v, number, parentNumber, current, images,
               className="size-10 rounded-md border border-line object-cover"
             />
           ))}
-          {images.length > MAX_THUMBS ? (
+          {p.images.length > MAX_THUMBS ? (
             <span className="flex size-10 items-center justify-center rounded-md border border-line text-xs text-muted">
-              +{images.length - MAX_THUMBS}
+              +{p.images.length - MAX_THUMBS}
             </span>
           ) : null}
         </div>
       ) : null}
-    </li>
+    </div>
   );
 }

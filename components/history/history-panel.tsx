@@ -1,56 +1,100 @@
 "use client";
 
 import Link from "next/link";
-import { useId } from "react";
-import type { Image, PromptVersion } from "@/lib/schemas/entities";
+import { useId, useMemo } from "react";
+import { versionTree } from "@/lib/client/versions";
+import type { Image, LibraryEntry, PromptVersion } from "@/lib/schemas/entities";
+import { type CompareBackend, CompareBar } from "./compare-bar";
 import { HistoryItem } from "./history-item";
+import { TreeList } from "./tree-list";
+import { onTreeKeyDown } from "./tree-keys";
+import { useVersionSelection } from "./use-version-selection";
 
 type Props = {
+  ideaId: string | null;
   versions: PromptVersion[];
   numbers: Map<string, number>;
   currentId: string | null;
   imagesByVersion: Map<string, Image[]>;
+  library: LibraryEntry[];
   disabled: boolean;
   ideaHref: string | null;
+  /** The backend and parameters "Compare images" renders with (the studio's current ones). */
+  backend: string;
+  params?: Record<string, unknown>;
+  /** Configured backends, for comparing one version across them. */
+  backends?: CompareBackend[];
   onSelect: (id: string) => void;
 };
 
-/** The idea's versions, newest first; choosing one loads it into the Prompt. */
-export function HistoryPanel({ versions, numbers, currentId, imagesByVersion, disabled, ideaHref, onSelect }: Props) {
+/**
+ * The idea's versions as a tree (branches nested under the version they came from); choosing
+ * one loads it into the Prompt, ticking two or more compares them.
+ */
+export function HistoryPanel(p: Props) {
   const headingId = useId();
-  const newestFirst = [...versions].reverse();
+  const roots = useMemo(() => versionTree(p.versions), [p.versions]);
+  const ids = useMemo(() => p.versions.map((v) => v.id), [p.versions]);
+  const selection = useVersionSelection(ids);
+  const entries = useMemo(() => {
+    const m = new Map<string, LibraryEntry>();
+    for (const e of p.library) if (e.versionId) m.set(e.versionId, e);
+    return m;
+  }, [p.library]);
+  const selected = selection.selected.flatMap((id) => p.versions.find((v) => v.id === id) ?? []);
+
   return (
     <section aria-labelledby={headingId} className="min-w-0">
       <div className="mb-3 flex items-baseline justify-between gap-2">
         <h2 id={headingId} className="eyebrow">
           History
         </h2>
-        {ideaHref ? (
-          <Link href={ideaHref} className="link text-xs">
+        {p.ideaHref ? (
+          <Link href={p.ideaHref} className="link text-xs">
             Version tree
           </Link>
         ) : null}
       </div>
-      {newestFirst.length ? (
-        <ol className="space-y-2">
-          {newestFirst.map((v) => {
-            const n = numbers.get(v.id) ?? 0;
-            return (
-              <HistoryItem
-                key={v.id}
-                version={v}
-                number={n}
-                parentNumber={v.parentId ? numbers.get(v.parentId) : undefined}
-                current={v.id === currentId}
-                images={imagesByVersion.get(v.id) ?? []}
-                disabled={disabled}
-                onSelect={onSelect}
-              />
-            );
-          })}
-        </ol>
+      {p.versions.length ? (
+        <div className="space-y-4">
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys between the tree's buttons; each node is a real button */}
+          <div onKeyDown={onTreeKeyDown}>
+            <TreeList
+              nodes={roots}
+              maxIndent={3}
+              renderItem={(v) => (
+                <HistoryItem
+                  version={v}
+                  number={p.numbers.get(v.id) ?? 0}
+                  parentNumber={v.parentId ? p.numbers.get(v.parentId) : undefined}
+                  current={v.id === p.currentId}
+                  images={p.imagesByVersion.get(v.id) ?? []}
+                  entry={entries.get(v.id)}
+                  selected={selection.selected.includes(v.id)}
+                  selectionFull={selection.full}
+                  disabled={p.disabled}
+                  onSelect={p.onSelect}
+                  onToggleSelected={selection.toggle}
+                />
+              )}
+            />
+          </div>
+          {p.ideaId && p.versions.length > 1 ? (
+            <CompareBar
+              ideaId={p.ideaId}
+              selected={selected}
+              numbers={p.numbers}
+              backend={p.backend}
+              params={p.params}
+              backends={p.backends}
+              onClear={selection.clear}
+            />
+          ) : null}
+        </div>
       ) : (
-        <p className="text-sm text-muted">Every refinement and edit is kept here. Choose one to load it again.</p>
+        <p className="text-sm text-muted">
+          Every refinement and edit is kept here as a tree. Choose one to load it again, or branch from it.
+        </p>
       )}
     </section>
   );

@@ -3,8 +3,11 @@
 import { type RefObject, useId } from "react";
 import { LIMITS } from "@/lib/schemas/common";
 import type { Catalog } from "@/lib/schemas/catalog";
+import type { StyleId } from "@/lib/schemas/styles";
 import { Spinner } from "@/components/ui/spinner";
+import { ApplyStyle } from "./apply-style";
 import { BackendSelect } from "./backend-select";
+import { CandidatesSelect } from "./candidates-select";
 import { type ComposeSettings, capsOf } from "./compose-settings";
 import { isSubmitChord } from "./keys";
 import { LoadImageButton } from "./load-image-button";
@@ -26,6 +29,12 @@ type Props = {
   onNewIdea: () => void;
   /** A PNG chosen with "Load from image…", to read its recipe from. */
   onImageFile: (file: File) => void;
+  /** How many refinements Refine (and Refine again) write at once. */
+  candidates: number;
+  onCandidates: (n: number) => void;
+  /** The loaded version's style when the Style combobox differs from it: "Apply style" is offered. */
+  restyle: { from: StyleId | null; versionNumber: number } | null;
+  onApplyStyle: () => void;
 };
 
 export function ComposePanel(p: Props) {
@@ -85,8 +94,17 @@ export function ComposePanel(p: Props) {
         </div>
 
         <StyleSelect value={p.settings.style} onChange={(style) => p.onSettings({ style })} disabled={p.refining} />
+        {p.restyle ? (
+          <ApplyStyle
+            from={p.restyle.from}
+            to={p.settings.style}
+            versionNumber={p.restyle.versionNumber}
+            busy={p.refining}
+            onApply={p.onApplyStyle}
+          />
+        ) : null}
 
-        <div className="flex flex-wrap items-center gap-2 pt-1">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 pt-1">
           <button
             type="submit"
             className="btn btn-primary"
@@ -97,6 +115,7 @@ export function ComposePanel(p: Props) {
             {p.refining ? <Spinner /> : null}
             Refine
           </button>
+          <CandidatesSelect value={p.candidates} onChange={p.onCandidates} disabled={p.refining} />
         </div>
         {refiner ? (
           <p className="field-hint">

@@ -12,6 +12,7 @@ import { LengthMeter } from "./length-meter";
 import { PromptEditor } from "./prompt-editor";
 import { PromptNotes } from "./prompt-notes";
 import { RefineAgainForm } from "./refine-again-form";
+import type { RefineMode } from "./studio-state";
 import { useTokenCount } from "./use-token-count";
 import { isSubmitChord } from "./keys";
 
@@ -28,7 +29,18 @@ type Props = {
   versionNumber: number | undefined;
   edited: boolean;
   refining: boolean;
-  refiningMode: "new" | "again" | null;
+  refiningMode: RefineMode | null;
+  /** Candidates streaming or waiting to be chosen (they take the place of the streamed prompt). */
+  candidates: ReactNode;
+  candidateCount: number;
+  /** The loaded version's parts as lockable chips. */
+  anatomy: ReactNode;
+  /** "Changes from vN": the loaded version against its parent. */
+  changes: ReactNode;
+  /** The Library star for the loaded version, beside Generate. */
+  star: ReactNode;
+  /** How many candidates Refine again writes. */
+  refineCount: number;
   starting: boolean;
   caps: Capabilities;
   backendId: string;
@@ -58,6 +70,9 @@ export function PromptPanel(p: Props) {
   // A prompt read from an image is not a version yet, but can be edited, generated and refined again.
   const draft = !p.current && p.draftLabel !== null && p.refiningMode !== "new";
   const hasPrompt = hasVersion || draft;
+  const choosing = Boolean(p.candidates);
+  // Several candidates stream into their own cards; the editor keeps what it had.
+  const streamingHere = p.refining && !choosing;
   const exactTokens = useTokenCount(p.backendId, p.prompt, Boolean(p.caps.maxPromptTokens) && !p.refining);
 
   return (
@@ -65,7 +80,8 @@ export function PromptPanel(p: Props) {
       <h2 id={headingId} className="sr-only">
         Prompt
       </h2>
-      {!hasPrompt && !p.refining ? p.empty : null}
+      {!hasPrompt && !p.refining && !choosing ? p.empty : null}
+      {p.candidates}
 
       <div>
         {p.importNotice}
@@ -94,8 +110,8 @@ export function PromptPanel(p: Props) {
           editorRef={p.editorRef}
           value={p.prompt}
           onChange={p.onPrompt}
-          streaming={p.refining}
-          readOnly={!p.current && !draft}
+          streaming={streamingHere}
+          readOnly={(!p.current && !draft) || p.refining}
           describedBy={`${meterId}${p.blocked ? ` ${blockedId}` : ""}`}
           onSubmit={p.onGenerate}
         />
@@ -103,7 +119,13 @@ export function PromptPanel(p: Props) {
           <p role="status" className="min-h-5 text-sm font-medium text-ink">
             {p.refining ? (
               <>
-                {p.refiningMode === "again" ? "Refining again…" : "Refining…"}
+                {choosing
+                  ? `Writing ${p.candidateCount} candidates…`
+                  : p.refiningMode === "again"
+                    ? "Refining again…"
+                    : p.refiningMode === "restyle"
+                      ? "Restyling…"
+                      : "Refining…"}
                 <span
                   aria-hidden="true"
                   className="ml-0.5 inline-block h-4 w-0.5 translate-y-0.5 animate-caret bg-accent"
@@ -125,6 +147,7 @@ export function PromptPanel(p: Props) {
       </div>
 
       {p.refineError ? <ErrorAlert error={p.refineError} action="Refine failed" /> : null}
+      {hasVersion && !p.refining ? p.anatomy : null}
 
       {p.caps.negativePrompt && hasPrompt ? (
         <div>
@@ -163,6 +186,7 @@ export function PromptPanel(p: Props) {
           {p.starting ? <Spinner /> : null}
           Generate
         </button>
+        {hasVersion && !p.refining ? p.star : null}
         {p.refining ? (
           <button type="button" className="btn btn-secondary" onClick={p.onStop} aria-keyshortcuts="Escape">
             Stop
@@ -179,6 +203,7 @@ export function PromptPanel(p: Props) {
 
       {p.generateError ? <ErrorAlert error={p.generateError} action="Generate failed" /> : null}
       {hasVersion && p.current && !p.refining ? <PromptNotes notes={p.current.notes} /> : null}
+      {hasVersion && !p.refining ? p.changes : null}
 
       {hasPrompt ? (
         <div className="border-t border-line pt-4">
@@ -187,6 +212,8 @@ export function PromptPanel(p: Props) {
             onChange={p.onInstruction}
             onSubmit={p.onRefineAgain}
             busy={p.refining}
+            versionNumber={hasVersion ? p.versionNumber : undefined}
+            candidates={p.refineCount}
           />
         </div>
       ) : null}

@@ -1,13 +1,25 @@
 import type { ShownError } from "@/lib/client/api-error";
-import { byCreated } from "@/lib/client/versions";
+import { byCreated, versionNumbers } from "@/lib/client/versions";
 import type { ImportedRecipe } from "@/lib/png";
-import type { Generation, GenerationWithImages, IdeaDetail, Image, PromptVersion } from "@/lib/schemas/entities";
+import type {
+  Generation,
+  GenerationWithImages,
+  IdeaDetail,
+  Image,
+  LibraryEntry,
+  PromptVersion,
+} from "@/lib/schemas/entities";
 
 /** A generation as the studio shows it: with its images so far and its place in the queue. */
 export type GenerationView = GenerationWithImages & {
   ahead?: number | null;
   retry?: { attempt: number; delayMs: number; reason: string } | null;
 };
+
+export type RefineMode = "new" | "again" | "restyle";
+
+/** One of several candidates: its text as it streams, then its saved version (or why it failed). */
+export type CandidateView = { index: number; text: string; version: PromptVersion | null; error: ShownError | null };
 
 /** The studio's working state: one idea, its versions, the editor, and the generations in view. */
 export type StudioState = {
@@ -19,7 +31,14 @@ export type StudioState = {
   prompt: string;
   negative: string;
   instruction: string;
-  refining: null | { mode: "new" | "again"; restore: { prompt: string; negative: string } };
+  refining: null | { mode: RefineMode; restore: { prompt: string; negative: string } };
+  /**
+   * Candidates being written or waiting to be chosen (2–4 asked for); null otherwise. They are
+   * saved versions as soon as each is done: choosing one only makes it the current version.
+   */
+  candidates: null | { mode: RefineMode; items: CandidateView[] };
+  /** Library entries starred from this idea's versions (for the star markers). */
+  library: LibraryEntry[];
   refineError: ShownError | null;
   generateError: ShownError | null;
   /** Newest first. */
@@ -40,9 +59,16 @@ export type StudioAction =
   | { type: "prompt"; text: string }
   | { type: "negative"; text: string }
   | { type: "instruction"; text: string }
-  | { type: "refineStart"; mode: "new" | "again" }
-  | { type: "refineDelta"; text: string; reset: boolean }
+  | { type: "refineStart"; mode: RefineMode; candidates?: number }
+  | { type: "refineDelta"; text: string; reset: boolean; candidate?: number }
   | { type: "refineDone"; version: PromptVersion }
+  | { type: "candidateSaved"; index: number; version: PromptVersion }
+  | { type: "candidateFailed"; index: number; error: ShownError }
+  | { type: "candidatesDone"; items: PromptVersion[]; failed: { index: number; error: ShownError }[] }
+  | { type: "candidateChosen"; id: string }
+  | { type: "candidatesClosed" }
+  | { type: "versionUpdated"; version: PromptVersion }
+  | { type: "libraryChanged"; versionId: string; entry: LibraryEntry | null }
   | { type: "refineFail"; error: ShownError }
   | { type: "refineStopped" }
   | { type: "select"; id: string }
@@ -69,6 +95,8 @@ export function initialState(detail: IdeaDetail | undefined, versionId: string |
     negative: "",
     instruction: "",
     refining: null,
+    candidates: null,
+    library: [],
     refineError: null,
     generateError: null,
     generations: [],
@@ -88,6 +116,7 @@ export function initialState(detail: IdeaDetail | undefined, versionId: string |
     prompt: current?.prompt ?? "",
     negative: current?.negativePrompt ?? "",
     generations: [...detail.generations].sort((a, b) => -byCreated(a, b)),
+    library: detail.library ?? [],
   };
 }
 
@@ -103,6 +132,31 @@ const FINISHED = new Set(["succeeded", "failed", "canceled"]);
 
 const stripStop = (s: string) => s.replace(/[.\s]+$/, "");
 
+/** The versions with `v` in (replacing an older copy), oldest first. */
+function withVersion(versions: readonly PromptVersion[], v: PromptVersion): PromptVersion[] {
+  return [...versions.filter((x) => x.id !== v.id), v].sort(byCreated);
+}
+
+const numberOf = (versions: readonly PromptVersion[], id: string) =>
+  versionNumbers(versions).get(id) ?? versions.length;
+
+function loadVersion(s: StudioState, v: PromptVersion, notice: string): StudioState {
+  return {
+    ...s,
+    currentId: v.id,
+    prompt: v.prompt,
+    negative: v.negativePrompt ?? "",
+    generateError: null,
+    notice,
+    imported: null,
+    importStatus: "",
+  };
+}
+
+function saved(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? "" : "s"}`;
+}
+
 export function studioReducer(s: StudioState, a: StudioAction): StudioState {
   switch (a.type) {
     case "ideaText":
@@ -114,26 +168,49 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
     case "instruction":
       return { ...s, instruction: a.text };
 
-    case "refineStart":
+    case "refineStart": {
+      const n = a.candidates ?? 1;
+      const many = n >= 2;
       return {
         ...s,
         refining: { mode: a.mode, restore: { prompt: s.prompt, negative: s.negative } },
-        prompt: "",
+        candidates: many
+          ? {
+              mode: a.mode,
+              items: Array.from({ length: n }, (_, index) => ({ index, text: "", version: null, error: null })),
+            }
+          : null,
+        // Candidates stream into their own cards: a follow-up keeps the loaded version in the editor.
+        prompt: many && a.mode !== "new" ? s.prompt : "",
         refineError: null,
         generateError: null,
-        notice: "Refining…",
+        notice: many ? `Writing ${n} candidates…` : a.mode === "restyle" ? "Restyling…" : "Refining…",
         importStatus: "",
       };
+    }
     case "refineDelta":
       if (!s.refining) return s;
+      if (a.candidate !== undefined) {
+        if (!s.candidates) return s;
+        return {
+          ...s,
+          candidates: {
+            ...s.candidates,
+            items: s.candidates.items.map((c) =>
+              c.index === a.candidate && !c.version ? { ...c, text: a.reset ? a.text : c.text + a.text } : c,
+            ),
+          },
+        };
+      }
       return { ...s, prompt: a.reset ? a.text : s.prompt + a.text };
     case "refineDone": {
       const v = a.version;
       const fresh = s.refining?.mode === "new" || v.ideaId !== s.ideaId;
-      const versions = fresh ? [v] : [...s.versions.filter((x) => x.id !== v.id), v];
+      const versions = fresh ? [v] : withVersion(s.versions, v);
       return {
         ...s,
         refining: null,
+        candidates: null,
         ideaId: v.ideaId,
         versions,
         currentId: v.id,
@@ -141,52 +218,128 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
         negative: v.negativePrompt ?? "",
         instruction: "",
         generations: fresh ? [] : s.generations,
-        notice: `Saved as v${versions.length}.`,
+        library: fresh ? [] : s.library,
+        notice: `Saved as v${numberOf(versions, v.id)}.`,
         imported: null,
       };
     }
-    case "refineFail":
+    case "candidateSaved": {
+      if (!s.candidates) return s;
+      const firstOfNewIdea = s.candidates.mode === "new" && !s.candidates.items.some((c) => c.version);
+      const base: StudioState = firstOfNewIdea
+        ? {
+            ...s,
+            ideaId: a.version.ideaId,
+            versions: [a.version],
+            generations: [],
+            library: [],
+            currentId: null,
+            imported: null,
+            refining: s.refining ? { ...s.refining, restore: { prompt: "", negative: "" } } : null,
+          }
+        : { ...s, versions: withVersion(s.versions, a.version) };
+      return {
+        ...base,
+        candidates: {
+          ...s.candidates,
+          items: s.candidates.items.map((c) =>
+            c.index === a.index ? { ...c, text: a.version.prompt, version: a.version, error: null } : c,
+          ),
+        },
+      };
+    }
+    case "candidateFailed":
+      if (!s.candidates) return s;
+      return {
+        ...s,
+        candidates: {
+          ...s.candidates,
+          items: s.candidates.items.map((c) => (c.index === a.index && !c.version ? { ...c, error: a.error } : c)),
+        },
+      };
+    case "candidatesDone": {
+      let next: StudioState = s;
+      const known = new Set(s.candidates?.items.flatMap((c) => (c.version ? [c.version.id] : [])) ?? []);
+      // The final list is the truth: take any candidate whose own event was missed.
+      for (const [i, v] of a.items.entries()) {
+        if (known.has(v.id)) continue;
+        const slot = next.candidates?.items.find((c) => !c.version && !c.error)?.index ?? i;
+        next = studioReducer(next, { type: "candidateSaved", index: slot, version: v });
+      }
+      const items = (next.candidates?.items ?? []).map((c) => {
+        const f = a.failed.find((x) => x.index === c.index);
+        return f && !c.version ? { ...c, error: f.error } : c;
+      });
+      const ok = items.filter((c) => c.version).length;
+      return {
+        ...next,
+        refining: null,
+        instruction: ok ? "" : next.instruction,
+        candidates: ok ? { mode: next.candidates?.mode ?? "again", items } : null,
+        notice: ok
+          ? `${saved(ok, "candidate")} saved${a.failed.length ? `, ${a.failed.length} failed` : ""}. Choose one to use.`
+          : "No candidate could be written.",
+        refineError: ok ? null : (a.failed[0]?.error ?? null),
+        prompt: next.currentId ? next.prompt : "",
+      };
+    }
+    case "candidateChosen": {
+      const v = s.versions.find((x) => x.id === a.id);
+      if (!v || s.refining) return s;
+      const label = v.direction ? ` (${v.direction})` : "";
+      return { ...loadVersion(s, v, `Using v${numberOf(s.versions, v.id)}${label}.`), candidates: null };
+    }
+    case "candidatesClosed":
+      return s.refining ? s : { ...s, candidates: null };
+    case "versionUpdated": {
+      if (!s.versions.some((x) => x.id === a.version.id)) return s;
+      return { ...s, versions: s.versions.map((x) => (x.id === a.version.id ? a.version : x)) };
+    }
+    case "libraryChanged": {
+      const rest = s.library.filter((e) => e.versionId !== a.versionId);
+      return { ...s, library: a.entry ? [...rest, a.entry] : rest };
+    }
+    case "refineFail": {
+      const kept = keptCandidates(s);
       return {
         ...s,
         refining: null,
+        candidates: kept,
         prompt: s.refining?.restore.prompt ?? s.prompt,
         negative: s.refining?.restore.negative ?? s.negative,
         refineError: a.error,
-        notice: "",
+        notice: kept ? `${saved(kept.items.length, "candidate")} saved before it failed.` : "",
       };
-    case "refineStopped":
+    }
+    case "refineStopped": {
+      const kept = keptCandidates(s);
       return {
         ...s,
         refining: null,
+        candidates: kept,
         prompt: s.refining?.restore.prompt ?? s.prompt,
         negative: s.refining?.restore.negative ?? s.negative,
-        notice: "Stopped. Nothing was saved.",
+        notice: kept
+          ? `Stopped. ${saved(kept.items.length, "candidate")} had been saved; choose one or close.`
+          : "Stopped. Nothing was saved.",
       };
+    }
 
     case "select": {
       const v = s.versions.find((x) => x.id === a.id);
       if (!v || s.refining) return s;
-      const n = s.versions.indexOf(v) + 1;
-      return {
-        ...s,
-        currentId: v.id,
-        prompt: v.prompt,
-        negative: v.negativePrompt ?? "",
-        generateError: null,
-        notice: `Loaded v${n}.`,
-        imported: null,
-        importStatus: "",
-      };
+      return { ...loadVersion(s, v, `Loaded v${numberOf(s.versions, v.id)}.`), candidates: null };
     }
     case "versionSaved": {
-      const versions = [...s.versions.filter((x) => x.id !== a.version.id), a.version];
+      const versions = withVersion(s.versions, a.version);
       return {
         ...s,
         versions,
+        candidates: null,
         currentId: a.version.id,
         prompt: a.version.prompt,
         negative: a.version.negativePrompt ?? "",
-        notice: `Your edit was saved as v${versions.length}.`,
+        notice: `Your edit was saved as v${numberOf(versions, a.version.id)}.`,
         imported: null,
       };
     }
@@ -199,6 +352,7 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
         ...s,
         // The editor no longer shows a saved version; History stays in view until a new idea is saved.
         currentId: null,
+        candidates: null,
         prompt: r.prompt,
         negative: r.negativePrompt ?? "",
         // The image's idea, if it has one; else keep only what the user typed for no idea yet.
@@ -224,6 +378,7 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
         prompt: v.prompt,
         negative: v.negativePrompt ?? "",
         generations: [],
+        library: [],
         imported: null,
         importStatus: "",
         notice: "Saved as v1 of a new idea.",
@@ -278,4 +433,10 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
         notice: `Generation failed: ${stripStop(a.error.message)}.`,
       };
   }
+}
+
+/** After a stop or failure: the candidates already saved stay on screen to be chosen. */
+function keptCandidates(s: StudioState): StudioState["candidates"] {
+  const items = s.candidates?.items.filter((c) => c.version) ?? [];
+  return items.length && s.candidates ? { mode: s.candidates.mode, items } : null;
 }

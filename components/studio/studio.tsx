@@ -2,12 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { PartChips } from "@/components/anatomy/part-chips";
+import { ChangesFromParent } from "@/components/diff/changes-from-parent";
 import { HistoryPanel } from "@/components/history/history-panel";
+import { StarButton } from "@/components/library/star-button";
 import { saveEdit, startGeneration } from "@/lib/client/api";
 import { toShownError } from "@/lib/client/api-error";
 import { backendLabel } from "@/lib/client/format";
 import { pickRecipeFile, readRecipeFile } from "@/lib/client/recipe-file";
 import { versionNumbers } from "@/lib/client/versions";
+import type { RefineBody } from "@/lib/schemas/api";
 import type { Catalog } from "@/lib/schemas/catalog";
 import type { IdeaDetail, Image, PromptVersion } from "@/lib/schemas/entities";
 import { ComposePanel } from "./compose-panel";
@@ -20,6 +24,7 @@ import {
   settingsProblem,
   toGenerateParams,
 } from "./compose-settings";
+import { CandidateCards } from "./candidate-cards";
 import { DropOverlay } from "./drop-overlay";
 import { ExampleIdeas } from "./example-ideas";
 import {
@@ -59,11 +64,15 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
     initialSettings(catalog, initial?.detail, initial?.versionId),
   );
   const [starting, setStarting] = useState(false);
+  const [candidateCount, setCandidateCount] = useState(1);
+  const [showChanges, setShowChanges] = useState(false);
   const router = useRouter();
   const ideaRef = useRef<HTMLTextAreaElement>(null);
   const editorRef = useRef<HTMLTextAreaElement>(null);
   const importRef = useRef<HTMLDivElement>(null);
   const importSeq = useRef(0);
+  // A lock being saved: a refinement waits for it, so the locked part is kept.
+  const lockSave = useRef<Promise<unknown> | null>(null);
 
   const refining = state.refining !== null;
   const refine = useRefine(dispatch, refining);
@@ -73,8 +82,25 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
   const backend = findBackend(catalog, settings.backend);
   const current = currentVersion(state);
   const numbers = useMemo(() => versionNumbers(state.versions), [state.versions]);
+  const configuredBackends = useMemo(
+    () =>
+      catalog.backends
+        .filter((b) => b.configured)
+        .map((b) => ({ id: b.id, label: backendLabel(b.id), capabilities: b.capabilities })),
+    [catalog.backends],
+  );
+  const parent = current?.parentId ? state.versions.find((v) => v.id === current.parentId) : undefined;
   // A prompt read from an image, not saved yet: Generate (or Refine again) saves it first.
   const draft = !current && state.imported !== null;
+  const many = candidateCount >= 2 ? { candidates: candidateCount } : {};
+
+  // Loading a version brings its style into the Style combobox; changing it afterwards offers "Apply style".
+  const currentStyleKey = current ? `${current.id}:${current.style ?? ""}` : "";
+  useEffect(() => {
+    if (!currentStyleKey) return;
+    const style = (currentStyleKey.slice(currentStyleKey.indexOf(":") + 1) || null) as ComposeSettings["style"];
+    setSettings((s) => (s.style === style ? s : { ...s, style }));
+  }, [currentStyleKey]);
   // What an image load runs against: read after the file has been read, so never stale.
   const latest = useRef({ refining, settings });
   useEffect(() => {
@@ -105,7 +131,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
   }, [state.ideaId, state.currentId]);
 
   const blocked = useMemo((): string | null => {
-    if (!current && !draft) return "Refine an idea first.";
+    if (!current && !draft) return state.candidates ? "Choose a candidate first." : "Refine an idea first.";
     if (refining) return "Wait for the refinement to finish, or stop it.";
     if (!backend?.configured)
       return `${backend?.label ?? "This backend"} is not set up: set ${backend?.enableWith ?? "OPENAI_API_KEY"}.`;
@@ -114,7 +140,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
       return `Shorten the prompt to ${caps.maxPromptChars} characters for this backend.`;
     }
     return settingsProblem(settings, caps);
-  }, [current, draft, refining, backend, state.prompt, caps, settings]);
+  }, [current, draft, refining, backend, state.prompt, caps, settings, state.candidates]);
 
   const onSettings = useCallback((patch: Partial<ComposeSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
   const recipe = state.imported;
@@ -203,22 +229,36 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
 
   const onRefine = () => {
     if (refining || !state.ideaText.trim()) return;
-    void refine.run({ idea: state.ideaText.trim(), style: settings.style, backend: settings.backend }, "new");
+    void refine.run({ idea: state.ideaText.trim(), style: settings.style, backend: settings.backend, ...many }, "new");
   };
 
-  const onRefineAgain = async () => {
-    if (refining || (!current && !draft) || !state.instruction.trim()) return;
-    let parent: PromptVersion;
+  /** Refines from the loaded version (saving an edit first): a child, so from an older version a branch. */
+  const refineFrom = async (
+    body: Omit<Extract<RefineBody, { parentId: string }>, "parentId">,
+    mode: "again" | "restyle",
+  ) => {
+    let from: PromptVersion;
     try {
-      parent = await settle();
+      await lockSave.current?.catch(() => undefined);
+      from = await settle();
     } catch (e) {
       dispatch({ type: "refineFail", error: toShownError(e) });
       return;
     }
-    void refine.run(
-      { parentId: parent.id, instruction: state.instruction.trim(), style: settings.style, backend: settings.backend },
-      "again",
-    );
+    // A restyle makes one child; candidates are for instructions.
+    const count = mode === "again" ? many : {};
+    void refine.run({ parentId: from.id, ...body, backend: settings.backend, ...count } as RefineBody, mode);
+  };
+
+  const onRefineAgain = () => {
+    if (refining || (!current && !draft) || !state.instruction.trim()) return;
+    void refineFrom({ instruction: state.instruction.trim(), style: settings.style }, "again");
+  };
+
+  const restyle = current && !refining && settings.style !== current.style ? { from: current.style } : null;
+  const onApplyStyle = () => {
+    if (refining || !current || settings.style === current.style) return;
+    void refineFrom({ style: settings.style }, "restyle");
   };
 
   const onGenerate = async () => {
@@ -266,6 +306,10 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
           hasIdea={state.ideaId !== null}
           onNewIdea={onNewIdea}
           onImageFile={(file) => void onImageFile(file)}
+          candidates={candidateCount}
+          onCandidates={setCandidateCount}
+          restyle={restyle && current ? { ...restyle, versionNumber: numbers.get(current.id) ?? 0 } : null}
+          onApplyStyle={onApplyStyle}
         />
       </div>
 
@@ -292,6 +336,52 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
           edited={edited}
           refining={refining}
           refiningMode={state.refining?.mode ?? null}
+          candidates={
+            state.candidates ? (
+              <CandidateCards
+                items={state.candidates.items}
+                numbers={numbers}
+                streaming={refining}
+                onUse={(id) => dispatch({ type: "candidateChosen", id })}
+                onClose={() => dispatch({ type: "candidatesClosed" })}
+              />
+            ) : null
+          }
+          candidateCount={state.candidates?.items.length ?? candidateCount}
+          refineCount={candidateCount}
+          anatomy={
+            current ? (
+              <PartChips
+                key={current.id}
+                version={current}
+                disabled={refining}
+                onSaved={(version) => dispatch({ type: "versionUpdated", version })}
+                onSaving={(saving) => {
+                  lockSave.current = saving;
+                }}
+              />
+            ) : null
+          }
+          changes={
+            current && parent ? (
+              <ChangesFromParent
+                version={current}
+                parent={parent}
+                parentNumber={numbers.get(parent.id) ?? 0}
+                open={showChanges}
+                onToggle={setShowChanges}
+              />
+            ) : null
+          }
+          star={
+            current ? (
+              <StarButton
+                version={current}
+                entry={state.library.find((e) => e.versionId === current.id)}
+                onChange={(entry) => dispatch({ type: "libraryChanged", versionId: current.id, entry })}
+              />
+            ) : null
+          }
           starting={starting}
           caps={caps}
           backendId={settings.backend}
@@ -318,6 +408,12 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
 
       <div className="min-w-0 lg:col-span-2 xl:sticky xl:top-20 xl:col-span-1 xl:max-h-[calc(100dvh-6rem)] xl:self-start xl:overflow-y-auto xl:pr-1">
         <HistoryPanel
+          key={state.ideaId ?? "none"}
+          ideaId={state.ideaId}
+          library={state.library}
+          backend={settings.backend}
+          backends={configuredBackends}
+          params={compareParams(toGenerateParams(settings, caps))}
           versions={state.versions}
           numbers={numbers}
           currentId={state.currentId}
@@ -330,4 +426,10 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
       <DropOverlay visible={dragging} />
     </div>
   );
+}
+
+/** The studio's parameters for "Compare images": one image per cell, so no count. */
+function compareParams(params: ReturnType<typeof toGenerateParams>): Record<string, unknown> {
+  const { n: _n, ...rest } = params;
+  return rest;
 }

@@ -2,28 +2,40 @@
 
 import { type Dispatch, useCallback, useEffect, useRef } from "react";
 import { toShownError } from "@/lib/client/api-error";
-import { streamRefine } from "@/lib/client/refine-stream";
+import { type RefineOutcome, streamRefine } from "@/lib/client/refine-stream";
 import type { RefineBody } from "@/lib/schemas/api";
-import type { PromptVersion } from "@/lib/schemas/entities";
-import type { StudioAction } from "./studio-state";
+import type { RefineMode, StudioAction } from "./studio-state";
 
-/** Runs one refinement at a time, streaming into the studio state; Stop (or Esc) aborts it. */
+/**
+ * Runs one refinement at a time (of one prompt, or of 2–4 candidates), streaming into the
+ * studio state; Stop (or Esc) aborts it.
+ */
 export function useRefine(dispatch: Dispatch<StudioAction>, active: boolean) {
   const controller = useRef<AbortController | null>(null);
 
   const run = useCallback(
-    async (body: RefineBody, mode: "new" | "again"): Promise<PromptVersion | undefined> => {
+    async (body: RefineBody, mode: RefineMode): Promise<RefineOutcome | undefined> => {
       controller.current?.abort();
       const c = new AbortController();
       controller.current = c;
-      dispatch({ type: "refineStart", mode });
+      const candidates = body.candidates && body.candidates >= 2 ? body.candidates : undefined;
+      dispatch({ type: "refineStart", mode, candidates });
       try {
-        const version = await streamRefine(body, {
+        const outcome = await streamRefine(body, {
           signal: c.signal,
-          onDelta: (d) => dispatch({ type: "refineDelta", text: d.text, reset: d.reset === true }),
+          onDelta: (d) =>
+            dispatch({
+              type: "refineDelta",
+              text: d.text,
+              reset: d.reset === true,
+              ...(candidates && d.candidate !== undefined ? { candidate: d.candidate } : {}),
+            }),
+          onCandidate: (index, version) => dispatch({ type: "candidateSaved", index, version }),
+          onCandidateError: (index, error) => dispatch({ type: "candidateFailed", index, error }),
         });
-        dispatch({ type: "refineDone", version });
-        return version;
+        if (outcome.kind === "one") dispatch({ type: "refineDone", version: outcome.version });
+        else dispatch({ type: "candidatesDone", items: outcome.items, failed: outcome.failed });
+        return outcome;
       } catch (e) {
         if (c.signal.aborted) dispatch({ type: "refineStopped" });
         else dispatch({ type: "refineFail", error: toShownError(e) });

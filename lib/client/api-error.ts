@@ -21,6 +21,7 @@ const KNOWN = new Set<string>(ErrorCodeSchema.options);
 
 function codeFromStatus(status: number): ErrorCode {
   if (status === 400) return "invalid_request";
+  if (status === 401) return "unauthorized";
   if (status === 404) return "not_found";
   if (status === 413) return "too_large";
   if (status === 422) return "moderation_blocked";
@@ -65,6 +66,7 @@ function defaultMessage(code: ErrorCode): string {
 /** The plain meaning of each error code, shown as the headline of an error. */
 export const ERROR_MEANING: Record<ErrorCode | "network", string> = {
   invalid_request: "Something in the request was not accepted.",
+  unauthorized: "Sign in to do that.",
   not_found: "That no longer exists.",
   too_large: "That is too long.",
   moderation_blocked: "Blocked by the safety check. Try different wording.",

@@ -1,10 +1,11 @@
 import type { EditBody, GenerateBody } from "@/lib/schemas/api";
-import type { Generation, GenerationWithImages, Image, Page, PromptVersion } from "@/lib/schemas/entities";
+import type { Generation, GenerationWithImages, Image, Page, PartName, PromptVersion } from "@/lib/schemas/entities";
 import { ApiError, errorFromBody } from "./api-error";
 
 /** The public HTTP API, as the browser sees it. Nothing here touches the server's internals. */
 
-async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
+/** A JSON request to the public API, with the one error shape. */
+export async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -27,6 +28,15 @@ async function request<T>(url: string, init: RequestInit = {}): Promise<T> {
 
 export function saveEdit(body: EditBody, signal?: AbortSignal): Promise<PromptVersion> {
   return request("/api/prompts", { method: "POST", body: JSON.stringify(body), signal });
+}
+
+/** PATCH /api/prompts/:id: which parts of a version later refinements must keep word for word. */
+export function saveLocks(id: string, locks: readonly PartName[], signal?: AbortSignal): Promise<PromptVersion> {
+  return request(`/api/prompts/${encodeURIComponent(id)}`, {
+    method: "PATCH",
+    body: JSON.stringify({ locks }),
+    signal,
+  });
 }
 
 export function startGeneration(body: GenerateBody, signal?: AbortSignal): Promise<Generation> {

@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
-export const FAKE_OPENAI = "http://127.0.0.1:4310";
+/** The fake OpenAI server (playwright.config.ts starts it on 4310; a local run may point elsewhere). */
+export const FAKE_OPENAI = process.env.FAKE_OPENAI_URL ?? "http://127.0.0.1:4310";
 
 /** Types an idea, refines it, and waits until the streamed prompt is saved. Returns the prompt. */
 export async function refineIdea(page: Page, idea: string): Promise<{ prompt: string; lengths: number[] }> {

@@ -26,6 +26,9 @@ const version = (id: string, parentId: string | null, at: string): PromptVersion
   model: "offline",
   title: "t",
   notes: [],
+  parts: null,
+  locks: [],
+  direction: null,
   createdAt: at,
 });
 
@@ -121,7 +124,7 @@ describe("streamRefine", () => {
       },
     );
     expect(seen).toEqual(["a fox", "a fox in the snow", "A fox in snow"]);
-    expect(got.id).toBe("v1");
+    expect(got).toEqual({ kind: "one", version: v });
     vi.unstubAllGlobals();
   });
 

@@ -124,6 +124,9 @@ function apiFake() {
     model: "manual",
     title: "masterpiece",
     notes: ["Written or imported by hand; not refined."],
+    parts: null,
+    locks: [],
+    direction: null,
     createdAt: "2025-01-01T00:00:00Z",
   };
   const generation: Generation = {

@@ -231,6 +231,9 @@ describe("studio state with an imported recipe", () => {
     model: "offline",
     title: "Fox",
     notes: [],
+    parts: null,
+    locks: [],
+    direction: null,
     createdAt: "2025-01-01T00:00:00Z",
   };
 
@@ -258,7 +261,13 @@ describe("studio state with an imported recipe", () => {
 
   it("an import over a loaded idea leaves its versions in History, but not its idea text", () => {
     let s = initialState(
-      { idea: { id: "i1", text: "fox", title: "Fox", createdAt: "" }, versions: [v1], generations: [] },
+      {
+        idea: { id: "i1", text: "fox", title: "Fox", createdAt: "" },
+        versions: [v1],
+        generations: [],
+        library: [],
+        comparisons: [],
+      },
       "v1",
     );
     s = studioReducer(s, { type: "imported", recipe: a1111, status: "Loaded." });
@@ -272,7 +281,13 @@ describe("studio state with an imported recipe", () => {
 
   it("once saved, the import is the first version of a new idea", () => {
     let s = initialState(
-      { idea: { id: "i1", text: "fox", title: "Fox", createdAt: "" }, versions: [v1], generations: [] },
+      {
+        idea: { id: "i1", text: "fox", title: "Fox", createdAt: "" },
+        versions: [v1],
+        generations: [],
+        library: [],
+        comparisons: [],
+      },
       "v1",
     );
     s = studioReducer(s, { type: "imported", recipe: a1111, status: "Loaded." });
@@ -285,6 +300,7 @@ describe("studio state with an imported recipe", () => {
       currentId: "v9",
       imported: null,
       generations: [],
+      library: [],
       notice: "Saved as v1 of a new idea.",
     });
   });
@@ -297,7 +313,13 @@ describe("studio state with an imported recipe", () => {
 
   it("a problem with the file only says so", () => {
     let s = initialState(
-      { idea: { id: "i1", text: "fox", title: "Fox", createdAt: "" }, versions: [v1], generations: [] },
+      {
+        idea: { id: "i1", text: "fox", title: "Fox", createdAt: "" },
+        versions: [v1],
+        generations: [],
+        library: [],
+        comparisons: [],
+      },
       "v1",
     );
     s = studioReducer(s, { type: "importStatus", status: "That is not a PNG." });

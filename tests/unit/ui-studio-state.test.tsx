@@ -16,6 +16,9 @@ const v1: PromptVersion = {
   model: "offline",
   title: "Fox",
   notes: ["added light"],
+  parts: null,
+  locks: [],
+  direction: null,
   createdAt: "2025-01-01T00:00:00Z",
 };
 const gen: Generation = {

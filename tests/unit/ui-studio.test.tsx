@@ -60,6 +60,9 @@ const v1: PromptVersion = {
   model: "offline",
   title: "Fox",
   notes: ["Added warm light"],
+  parts: null,
+  locks: [],
+  direction: null,
   createdAt: "2025-01-01T00:00:00Z",
 };
 

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ComparisonList } from "@/components/compare/comparison-list";
 import { DeleteIdeaButton } from "@/components/history/delete-idea-button";
 import { VersionTree } from "@/components/history/version-tree";
 import { LocalTime } from "@/components/ui/local-time";
-import { plural } from "@/lib/client/format";
-import { getIdeaDetail } from "@/lib/studio/queries";
+import { backendLabel, plural } from "@/lib/client/format";
+import { byCreated } from "@/lib/client/versions";
+import { getCatalog, getIdeaDetail } from "@/lib/studio/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +26,11 @@ export default async function IdeaPage({ params }: { params: Params }) {
   if (!detail) notFound();
   const { idea } = detail;
   const imageCount = detail.generations.reduce((n, g) => n + g.images.length, 0);
+  const catalog = await getCatalog();
+  const configured = catalog.backends.filter((b) => b.configured);
+  // "Compare images" renders on the backend this idea last used, if it is still set up.
+  const lastUsed = [...detail.generations].sort(byCreated).at(-1)?.backend;
+  const backend = configured.find((b) => b.id === lastUsed)?.id ?? catalog.defaults.backend;
 
   return (
     <div className="mx-auto max-w-4xl space-y-8">
@@ -47,7 +54,22 @@ export default async function IdeaPage({ params }: { params: Params }) {
         <h2 id="versions-heading" className="text-lg font-semibold">
           Versions
         </h2>
-        <VersionTree detail={detail} />
+        <p className="text-sm text-muted">
+          Each version sits under the one it came from. Open any of them in the studio to branch from it; tick two to
+          compare their prompts, or 2–4 to compare their images on {backendLabel(backend)}.
+        </p>
+        <VersionTree
+          detail={detail}
+          backend={backend}
+          backends={configured.map((b) => ({ id: b.id, label: backendLabel(b.id), capabilities: b.capabilities }))}
+        />
+      </section>
+
+      <section aria-labelledby="comparisons-heading" className="space-y-3">
+        <h2 id="comparisons-heading" className="text-lg font-semibold">
+          Comparisons
+        </h2>
+        <ComparisonList comparisons={detail.comparisons ?? []} />
       </section>
     </div>
   );
