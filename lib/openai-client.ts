@@ -112,7 +112,7 @@ export function mapOpenAIError(e: unknown): AppError {
       return new AppError("backend_unavailable", "OpenAI rejected the key (check OPENAI_API_KEY).", { cause: e });
     }
     if (status === 400 && isContentPolicy(e)) {
-      return new AppError("refused", "OpenAI's safety system refused this request.", { cause: e });
+      return new AppError("refused", "OpenAI's safety system refused this prompt.", { cause: e });
     }
     if (status >= 400 && status < 500) {
       return new AppError("backend_error", withDetail(`OpenAI rejected the request (${status})`, e), { cause: e });
@@ -123,5 +123,23 @@ export function mapOpenAIError(e: unknown): AppError {
     // No status: an error event inside a stream.
     return new AppError("backend_error", "The OpenAI server reported an error mid-answer.", { cause: e });
   }
+  if (isDroppedConnection(e)) {
+    return new AppError("backend_unavailable", "The connection to the OpenAI server dropped mid-answer.", {
+      cause: e,
+      retryable: true,
+    });
+  }
   return new AppError("backend_error", "The OpenAI server sent an answer we could not read.", { cause: e });
+}
+
+/** undici reports a socket cut mid-body as TypeError("terminated") with the socket error as its cause. */
+function isDroppedConnection(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e.cause as { code?: unknown } | undefined)?.code;
+  return (
+    (e.message === "terminated" && e.cause !== undefined) ||
+    code === "UND_ERR_SOCKET" ||
+    code === "UND_ERR_RES_CONTENT_LENGTH_MISMATCH" ||
+    code === "ECONNRESET"
+  );
 }

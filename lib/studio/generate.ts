@@ -5,6 +5,8 @@ import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { getJobQueue } from "@/lib/jobs/queue";
+import { assertAllowed } from "@/lib/safety/moderate";
+import { getClientQueueCap } from "@/lib/safety/queue-cap";
 import type { GenerateBody } from "@/lib/schemas/api";
 import type { Generation, GenerationParams, PromptVersion } from "@/lib/schemas/entities";
 import { deps } from "./deps";
@@ -77,51 +79,92 @@ function concurrencyFor(backendId: string): number {
   return Object.hasOwn(concurrency, backendId) ? concurrency[backendId as keyof typeof concurrency] : 1;
 }
 
-/** Saves a queued Generation and hands it to the job queue; answers at once. */
-export async function generate(body: GenerateBody): Promise<Generation> {
+export type GenerateOptions = {
+  /** Who asks (lib/http/client-key.ts): their queued and running generations are capped. */
+  clientKey?: string;
+  signal?: AbortSignal;
+};
+
+/**
+ * Checks the idea and the prompt (moderation), takes one of the client's queue places, saves
+ * a queued Generation and hands it to the job queue; answers at once. A refusal at any step
+ * leaves no row and never reaches the backend.
+ */
+export async function generate(body: GenerateBody, opts: GenerateOptions = {}): Promise<Generation> {
   const { store } = deps();
   const version = await store.getVersion(body.promptId);
   if (!version) throw new AppError("not_found", "The prompt version was not found.");
   const backend = getBackend(body.backend);
   const request = resolveParams(backend, body.params, version);
 
-  const generation: Generation = {
-    id: newId(),
-    promptId: version.id,
-    ideaId: version.ideaId,
-    backend: backend.id,
-    model: backend.model,
-    params: {
-      size: request.size,
-      n: request.n,
-      seed: request.seed,
-      steps: request.steps,
-      guidance: request.guidance,
-      quality: request.quality,
-      sampler: request.sampler,
-      checkpoint: request.checkpoint,
-    },
-    status: "queued",
-    progress: 0,
-    error: null,
-    createdAt: new Date().toISOString(),
-    startedAt: null,
-    finishedAt: null,
-    durationMs: null,
-  };
-  await store.createGeneration(generation);
-  enqueueGeneration(generation, backend, request);
-  return generation;
+  const id = newId();
+  const cap = getClientQueueCap();
+  // Taken before the (slower) moderation call, so two requests at once cannot both squeeze in.
+  if (opts.clientKey !== undefined) cap.reserve(opts.clientKey, id, getConfig().maxQueuedPerClient);
+  try {
+    const idea = await store.getIdea(version.ideaId);
+    // The positive texts only: a negative prompt lists what to keep out of the picture.
+    await assertAllowed({
+      texts: { idea: idea?.text, prompt: request.prompt },
+      stage: "generate",
+      signal: opts.signal,
+    });
+
+    const generation: Generation = {
+      id,
+      promptId: version.id,
+      ideaId: version.ideaId,
+      backend: backend.id,
+      model: backend.model,
+      params: {
+        size: request.size,
+        n: request.n,
+        seed: request.seed,
+        steps: request.steps,
+        guidance: request.guidance,
+        quality: request.quality,
+        sampler: request.sampler,
+        checkpoint: request.checkpoint,
+      },
+      status: "queued",
+      progress: 0,
+      error: null,
+      createdAt: new Date().toISOString(),
+      startedAt: null,
+      finishedAt: null,
+      durationMs: null,
+    };
+    await store.createGeneration(generation);
+    enqueueGeneration(generation, backend, request, opts.clientKey);
+    return generation;
+  } catch (e) {
+    cap.release(id);
+    throw e;
+  }
 }
 
-/** Hands a saved, queued generation to its backend's lane. */
-export function enqueueGeneration(generation: Generation, backend: ImageBackend, request: GenerateRequest): void {
+/**
+ * Hands a saved, queued generation to its backend's lane. With a `clientKey` it counts
+ * against that client's queue cap until it ends (succeeded, failed or canceled).
+ */
+export function enqueueGeneration(
+  generation: Generation,
+  backend: ImageBackend,
+  request: GenerateRequest,
+  clientKey?: string,
+): void {
+  const cap = getClientQueueCap();
+  if (clientKey !== undefined) cap.track(clientKey, generation.id);
+  const release = () => cap.release(generation.id);
   getJobQueue().enqueue(
     backend.id,
     concurrencyFor(backend.id),
     generation.id,
-    (signal) => runGeneration(generation, backend, request, signal),
-    () => void markCanceledWhileQueued(generation.id),
+    (signal) => runGeneration(generation, backend, request, signal).finally(release),
+    () => {
+      release();
+      void markCanceledWhileQueued(generation.id);
+    },
   );
   announce(generation.id);
 }

@@ -135,6 +135,16 @@ describe("openaiBackend", () => {
     const e = await generateError({ prompt: "a fox", size: "1024x1024", n: 1 });
     expect(e.code).toBe("refused");
     expect(e.cause).toBeInstanceOf(BadRequestError);
+    // Shown as is under the generation ("Failed: …"), and never retried: the answer would not change.
+    expect(e.message).toBe("OpenAI's safety system refused this prompt.");
+    expect(e.retryable).toBe(false);
+  });
+
+  it("refuses a prompt with a flagged word the same way (the real moderation_blocked body)", async () => {
+    const e = await generateError({ prompt: "FLAG_ME at dawn", size: "1024x1024", n: 1 });
+    expect(e.code).toBe("refused");
+    const body = (e.cause as BadRequestError).error as { code?: string; type?: string };
+    expect(body).toMatchObject({ code: "moderation_blocked", type: "image_generation_user_error" });
   });
 
   it("maps another 400 to backend_error with the server's words", async () => {

@@ -1,0 +1,13 @@
+export { isBlankSafetyImage } from "./blank-image";
+export { CATEGORY_LABELS, type CategoryId } from "./categories";
+export { logModerationMode } from "./mode-log";
+export {
+  assertAllowed,
+  getActivePolicy,
+  type ModeratedField,
+  type ModerationRequest,
+  type ModerationStage,
+  type ModerationVerdict,
+  moderate,
+} from "./moderate";
+export { ClientQueueCap, getClientQueueCap, QUEUE_CAP_RETRY_AFTER } from "./queue-cap";
