@@ -10,9 +10,31 @@ export const OPENAI_PORT = 3111;
 export const SD_PORT = 3112;
 export const FAKE_A1111_PORT = 4320;
 export const FAKE_COMFYUI_PORT = 4330;
+export const SECURE_PORT = 3113;
+/** The password-gated server (tests/e2e/secure-*.spec.ts): test values, never real secrets. */
+export const SECURE = {
+  password: "e2e-gate-password-7",
+  tokens: ["e2e-token-alpha-1", "e2e-token-beta-2"],
+  sessionSecret: "e2e-session-secret-0123456789abcdef",
+  refineBurst: 4,
+  loginBurst: 30,
+} as const;
 const nextBin = "node node_modules/next/dist/bin/next start -H 127.0.0.1";
+/**
+ * Every spec of a project talks to its server from 127.0.0.1, one client to the rate limiter:
+ * the suites that are not about limits get room enough never to meet them.
+ */
+const UNLIMITED = {
+  RATE_REFINE_PER_MIN: "100000",
+  RATE_REFINE_BURST: "100000",
+  RATE_GENERATE_PER_MIN: "100000",
+  RATE_GENERATE_BURST: "100000",
+};
 
-/** Two production servers from one build: embedded defaults, and OpenAI pointed at the local fake. */
+/**
+ * Production servers from one build: embedded defaults, OpenAI pointed at the local fake, the SD
+ * backends on their fakes, and embedded defaults behind APP_PASSWORD (with API tokens and small limits).
+ */
 export default defineConfig({
   testDir: "tests/e2e",
   timeout: 60_000,
@@ -37,6 +59,7 @@ export default defineConfig({
     },
     { name: "openai", testMatch: /openai.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${OPENAI_PORT}` } },
     { name: "sd", testMatch: /sd-.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SD_PORT}` } },
+    { name: "secure", testMatch: /secure-.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SECURE_PORT}` } },
   ],
   webServer: [
     {
@@ -68,7 +91,13 @@ export default defineConfig({
     {
       command: `rm -rf ${e2eData}/offline && ${nextBin} -p ${OFFLINE_PORT}`,
       url: `http://127.0.0.1:${OFFLINE_PORT}/api/health`,
-      env: { DATA_DIR: `${e2eData}/offline`, NEXT_TELEMETRY_DISABLED: "1", OPENAI_API_KEY: "", OPENAI_BASE_URL: "" },
+      env: {
+        DATA_DIR: `${e2eData}/offline`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        OPENAI_API_KEY: "",
+        OPENAI_BASE_URL: "",
+        ...UNLIMITED,
+      },
       reuseExistingServer: false,
       timeout: 60_000,
     },
@@ -80,6 +109,7 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         OPENAI_API_KEY: "sk-fake-e2e-key",
         OPENAI_BASE_URL: `http://127.0.0.1:${FAKE_OPENAI_PORT}/v1`,
+        ...UNLIMITED,
       },
       reuseExistingServer: false,
       timeout: 60_000,
@@ -94,6 +124,25 @@ export default defineConfig({
         OPENAI_BASE_URL: "",
         A1111_URL: `http://127.0.0.1:${FAKE_A1111_PORT}`,
         COMFYUI_URL: `http://127.0.0.1:${FAKE_COMFYUI_PORT}`,
+        ...UNLIMITED,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `rm -rf ${e2eData}/secure && ${nextBin} -p ${SECURE_PORT}`,
+      url: `http://127.0.0.1:${SECURE_PORT}/api/health`,
+      env: {
+        DATA_DIR: `${e2eData}/secure`,
+        NEXT_TELEMETRY_DISABLED: "1",
+        OPENAI_API_KEY: "",
+        OPENAI_BASE_URL: "",
+        APP_PASSWORD: SECURE.password,
+        API_TOKENS: SECURE.tokens.join(","),
+        SESSION_SECRET: SECURE.sessionSecret,
+        RATE_REFINE_BURST: String(SECURE.refineBurst),
+        RATE_LOGIN_BURST: String(SECURE.loginBurst),
+        RATE_LOGIN_PER_MIN: String(SECURE.loginBurst),
       },
       reuseExistingServer: false,
       timeout: 60_000,

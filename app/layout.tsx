@@ -2,8 +2,10 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { EmbeddedDefaultsNotice } from "@/components/ui/embedded-defaults-notice";
+import { LogoutButton } from "@/components/ui/logout-button";
 import { SiteHeader } from "@/components/ui/site-header";
 import { SkipLink } from "@/components/ui/skip-link";
+import { isAuthEnabled } from "@/lib/auth/server";
 import { getCatalog } from "@/lib/studio/queries";
 import "./globals.css";
 
@@ -25,7 +27,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="min-h-dvh antialiased">
         <SkipLink />
-        <SiteHeader />
+        <SiteHeader signOut={<SignOutSlot />} />
         <EmbeddedDefaultsBanner />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] px-4 pt-6 pb-16 outline-none sm:px-6">
           {children}
@@ -33,6 +35,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
+}
+
+/** Only with the password gate on: there is nothing to sign out of otherwise. */
+async function SignOutSlot() {
+  await connection();
+  return isAuthEnabled() ? <LogoutButton /> : null;
 }
 
 /** Read per request: the configuration decides, and components stay free of server code. */

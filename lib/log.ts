@@ -1,20 +1,57 @@
 import "server-only";
+import { type Config, getConfig } from "@/lib/config";
+import { scrubText, secretMatcher } from "@/lib/security/scrub";
 
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-// Keys and credentials in URLs must never reach a log line.
-const SECRET_PATTERNS: RegExp[] = [
-  /sk-[A-Za-z0-9_-]{8,}/g,
-  /(Bearer\s+)[A-Za-z0-9._~+/-]+=*/gi,
-  /(\/\/)[^/\s:@]+:[^/\s@]+@/g,
-];
+/** The configured secrets, by value: whatever shape they have, they never reach a log line or a message. */
+function configuredSecrets(cfg: Config): Array<string | undefined> {
+  const userinfo = (url?: string) => {
+    try {
+      const u = url ? new URL(url) : undefined;
+      return u?.password ? [decodeURIComponent(u.password), u.password] : [];
+    } catch {
+      return [];
+    }
+  };
+  return [
+    cfg.openai.apiKey,
+    cfg.a1111Auth,
+    // The password half of A1111_AUTH alone (user names are not secret, and often short words).
+    cfg.a1111Auth?.slice(cfg.a1111Auth.indexOf(":") + 1),
+    cfg.appPassword,
+    cfg.sessionSecret,
+    ...cfg.apiTokens,
+    ...userinfo(cfg.a1111Url),
+    ...userinfo(cfg.comfyuiUrl),
+    ...userinfo(cfg.databaseUrl),
+    ...userinfo(cfg.openai.baseURL),
+    ...userinfo(cfg.moderation.url),
+  ];
+}
 
+let matcherFor: { cfg: Config; re: RegExp | undefined } | undefined;
+
+function valueMatcher(): RegExp | undefined {
+  let cfg: Config;
+  try {
+    cfg = getConfig();
+  } catch {
+    // An invalid environment is reported through this very logger: scrub by shape only.
+    return undefined;
+  }
+  if (matcherFor?.cfg !== cfg) matcherFor = { cfg, re: secretMatcher(configuredSecrets(cfg)) };
+  return matcherFor.re;
+}
+
+/**
+ * Text safe for a log line or a person: configured secrets by value (OPENAI_API_KEY, A1111_AUTH,
+ * APP_PASSWORD, API_TOKENS, SESSION_SECRET, passwords in configured URLs), and anything shaped like
+ * a key, a Bearer or Basic credential, or a scheme://user:pass@ URL.
+ */
 export function scrubSecrets(text: string): string {
-  let out = text;
-  for (const re of SECRET_PATTERNS)
-    out = out.replace(re, (_m, p1?: string) => `${typeof p1 === "string" ? p1 : ""}[redacted]`);
-  return out;
+  return scrubText(text, valueMatcher());
 }
 
 function serialize(value: unknown, depth = 0): unknown {

@@ -5,7 +5,21 @@ import type { Image } from "@/lib/schemas/entities";
 
 const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 
-/** Image bytes with their real type; ids never change their bytes, so they cache for a year. */
+/** The type the bytes really are, from their signature; undefined when they are none of ours. */
+export function sniffImageType(bytes: Uint8Array): string | undefined {
+  const at = (i: number, ...sig: number[]) => sig.every((b, j) => bytes[i + j] === b);
+  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
+  if (at(0, 0xff, 0xd8, 0xff)) return "image/jpeg";
+  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return "image/webp";
+  return undefined;
+}
+
+/**
+ * Image bytes with their real type; ids never change their bytes, so they cache for a year.
+ * The type is read from the bytes (the store checked them on the way in; this holds even if a
+ * file was swapped on disk), with nosniff so no browser second-guesses it. Bytes that are no image
+ * of ours go out as an opaque download, never as something a browser would render.
+ */
 export function imageFileResponse(
   request: Request,
   image: Image,
@@ -13,14 +27,15 @@ export function imageFileResponse(
   kind: "full" | "thumb",
 ): Response {
   const { download } = parseQuery(request.url, DownloadQuerySchema);
+  const type = sniffImageType(file.bytes);
   const headers: Record<string, string> = {
-    "Content-Type": file.mime,
+    "Content-Type": type ?? "application/octet-stream",
     "Content-Length": String(file.bytes.byteLength),
-    "Cache-Control": "public, max-age=31536000, immutable",
+    "Cache-Control": "private, max-age=31536000, immutable",
     "X-Content-Type-Options": "nosniff",
   };
-  if (download === "1" || download === "true") {
-    const name = `promptsmith-${image.id}${kind === "thumb" ? "-thumb" : ""}.${EXT[file.mime] ?? "bin"}`;
+  if (download === "1" || download === "true" || !type) {
+    const name = `promptsmith-${image.id}${kind === "thumb" ? "-thumb" : ""}.${(type && EXT[type]) ?? "bin"}`;
     headers["Content-Disposition"] = `attachment; filename="${name}"`;
   }
   return new Response(new Uint8Array(file.bytes), { headers });

@@ -17,24 +17,43 @@ function describeIssues(issues: z.core.$ZodIssue[]): string {
 
 /** Reads a JSON body no larger than the limit, and checks it against the schema. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > LIMITS.bodyBytes)
-    throw new AppError("too_large", `The body is larger than ${LIMITS.bodyBytes} bytes.`);
+  rejectDeclaredTooLarge(request);
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw invalid("The body must be JSON (Content-Type: application/json).");
-  const text = await readLimited(request, LIMITS.bodyBytes);
+  const text = await readBodyText(request, LIMITS.bodyBytes);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     throw invalid("The body is not valid JSON.");
   }
+  return check(schema, data);
+}
+
+/** An HTML form's body (application/x-www-form-urlencoded), each field at most once, checked against the schema. */
+export async function parseFormBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  rejectDeclaredTooLarge(request);
+  const params = new URLSearchParams(await readBodyText(request, LIMITS.bodyBytes));
+  return check(schema, singleValues(params, "form field"));
+}
+
+function check<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const result = schema.safeParse(data);
   if (!result.success) throw invalid(describeIssues(result.error.issues), result.error.issues);
   return result.data;
 }
 
-async function readLimited(request: Request, limit: number): Promise<string> {
+function rejectDeclaredTooLarge(request: Request): void {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > LIMITS.bodyBytes)
+    throw new AppError("too_large", `The body is larger than ${LIMITS.bodyBytes} bytes.`);
+}
+
+/**
+ * The body as text, read chunk by chunk and abandoned as soon as it passes the limit: a chunked
+ * upload without Content-Length (or one that lies about it) is cut off the same way.
+ */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -44,7 +63,7 @@ async function readLimited(request: Request, limit: number): Promise<string> {
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel();
+      await reader.cancel().catch(() => {});
       throw new AppError("too_large", `The body is larger than ${limit} bytes.`);
     }
     chunks.push(value);
@@ -52,17 +71,19 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
 
+function singleValues(params: URLSearchParams, what: string): Record<string, string> {
+  const seen = new Map<string, string>();
+  for (const [key, value] of params) {
+    if (seen.has(key)) throw invalid(`The ${what} "${key}" is given more than once.`);
+    seen.set(key, value);
+  }
+  // fromEntries defines own properties, so "__proto__" or "constructor" stay plain (unknown) keys.
+  return Object.fromEntries(seen);
+}
+
 /** Query parameters, each at most once, checked against a strict schema. */
 export function parseQuery<S extends z.ZodType>(url: string | URL, schema: S): z.infer<S> {
-  const params = new URL(url).searchParams;
-  const obj: Record<string, string> = {};
-  for (const [key, value] of params) {
-    if (key in obj) throw invalid(`The query parameter "${key}" is given more than once.`);
-    obj[key] = value;
-  }
-  const result = schema.safeParse(obj);
-  if (!result.success) throw invalid(describeIssues(result.error.issues), result.error.issues);
-  return result.data;
+  return check(schema, singleValues(new URL(url).searchParams, "query parameter"));
 }
 
 /** A path id: anything that is not an id cannot name a row, so it is a 404, not a 400. */

@@ -1,17 +1,18 @@
 import "server-only";
 import { AppError, toAppError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { log, scrubSecrets } from "@/lib/log";
 import type { ErrorBody } from "@/lib/schemas/api";
 
 export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
   return Response.json(data, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
+/** Every message a person sees passes the log's scrubbing: some carry a provider's own words. */
 export function errorBody(error: AppError): ErrorBody {
   return {
     error: {
       code: error.code,
-      message: error.message,
+      message: scrubSecrets(error.message),
       ...(error.details !== undefined ? { details: error.details } : {}),
     },
   };

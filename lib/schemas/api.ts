@@ -109,9 +109,7 @@ export const LibraryCreateBodySchema = z.object({ versionId: IdSchema, name: lib
 export const LibraryRenameBodySchema = z.object({ name: libraryName }).strict();
 
 /** POST /api/tokenize: how long a prompt is for a backend (CLIP tokens for SD backends). */
-export const TokenizeBodySchema = z
-  .object({ backend: backendId, prompt: z.string().max(LIMITS.promptChars) })
-  .strict();
+export const TokenizeBodySchema = z.object({ backend: backendId, prompt: z.string().max(LIMITS.promptChars) }).strict();
 
 export const FavoriteBodySchema = z.object({ favorite: z.boolean() }).strict();
 
@@ -145,6 +143,7 @@ export const DownloadQuerySchema = z.object({ download: z.enum(["1", "true", "0"
 /** The error body every endpoint answers with. */
 export const ErrorCodeSchema = z.enum([
   "invalid_request",
+  "unauthorized",
   "not_found",
   "too_large",
   "moderation_blocked",

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// zod 4 probes for eval with `new Function("")` on first use; the CSP forbids eval, so tell it not to.
+z.config({ jitless: true });
+
 /** Opaque URL-safe id: what lib/ids.ts makes, and nothing that could walk a path. */
 export const IdSchema = z
   .string()

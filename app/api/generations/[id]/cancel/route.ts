@@ -5,4 +5,6 @@ import { cancel } from "@/lib/studio/cancel";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handle<{ id: string }>(async (_request, { id }) => json(await cancel(parseId(id, "The generation"))));
+export const POST = handle<{ id: string }>(async (_request, { id }) =>
+  json(await cancel(parseId(id, "The generation"))),
+);

@@ -10,5 +10,9 @@ export const GET = handle<{ id: string }>(async (request, { id }) => {
   const imageId = parseId(id, "The image");
   const recipe = await recipeOfImage(imageId);
   const download = new URL(request.url).searchParams.get("download") === "1";
-  return json(recipe, 200, download ? { "Content-Disposition": `attachment; filename="promptsmith-${imageId}.json"` } : undefined);
+  return json(
+    recipe,
+    200,
+    download ? { "Content-Disposition": `attachment; filename="promptsmith-${imageId}.json"` } : undefined,
+  );
 });

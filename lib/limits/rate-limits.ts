@@ -1,0 +1,55 @@
+import { type BucketRule, TokenBuckets, type TakeResult } from "./token-bucket";
+
+export type LimitName = "refine" | "generate" | "login";
+
+/** The requests that cost a token, by method and path. Comparisons enqueue generations, so they count as generate. */
+const LIMITED: ReadonlyArray<{ method: string; path: string; limit: LimitName }> = [
+  { method: "POST", path: "/api/refine", limit: "refine" },
+  { method: "POST", path: "/api/generate", limit: "generate" },
+  { method: "POST", path: "/api/comparisons", limit: "generate" },
+  { method: "POST", path: "/api/auth/login", limit: "login" },
+];
+
+export function limitFor(method: string, pathname: string): LimitName | undefined {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
+  return LIMITED.find((l) => l.method === method.toUpperCase() && l.path === path)?.limit;
+}
+
+/**
+ * Sign-in attempts are also limited for all clients together (ten times one client's rule):
+ * a client can rotate X-Forwarded-For on an open port, but not past this.
+ */
+export const LOGIN_ALL_CLIENTS_FACTOR = 10;
+
+type Store = Record<LimitName | "login-all", TokenBuckets>;
+
+// On globalThis so a re-evaluated module (dev reloads, a second bundle) keeps counting in the same buckets.
+const STORE_KEY = Symbol.for("promptsmith.rate-limit-buckets");
+
+function store(): Store {
+  const g = globalThis as unknown as Record<symbol, Store | undefined>;
+  g[STORE_KEY] ??= {
+    refine: new TokenBuckets(),
+    generate: new TokenBuckets(),
+    login: new TokenBuckets(),
+    "login-all": new TokenBuckets({ maxKeys: 1 }),
+  };
+  return g[STORE_KEY];
+}
+
+/** Takes a token for this client from the named bucket (and, for sign-in, from the shared one). */
+export function takeToken(limit: LimitName, clientKey: string, rule: BucketRule): TakeResult {
+  const s = store();
+  const own = s[limit].take(clientKey, rule);
+  if (!own.ok || limit !== "login") return own;
+  const all = s["login-all"].take("all", {
+    perMin: rule.perMin * LOGIN_ALL_CLIENTS_FACTOR,
+    burst: rule.burst * LOGIN_ALL_CLIENTS_FACTOR,
+  });
+  return all.ok ? own : all;
+}
+
+/** Tests only. */
+export function resetRateLimitsForTests(): void {
+  delete (globalThis as unknown as Record<symbol, unknown>)[STORE_KEY];
+}
