@@ -66,7 +66,12 @@ async function main() {
   });
   const tagTimes = await timeRuns(
     300,
-    () => refineOffline({ idea: IDEAS[i++ % IDEAS.length] ?? "", dialect: "tags", budget: { maxTokens: 75, countTokens: countClipTokens } }),
+    () =>
+      refineOffline({
+        idea: IDEAS[i++ % IDEAS.length] ?? "",
+        dialect: "tags",
+        budget: { maxTokens: 75, countTokens: countClipTokens },
+      }),
     20,
   );
   rows.push({

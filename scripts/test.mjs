@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, unit tests, then a production build and the browser tests in Chromium.
 import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { CANARY_MARKER, CANARY_SECRETS } from "./canary-secrets.mjs";
 import { findChromium } from "./find-chromium.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -28,6 +30,13 @@ if (!only || only === "unit") step("unit tests (vitest)", bin("vitest"), ["run"]
 if (!only || only === "e2e") {
   const chromium = findChromium();
   if (!chromium) process.exit(1);
-  step("production build (next build)", bin("next"), ["build"]);
+  // Built with a canary for every secret: the bundle test then proves none reaches the browser.
+  step("production build (next build, with canary secrets)", bin("next"), ["build"], CANARY_SECRETS);
+  const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
+  const buildId = readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim();
+  writeFileSync(
+    path.join(distDir, CANARY_MARKER),
+    JSON.stringify({ buildId, variables: Object.keys(CANARY_SECRETS) }, null, 2),
+  );
   step("browser tests (playwright, Chromium)", bin("playwright"), ["test"], { CHROME_PATH: chromium });
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { removeStaleTempFiles, writeFileAtomic } from "./atomic-file";
 import { formatForMime, IMAGE_FORMATS, makeThumbnail, mimeForFormat, THUMB_MIME } from "./image-format";
 import type { ImageFiles } from "./types";
@@ -32,7 +33,8 @@ async function readIfExists(file: string): Promise<Buffer | undefined> {
 export function createFileImageStore(dir: string): ImageFiles {
   const root = path.resolve(/*turbopackIgnore: true*/ dir);
   mkdirSync(root, { recursive: true });
-  removeStaleTempFiles(root, STALE_TEMP_MS);
+  const removed = removeStaleTempFiles(root, STALE_TEMP_MS);
+  if (removed > 0) log.warn("removed temp files left by an interrupted write", { dir: root, removed });
 
   const fullPath = (id: string, format: string) => path.join(/*turbopackIgnore: true*/ root, `${id}.${format}`);
   const thumbPath = (id: string) => path.join(/*turbopackIgnore: true*/ root, `${id}.thumb.webp`);

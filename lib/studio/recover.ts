@@ -10,8 +10,11 @@ import { deps } from "./deps";
  * At start, for what the last process left unfinished:
  * - a generation that was running may have reached its backend (and been billed), so it is
  *   not run again: it ends `failed` with code `interrupted`, its prompt untouched;
- * - a generation still queued never reached a backend, so it is safe to queue again, in order;
- * - image files with no row (a crash between the file and its row) are swept.
+ * - image files with no row (a crash between the file and its row) are swept, and temp files
+ *   of a write cut short (opening the image files does that);
+ * - a generation still queued never reached a backend, so it is safe to queue again, in order.
+ * The sweep comes before the requeue: a requeued job writes its files before their rows, and
+ * the sweep would take those for orphans.
  */
 export async function recoverAtStart(): Promise<void> {
   const { store, files } = deps();
@@ -24,17 +27,17 @@ export async function recoverAtStart(): Promise<void> {
       finishedAt: now,
     });
   }
-  const queued = await store.listGenerationsByStatus(["queued"]);
-  let requeued = 0;
-  for (const g of queued) {
-    if (await requeue(g)) requeued++;
-  }
   let swept = 0;
   for (const id of await files.listIds()) {
     if (!(await store.getImage(id))) {
       await files.remove(id);
       swept++;
     }
+  }
+  const queued = await store.listGenerationsByStatus(["queued"]);
+  let requeued = 0;
+  for (const g of queued) {
+    if (await requeue(g)) requeued++;
   }
   if (running.length || queued.length || swept) {
     log.warn("recovered at start", {

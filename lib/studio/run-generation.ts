@@ -4,7 +4,7 @@ import { getConfig } from "@/lib/config";
 import { AppError, isAbortError, toAppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { withRetries } from "@/lib/jobs/retry";
-import { log } from "@/lib/log";
+import { log, scrubSecrets } from "@/lib/log";
 import type { Generation } from "@/lib/schemas/entities";
 import type { NewImage } from "@/lib/store/types";
 import { deps } from "./deps";
@@ -55,7 +55,7 @@ export async function runGeneration(
       getConfig().retry,
       signal,
       ({ attempt, delayMs, error }) => {
-        const reason = error instanceof AppError ? error.message : "the backend failed";
+        const reason = error instanceof AppError ? scrubSecrets(error.message) : "the backend failed";
         // The whole error is logged once, if the generation finally fails; a retry needs only its reason.
         log.warn("generation retry", { generationId: generation.id, attempt, delayMs, reason });
         emit(generation.id, { event: "retry", data: { attempt, delayMs, reason } });
@@ -66,9 +66,7 @@ export async function runGeneration(
     let error: AppError;
     if (cancel.aborted) error = new AppError("canceled", "Canceled.");
     else if (timeout.aborted || (isAbortError(e) && timeout.aborted)) {
-      error = new AppError("timeout", `${backend.label} timed out after ${Math.round(limitMs / 1000)} s.`, {
-        cause: e,
-      });
+      error = new AppError("timeout", `${backend.label} timed out after ${seconds(limitMs)} s.`, { cause: e });
     } else error = toAppError(e);
     await fail(generation, error, finish());
     return;
@@ -124,6 +122,11 @@ export async function runGeneration(
   }
 }
 
+/** "180", or "0.4" for the short limits tests and impatient operators set. */
+function seconds(ms: number): string {
+  return ms < 10_000 && ms % 1000 !== 0 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000));
+}
+
 async function fail(
   generation: Generation,
   error: AppError,
@@ -135,7 +138,7 @@ async function fail(
     log.warn("generation failed", { generationId: generation.id, code: error.code, error: error.cause ?? error });
   const updated = await store.updateGeneration(generation.id, {
     status,
-    error: status === "failed" ? { code: error.code, message: error.message } : null,
+    error: status === "failed" ? { code: error.code, message: scrubSecrets(error.message) } : null,
     ...times,
   });
   if (!updated) return;
@@ -143,7 +146,7 @@ async function fail(
   if (status === "failed")
     emit(generation.id, {
       event: "error",
-      data: { error: { code: error.code, message: error.message }, generation: updated },
+      data: { error: { code: error.code, message: scrubSecrets(error.message) }, generation: updated },
     });
   else emit(generation.id, { event: "done", data: { ...updated, images: [] } });
 }

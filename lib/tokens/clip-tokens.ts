@@ -14,7 +14,17 @@ let tokenizer: InstanceType<typeof ClipTokenizer> | undefined;
 
 function getTokenizer(): InstanceType<typeof ClipTokenizer> {
   // Built on first use: reading the vocabulary takes a moment we should not pay at start.
-  tokenizer ??= new ClipTokenizer();
+  if (!tokenizer) {
+    const t = new ClipTokenizer();
+    // The library keeps its vocabulary and cache in plain objects, so a word like "constructor"
+    // or "__proto__" finds Object.prototype's members instead of a token (a crash the route
+    // fuzzing found). The same tables without a prototype answer only what they hold.
+    const tables = t as unknown as Record<"cache" | "encoder" | "bpeRanks", Record<string, unknown>>;
+    for (const key of ["cache", "encoder", "bpeRanks"] as const) {
+      tables[key] = Object.assign(Object.create(null) as Record<string, unknown>, tables[key]);
+    }
+    tokenizer = t;
+  }
   return tokenizer;
 }
 

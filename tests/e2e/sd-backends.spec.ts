@@ -27,7 +27,10 @@ async function refine(page: import("@playwright/test").Page, idea: string) {
   return page.getByRole("textbox", { name: "Prompt", exact: true }).inputValue();
 }
 
-test("A1111: tags and a negative prompt, live progress, 4 images with a fixed seed, the recipe in every PNG", async ({ page, request }) => {
+test("A1111: tags and a negative prompt, live progress, 4 images with a fixed seed, the recipe in every PNG", async ({
+  page,
+  request,
+}) => {
   await page.goto("/");
   await expect(page.getByRole("combobox", { name: "Backend" })).toHaveValue("automatic1111");
   const prompt = await refine(page, "a red fox curled up in the snow, cozy");
@@ -50,7 +53,12 @@ test("A1111: tags and a negative prompt, live progress, 4 images with a fixed se
 
   const txt2img = (await received(request, FAKE_A1111)).filter((r) => r.path === "/sdapi/v1/txt2img");
   expect(txt2img).toHaveLength(1);
-  expect(txt2img[0]?.body).toMatchObject({ prompt, seed: 1234, batch_size: 4, negative_prompt: await negative.inputValue() });
+  expect(txt2img[0]?.body).toMatchObject({
+    prompt,
+    seed: 1234,
+    batch_size: 4,
+    negative_prompt: await negative.inputValue(),
+  });
 
   // Each image records its own seed; the detail page shows it.
   const href = await page.locator("main a[href^='/images/']").first().getAttribute("href");
@@ -86,13 +94,19 @@ test("ComfyUI: progress over the websocket, then Cancel midway", async ({ page, 
   await expect(page.getByText(/Canceled/i).first()).toBeVisible({ timeout: 15_000 });
   // The server took the prompt off the GPU (or out of the queue), not just stopped listening.
   await expect
-    .poll(async () => (await received(request, FAKE_COMFYUI)).some((r) => r.method === "POST" && (r.path === "/interrupt" || r.path === "/queue")))
+    .poll(async () =>
+      (await received(request, FAKE_COMFYUI)).some(
+        (r) => r.method === "POST" && (r.path === "/interrupt" || r.path === "/queue"),
+      ),
+    )
     .toBe(true);
   await expect(page.getByRole("textbox", { name: "Prompt", exact: true })).toHaveValue(prompt);
 
   // The next one runs to the end.
   await page.getByRole("button", { name: "Generate", exact: true }).click();
-  await expect(page.locator("main").getByRole("img", { name: prompt, exact: true }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator("main").getByRole("img", { name: prompt, exact: true }).first()).toBeVisible({
+    timeout: 30_000,
+  });
 });
 
 test("A1111: a failing server is a clear message, the prompt stays", async ({ page, request }) => {

@@ -10,7 +10,14 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "promptsmith-restart-"));
 
 function startServer(): ChildProcess {
   return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: { ...process.env, DATA_DIR: dataDir, A1111_URL: "http://127.0.0.1:4320", OPENAI_API_KEY: "", OPENAI_BASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      A1111_URL: "http://127.0.0.1:4320",
+      OPENAI_API_KEY: "",
+      OPENAI_BASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: "ignore",
     detached: true,
   });
@@ -37,20 +44,44 @@ async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: strin
   throw new Error(`timed out waiting for ${what}`);
 }
 
-test("a restart during a running generation leaves it interrupted and everything else intact", async ({ request, page }) => {
+test("a restart during a running generation leaves it interrupted and everything else intact", async ({
+  request,
+  page,
+}) => {
   test.setTimeout(120_000);
   await request.post("http://127.0.0.1:4320/__fake/reset");
   let server = startServer();
   try {
     await waitUp(request);
-    const v = await (await request.post(`${BASE}/api/refine`, { data: { idea: "a paper boat on a pond", backend: "offline" }, headers: { accept: "application/json" } })).json();
-    const done = await (await request.post(`${BASE}/api/generate`, { data: { promptId: v.id, backend: "offline", params: { size: "512x512" } } })).json();
-    const finished = await until(async () => (await request.get(`${BASE}/api/generations/${done.id}`)).json(), (g) => g.status === "succeeded", "the offline image");
+    const v = await (
+      await request.post(`${BASE}/api/refine`, {
+        data: { idea: "a paper boat on a pond", backend: "offline" },
+        headers: { accept: "application/json" },
+      })
+    ).json();
+    const done = await (
+      await request.post(`${BASE}/api/generate`, {
+        data: { promptId: v.id, backend: "offline", params: { size: "512x512" } },
+      })
+    ).json();
+    const finished = await until(
+      async () => (await request.get(`${BASE}/api/generations/${done.id}`)).json(),
+      (g) => g.status === "succeeded",
+      "the offline image",
+    );
     const keptImage = finished.images[0].id as string;
 
     // A long A1111 job (150 steps at 80 ms each), killed while it runs.
-    const slow = await (await request.post(`${BASE}/api/generate`, { data: { promptId: v.id, backend: "automatic1111", params: { size: "512x512", steps: 150 } } })).json();
-    await until(async () => (await request.get(`${BASE}/api/generations/${slow.id}`)).json(), (g) => g.status === "running" && g.progress > 0, "the A1111 job to run");
+    const slow = await (
+      await request.post(`${BASE}/api/generate`, {
+        data: { promptId: v.id, backend: "automatic1111", params: { size: "512x512", steps: 150 } },
+      })
+    ).json();
+    await until(
+      async () => (await request.get(`${BASE}/api/generations/${slow.id}`)).json(),
+      (g) => g.status === "running" && g.progress > 0,
+      "the A1111 job to run",
+    );
     process.kill(-(server.pid ?? 0), "SIGKILL");
     await new Promise((r) => setTimeout(r, 300));
 

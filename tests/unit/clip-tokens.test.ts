@@ -24,10 +24,23 @@ describe("CLIP token count", () => {
 describe("the offline refiner with the real counter", () => {
   it("keeps tag prompts within CLIP's 75 text tokens, idea words included", async () => {
     const { refineOffline } = await import("@/lib/refine/offline");
-    for (const idea of ["a red fox curled up in the snow, cozy", "a lighthouse on a cliff above a stormy sea at sunset", "an astronaut reading in a greenhouse on mars, cinematic"]) {
+    for (const idea of [
+      "a red fox curled up in the snow, cozy",
+      "a lighthouse on a cliff above a stormy sea at sunset",
+      "an astronaut reading in a greenhouse on mars, cinematic",
+    ]) {
       const r = refineOffline({ idea, dialect: "tags", budget: { maxTokens: 75, countTokens: countClipTokens } });
       expect(countClipTokens(r.prompt), r.prompt).toBeLessThanOrEqual(75);
-      for (const word of idea.replace(/,/g, "").split(" ").filter((w) => w.length > 3)) expect(r.prompt).toContain(word);
+      for (const word of idea
+        .replace(/,/g, "")
+        .split(" ")
+        .filter((w) => w.length > 3))
+        expect(r.prompt).toContain(word);
+    }
+  });
+  it("counts words that are also names of Object.prototype members", () => {
+    for (const word of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+      expect(countClipTokens(word)).toBeGreaterThan(0);
     }
   });
 });

@@ -97,7 +97,9 @@ describe("comfyuiBackend.generate against the fake", () => {
     // One prompt per image, a batch of 1 each with its own seed, so every reported seed is true.
     const posted = postedPrompts().map((p) => Object.values(p.prompt ?? {}));
     expect(posted).toHaveLength(3);
-    expect(posted.map((nodes) => nodes.find((n) => n.class_type === "KSampler")?.inputs.seed)).toEqual([1234, 1235, 1236]);
+    expect(posted.map((nodes) => nodes.find((n) => n.class_type === "KSampler")?.inputs.seed)).toEqual([
+      1234, 1235, 1236,
+    ]);
     for (const nodes of posted) {
       expect(nodes.find((n) => n.class_type === "EmptyLatentImage")?.inputs.batch_size).toBe(1);
     }

@@ -72,8 +72,12 @@ describe("withRetries", () => {
 
 describe("backoffMs", () => {
   it("honours Retry-After, capped", () => {
-    expect(backoffMs(1, { retries: 3, baseMs: 500, maxMs: 10_000 }, new AppError("rate_limited", "x", { retryAfter: 2 }))).toBe(2000);
-    expect(backoffMs(1, { retries: 3, baseMs: 500, maxMs: 10_000 }, new AppError("rate_limited", "x", { retryAfter: 99 }))).toBe(10_000);
+    expect(
+      backoffMs(1, { retries: 3, baseMs: 500, maxMs: 10_000 }, new AppError("rate_limited", "x", { retryAfter: 2 })),
+    ).toBe(2000);
+    expect(
+      backoffMs(1, { retries: 3, baseMs: 500, maxMs: 10_000 }, new AppError("rate_limited", "x", { retryAfter: 99 })),
+    ).toBe(10_000);
   });
 
   it("grows exponentially with jitter within [ceiling/2, ceiling]", () => {

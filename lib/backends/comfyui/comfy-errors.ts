@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { scrubSecrets } from "@/lib/log";
 import type { ComfyValidationError, ExecutionErrorData, PromptRejection } from "./api-schemas";
 
 const MAX_MESSAGE = 240;
@@ -7,7 +8,8 @@ const MAX_MESSAGE = 240;
 /** A person reads these in a toast: one line, bounded. The full text stays in `cause`. */
 export function shorten(text: string, max = MAX_MESSAGE): string {
   const line = text.split("\n").find((l) => l.trim() !== "") ?? text;
-  const flat = line.replace(/\s+/g, " ").trim();
+  // ComfyUI echoes node inputs and paths: scrub before anyone sees it.
+  const flat = scrubSecrets(line.replace(/\s+/g, " ").trim());
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 

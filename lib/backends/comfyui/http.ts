@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { AppError, isAbortError } from "@/lib/errors";
 import { type ComfyEndpoint, endpointUrl } from "./endpoint";
 
 /** Most calls are quick bookkeeping; this only guards against a server that accepts and then stalls. */
@@ -57,10 +57,43 @@ export async function comfyRequest(endpoint: ComfyEndpoint, path: string, opts: 
   }
 }
 
+/**
+ * The body of an answer whose headers have come. A connection cut half-way through (a
+ * restart, a proxy timing out) rejects here, with undici's bare TypeError: say what happened,
+ * and that it may pass.
+ */
+export async function readBody<T>(endpoint: ComfyEndpoint, path: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (isAbortError(e)) throw abortError();
+    throw new AppError(
+      "backend_unavailable",
+      `The connection to ComfyUI at ${endpoint.where} dropped while it answered /${path.split(/[/?]/)[0]}.`,
+      { cause: e, retryable: true },
+    );
+  }
+}
+
+function retryAfterSeconds(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
 /** A non-2xx answer as an AppError; 5xx may pass (a restart, a proxy), so those are retryable. */
 export async function statusError(endpoint: ComfyEndpoint, path: string, res: Response): Promise<AppError> {
   const text = await res.text().catch(() => "");
   const cause = new Error(`ComfyUI ${res.status} on /${path}: ${text.slice(0, 500)}`);
+  if (res.status === 429) {
+    // ComfyUI itself never limits; a proxy in front of it does, and says when to come back.
+    return new AppError("rate_limited", `ComfyUI at ${endpoint.where} (or a proxy before it) is limiting requests.`, {
+      cause,
+      retryAfter: retryAfterSeconds(res.headers.get("retry-after")),
+    });
+  }
   if (res.status === 502 || res.status === 503 || res.status === 504) {
     return new AppError("backend_unavailable", `ComfyUI at ${endpoint.where} is unavailable (HTTP ${res.status}).`, {
       cause,
@@ -84,7 +117,7 @@ export async function statusError(endpoint: ComfyEndpoint, path: string, res: Re
 export async function comfyJson(endpoint: ComfyEndpoint, path: string, opts: RequestOptions): Promise<unknown> {
   const res = await comfyRequest(endpoint, path, opts);
   if (!res.ok) throw await statusError(endpoint, path, res);
-  const text = await res.text();
+  const text = await readBody(endpoint, path, () => res.text());
   try {
     return JSON.parse(text);
   } catch (e) {

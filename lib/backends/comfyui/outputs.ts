@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { GeneratedImage } from "../types";
 import type { HistoryEntry, ImageRef } from "./api-schemas";
 import type { ComfyEndpoint } from "./endpoint";
-import { comfyRequest, statusError } from "./http";
+import { comfyRequest, readBody, statusError } from "./http";
 
 /** Full-size PNGs can be tens of megabytes over a slow link. */
 const VIEW_TIMEOUT_MS = 120_000;
@@ -50,7 +50,7 @@ export async function fetchImages(
     const query = { filename: ref.filename, subfolder: ref.subfolder, type: ref.type };
     const res = await comfyRequest(endpoint, "view", { query, signal, timeoutMs: VIEW_TIMEOUT_MS });
     if (!res.ok) throw await statusError(endpoint, "view", res);
-    const bytes = new Uint8Array(await res.arrayBuffer());
+    const bytes = new Uint8Array(await readBody(endpoint, "view", () => res.arrayBuffer()));
     const { mime, width, height } = await inspect(bytes, ref.filename);
     images.push({ bytes, mime, width, height, ref });
   }

@@ -26,13 +26,27 @@ export const FAKE_A1111_MODES = [
   "badJson",
   /** txt2img: 200 with all-black images (a NaN VAE, or a safety filter). */
   "black",
+  /** txt2img: the connection is reset (TCP RST) half-way through the answer's body. */
+  "reset",
+  /** txt2img: the server closes the connection half-way through the body (shorter than its Content-Length). */
+  "truncated",
+  /** txt2img: 200 whose images are random noise (incompressible: MBs each), so storing them takes a while. */
+  "big",
 ] as const;
 export type FakeA1111Mode = (typeof FAKE_A1111_MODES)[number];
 
 export const FAKE_A1111_ENDPOINTS = ["txt2img", "progress", "interrupt", "sd-models", "samplers", "options"] as const;
 export type FakeA1111Endpoint = (typeof FAKE_A1111_ENDPOINTS)[number];
 
-const CONTENT_MODES: readonly FakeA1111Mode[] = ["badBase64", "notImage", "badJson", "black"];
+const CONTENT_MODES: readonly FakeA1111Mode[] = [
+  "badBase64",
+  "notImage",
+  "badJson",
+  "black",
+  "reset",
+  "truncated",
+  "big",
+];
 
 export type A1111ModeSetting = EndpointModeSetting<FakeA1111Mode, FakeA1111Endpoint>;
 

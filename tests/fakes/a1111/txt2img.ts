@@ -1,4 +1,6 @@
 import type { ServerResponse } from "node:http";
+import { cutAnswer } from "../shared/cut";
+import { renderNoise } from "../shared/noise";
 import { pause } from "../shared/pause";
 import { sendJson, sendRaw } from "../shared/send";
 import { FAKE_CHECKPOINTS, findCheckpoint, resolveSampler, type SdModelItem } from "./data";
@@ -148,15 +150,17 @@ export async function handleTxt2img(ctx: Txt2imgContext): Promise<void> {
       const text = infotext(job, batch.first + i);
       infotexts.push(text);
       images.push(
-        await renderFakeImage({
-          prompt: job.prompt,
-          seed: s,
-          width: w,
-          height: h,
-          brightness: ctx.mode === "black" ? 0 : batch.brightness,
-          format,
-          parameters: ctx.options.enable_pnginfo === false ? undefined : text,
-        }),
+        ctx.mode === "big"
+          ? await renderNoise(w, h)
+          : await renderFakeImage({
+              prompt: job.prompt,
+              seed: s,
+              width: w,
+              height: h,
+              brightness: ctx.mode === "black" ? 0 : batch.brightness,
+              format,
+              parameters: ctx.options.enable_pnginfo === false ? undefined : text,
+            }),
       );
     }
   }
@@ -186,6 +190,9 @@ export async function handleTxt2img(ctx: Txt2imgContext): Promise<void> {
   if (ctx.mode === "badJson") {
     const text = JSON.stringify(answer);
     return sendRaw(ctx.res, 200, "application/json", text.slice(0, Math.floor(text.length / 2)));
+  }
+  if (ctx.mode === "reset" || ctx.mode === "truncated") {
+    return cutAnswer(ctx.res, ctx.mode, 200, "application/json", JSON.stringify(answer));
   }
   sendJson(ctx.res, 200, answer);
 }

@@ -7,9 +7,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { controlRoutes } from "../shared/control-routes";
+import { cutAnswer } from "../shared/cut";
 import { closeServer, createFakeServer, listenLocal } from "../shared/http-server";
 import { readJsonBody } from "../shared/read-body";
 import { RequestLog } from "../shared/request-log";
+import { sendRaw } from "../shared/send";
 import { handleApi } from "./api-routes";
 import { sendJson, sendServerError, sendText } from "./http";
 import { type ModeSetting, ModeTable, parseModeSetting } from "./modes";
@@ -101,10 +103,44 @@ export async function startFakeComfyUI(opts: FakeComfyUIOptions = {}): Promise<F
     sendJson,
   });
 
+  /** True when the request-level mode in force answered it. */
+  function fault(res: ServerResponse, url: URL, method: string, path: string): boolean {
+    const historyId = method === "GET" && path.startsWith("/history/") ? path.slice("/history/".length) : undefined;
+    const history = historyId === undefined ? undefined : queue.historyOf(decodeURIComponent(historyId));
+    const mode = modes.requestFault({
+      method,
+      path,
+      finishedHistory: history !== undefined && Object.keys(history).length > 0,
+    });
+    switch (mode) {
+      case undefined:
+        return false;
+      case "unavailable500":
+        sendServerError(res);
+        return true;
+      case "rate429":
+        sendRaw(res, 429, "text/plain; charset=utf-8", "429: Too Many Requests", { "retry-after": "1" });
+        return true;
+      case "badHistory": {
+        const text = JSON.stringify(history);
+        sendRaw(res, 200, "application/json; charset=utf-8", text.slice(0, Math.floor(text.length / 2)));
+        return true;
+      }
+      case "resetView":
+      case "truncatedView": {
+        const q = url.searchParams;
+        const image = queue.image(q.get("type") ?? "output", q.get("subfolder") ?? "", q.get("filename") ?? "");
+        if (!image) return false;
+        cutAnswer(res, mode === "resetView" ? "reset" : "truncated", 200, "image/png", image.bytes);
+        return true;
+      }
+    }
+  }
+
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const entry = record(req, url, false);
     entry.body = (await readJsonBody(req, BODY_LIMIT)).body;
-    if (modes.failRequest()) return sendServerError(res);
+    if (fault(res, url, entry.method, entry.path)) return;
     const handled = handleApi(ctx, {
       method: entry.method,
       path: entry.path,

@@ -1,5 +1,6 @@
 /** POST /v1/images/generations: real images of the requested size, with OpenAI's rules per model. */
 
+import { cutAnswer } from "../shared/cut";
 import { sendJson, sendRaw } from "../shared/send";
 import { assertConforms, type HandlerContext } from "./context";
 import { openaiError } from "./http";
@@ -90,10 +91,11 @@ export async function handleImages(ctx: HandlerContext): Promise<void> {
   const asUrl = family !== "gpt-image" && req.response_format !== "b64_json";
   const data = [];
   for (let i = 0; i < n; i++) {
-    const bytes = await renderFakeImage(req.prompt, i, width, height, format);
+    let bytes = await renderFakeImage(req.prompt, i, width, height, format);
+    if (mode === "notImage") bytes = Buffer.from("GIF? no: just a text file.\n");
     const item: { b64_json?: string; url?: string; revised_prompt?: string } = {};
     if (asUrl) item.url = `${ctx.origin}/__fake/images/${ctx.images.put(bytes, `image/${format}`)}.${format}`;
-    else item.b64_json = bytes.toString("base64");
+    else item.b64_json = mode === "badBase64" ? "this is not base64!" : bytes.toString("base64");
     if (family === "dall-e-3") item.revised_prompt = req.prompt;
     data.push(item);
   }
@@ -124,5 +126,10 @@ export async function handleImages(ctx: HandlerContext): Promise<void> {
     consume();
     return sendRaw(ctx.res, 200, "application/json", JSON.stringify(body).slice(0, 60));
   }
+  if (mode === "reset" || mode === "truncated") {
+    consume();
+    return cutAnswer(ctx.res, mode, 200, "application/json", JSON.stringify(body));
+  }
+  if (mode === "badBase64" || mode === "notImage") consume();
   sendJson(ctx.res, 200, body);
 }

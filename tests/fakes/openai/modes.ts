@@ -19,6 +19,14 @@ export const FAKE_MODES = [
   "noResponseFormat",
   /** Chat: the answer stops half-way with finish_reason "length". */
   "length",
+  /** The connection is reset (TCP RST) mid-answer: chat after a few chunks, images half-way through the body. */
+  "reset",
+  /** The answer stops half-way: a stream ends in good order with no finish_reason and no [DONE]; a body is cut short of its Content-Length and the connection closed. */
+  "truncated",
+  /** Images: 200 whose b64_json is not base64. */
+  "badBase64",
+  /** Images: 200 whose b64_json is valid base64 of bytes that are not an image (a text file). */
+  "notImage",
 ] as const;
 export type FakeMode = (typeof FAKE_MODES)[number];
 
