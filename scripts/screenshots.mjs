@@ -25,6 +25,46 @@ async function journey(page) {
   await page.waitForTimeout(400);
 }
 
+/** Refine again, lock a part, star, diff and compare two versions, the library, three candidates. */
+async function iterate(page, shot) {
+  await page.goto(`${base}/`);
+  await page.getByRole("textbox", { name: "Idea", exact: true }).fill("a lighthouse on a cliff, stormy sea");
+  await page.getByRole("button", { name: "Refine", exact: true }).click();
+  await page.getByRole("button", { name: "Refine again" }).waitFor({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Lock subject" }).click();
+  await page.getByRole("textbox", { name: "Instruction" }).fill("make it night, as a watercolor");
+  await page.getByRole("button", { name: "Refine again" }).click();
+  await page.getByText(/Changes from v1/).first().waitFor({ timeout: 30_000 });
+  await page.getByText(/Changes from v1/).first().click();
+  await page.getByRole("button", { name: "Star" }).click();
+  await page.getByRole("dialog", { name: "Save to library" }).getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Starred" }).waitFor();
+  await shot("studio-iterate");
+  const ideaUrl = await page.evaluate(() => `/ideas/${new URL(location.href).searchParams.get("idea")}`);
+  await page.goto(`${base}${ideaUrl}`);
+  await page.getByRole("checkbox", { name: "Select v1" }).check();
+  await page.getByRole("checkbox", { name: "Select v2" }).check();
+  await page.getByRole("button", { name: "Compare prompts" }).click();
+  await page.getByRole("region", { name: "Prompt diff" }).waitFor();
+  await shot("idea-diff");
+  await page.getByRole("button", { name: "Compare images" }).click();
+  await page.waitForURL(/\/compare\//);
+  const grid = page.getByRole("region", { name: "Comparison" });
+  await grid.getByRole("img").nth(1).waitFor({ timeout: 30_000 });
+  await page.waitForLoadState("networkidle");
+  await shot("compare");
+  await page.goto(`${base}/library`);
+  await page.getByRole("searchbox", { name: "Search library" }).waitFor();
+  await shot("library");
+  await page.goto(`${base}/`);
+  await page.getByRole("combobox", { name: "Candidates" }).selectOption("3");
+  await page.getByRole("textbox", { name: "Idea", exact: true }).fill("a tea house in the mountains");
+  await page.getByRole("button", { name: "Refine", exact: true }).click();
+  await page.getByRole("button", { name: /^Use this: Bolder/ }).nth(1).waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(300);
+  await shot("studio-candidates");
+}
+
 const sizes = { desktop: { width: 1440, height: 900 }, phone: { width: 375, height: 812 } };
 for (const scheme of ["light", "dark"]) {
   for (const [name, viewport] of Object.entries(sizes)) {
@@ -56,6 +96,7 @@ for (const scheme of ["light", "dark"]) {
     await page.getByRole("heading", { level: 1 }).waitFor();
     await page.waitForLoadState("networkidle");
     await shot("idea");
+    await iterate(page, shot);
     await context.close();
   }
 }

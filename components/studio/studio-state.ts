@@ -403,7 +403,12 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
       return patchGeneration(s, a.id, (g) =>
         FINISHED.has(g.status)
           ? g
-          : { ...g, status: g.status === "queued" ? "running" : g.status, progress: Math.max(g.progress, a.progress) },
+          : {
+              ...g,
+              // A poll of a job still waiting reports 0: only real progress means it has started.
+              status: g.status === "queued" && a.progress > 0 ? "running" : g.status,
+              progress: Math.max(g.progress, a.progress),
+            },
       );
     case "retry":
       return patchGeneration(s, a.id, (g) => (FINISHED.has(g.status) ? g : { ...g, retry: a.retry }));

@@ -33,6 +33,12 @@ export type RefinedPrompt = {
   model: string;
   /** The prompt's anatomy, each part's text as it appears in the prompt. */
   parts: PromptParts;
+  /**
+   * Set when the refiner moved the prompt to another style than the one asked for (an
+   * instruction like "as a watercolor", or a bolder candidate's new medium); null for a medium
+   * that is no preset of ours. Absent: the style asked for is the one it is in.
+   */
+  style?: StyleId | null;
 };
 
 /** A direction for one of several candidates: the first is faithful, the rest bolder. */

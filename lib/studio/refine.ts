@@ -177,7 +177,8 @@ function versionFrom(plan: Plan, refined: RefinedPrompt, direction: CandidateDir
     instruction: plan.instruction ?? null,
     prompt: refined.prompt,
     negativePrompt,
-    style: plan.style,
+    // The refiner may have moved it to another style ("as a watercolor"): the version says so.
+    style: refined.style !== undefined ? refined.style : plan.style,
     dialect: caps.dialect,
     refiner: plan.refiner.id,
     model: refined.model,

@@ -399,6 +399,23 @@ describe("restyle", () => {
     expect(child.prompt.toLowerCase()).toContain("watercolor");
   });
 
+  it("an instruction that names a style records it on the child; another medium clears it", async () => {
+    const parent = PromptVersionSchema.parse(
+      await (await refineJson({ idea: "a lighthouse on a cliff", style: "oil-painting", refiner: "offline" })).json(),
+    );
+    expect(parent.style).toBe("oil-painting");
+    const watercolor = PromptVersionSchema.parse(
+      await (
+        await refineJson({ parentId: parent.id, instruction: "make it night, as a watercolor", refiner: "offline" })
+      ).json(),
+    );
+    expect(watercolor.style).toBe("watercolor");
+    const night = PromptVersionSchema.parse(
+      await (await refineJson({ parentId: watercolor.id, instruction: "add fog", refiner: "offline" })).json(),
+    );
+    expect(night.style).toBe("watercolor");
+  });
+
   it("says which style in the notes when the refiner did not", async () => {
     const parent = await newVersion();
     fake.state.notes = ["Rewrote the prompt."];

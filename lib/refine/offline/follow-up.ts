@@ -113,6 +113,8 @@ export function refineFollowUp(input: FollowUpInput): RefinedPrompt {
     parts: readParts(ctx.doc, fitted.text, negativePrompt),
   };
   if (negativePrompt) result.negativePrompt = negativePrompt;
+  const styleAfter = ctx.style?.id ?? null;
+  if (styleAfter !== (input.style !== undefined ? input.style : parent.style)) result.style = styleAfter;
   // Frozen segments already kept the locked text; this catches what rendering or a dialect change moved.
   return enforceLocks(result, parent.parts, [...locks], input.dialect);
 }

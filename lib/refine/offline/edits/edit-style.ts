@@ -226,7 +226,8 @@ export function applyStyle(ctx: EditContext, edit: StyleEdit): void {
     const merged = mergeNegative(kept, preset ? preset.negative.split(/\s*,\s*/) : [], "", edit.family === "pixel");
     ctx.negative.splice(0, ctx.negative.length, ...merged.split(/\s*,\s*/).filter(Boolean));
   }
-  if (preset) ctx.style = preset;
+  // A medium that is no preset of ours leaves no preset in force.
+  ctx.style = preset;
   const unique = [...new Set(removed)];
   ctx.notes.push(
     unique.length > 0
