@@ -99,7 +99,14 @@ async function main() {
 
   // The OpenAI path: the fake waits FAKE_DELAY_MS before answering; the difference is ours.
   const fake = await startFakeOpenAI({ port: 0, delayMs: FAKE_DELAY_MS });
-  const app = await startApp(3190, { OPENAI_API_KEY: "sk-fake-bench", OPENAI_BASE_URL: fake.url });
+  // One client sends every request here: lift the per-client limits so they measure nothing.
+  const app = await startApp(3190, {
+    OPENAI_API_KEY: "sk-fake-bench",
+    OPENAI_BASE_URL: fake.url,
+    RATE_REFINE_BURST: "10000",
+    RATE_GENERATE_BURST: "10000",
+    MAX_QUEUED_PER_CLIENT: "1000",
+  });
   try {
     const direct = [];
     const through = [];
