@@ -7,6 +7,7 @@ import { sourceLabel } from "@/lib/client/versions";
 import type { Image, LibraryEntry, PromptVersion } from "@/lib/schemas/entities";
 import { RelativeTime } from "./relative-time";
 import { StarMarker } from "./star-marker";
+import { SelectVersionCheckbox } from "./select-version-checkbox";
 
 type Props = {
   version: PromptVersion;
@@ -41,16 +42,14 @@ export function HistoryItem(p: Props) {
       }`}
     >
       <div className="flex items-start">
-        <label className="flex shrink-0 cursor-pointer items-center self-stretch py-2.5 pr-1 pl-2.5">
-          <input
-            type="checkbox"
-            className="size-4 accent-(--accent)"
-            aria-label={`Select v${p.number}`}
-            checked={p.selected}
-            disabled={!p.selected && p.selectionFull}
-            onChange={(e) => p.onToggleSelected(v.id, e.target.checked)}
-          />
-        </label>
+        <SelectVersionCheckbox
+          versionId={v.id}
+          number={p.number}
+          selected={p.selected}
+          selectionFull={p.selectionFull}
+          onToggleSelected={p.onToggleSelected}
+          labelClassName="flex shrink-0 cursor-pointer items-center self-stretch py-2.5 pr-1 pl-2.5"
+        />
         <button
           type="button"
           data-tree-node=""

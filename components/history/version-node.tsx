@@ -11,6 +11,7 @@ import { sourceLabel } from "@/lib/client/versions";
 import type { GenerationWithImages, LibraryEntry, PromptVersion } from "@/lib/schemas/entities";
 import { RelativeTime } from "./relative-time";
 import { StarMarker } from "./star-marker";
+import { SelectVersionCheckbox } from "./select-version-checkbox";
 
 type Props = {
   version: PromptVersion;
@@ -42,13 +43,12 @@ export function VersionNode(p: Props) {
       className={`card min-w-0 p-4 ${p.latest ? "border-accent" : ""}`}
     >
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
-        <input
-          type="checkbox"
-          className="size-4 accent-(--accent)"
-          aria-label={`Select v${p.number}`}
-          checked={p.selected}
-          disabled={!p.selected && p.selectionFull}
-          onChange={(e) => p.onToggleSelected(v.id, e.target.checked)}
+        <SelectVersionCheckbox
+          versionId={v.id}
+          number={p.number}
+          selected={p.selected}
+          selectionFull={p.selectionFull}
+          onToggleSelected={p.onToggleSelected}
         />
         <h3 id={headingId} className="text-base font-semibold">
           v{p.number}

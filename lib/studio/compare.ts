@@ -20,7 +20,7 @@ import type {
   PromptVersion,
 } from "@/lib/schemas/entities";
 import { deps } from "./deps";
-import { enqueueGeneration, resolveParams } from "./generate";
+import { enqueueGeneration, generationParams, resolveParams } from "./generate";
 
 const notFound = () => new AppError("not_found", "The comparison was not found.");
 
@@ -48,19 +48,6 @@ function sharedSize(backends: readonly ImageBackend[]): string | undefined {
   if (!first) return undefined;
   const candidates = [...backends.map((b) => b.capabilities.defaultSize), ...first.capabilities.sizes];
   return candidates.find((size) => backends.every((b) => b.capabilities.sizes.includes(size)));
-}
-
-function generationParams(request: GenerateRequest): GenerationParams {
-  return {
-    size: request.size,
-    n: request.n,
-    seed: request.seed,
-    steps: request.steps,
-    guidance: request.guidance,
-    quality: request.quality,
-    sampler: request.sampler,
-    checkpoint: request.checkpoint,
-  };
 }
 
 export type CompareOptions = {

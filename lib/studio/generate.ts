@@ -79,6 +79,20 @@ function concurrencyFor(backendId: string): number {
   return Object.hasOwn(concurrency, backendId) ? concurrency[backendId as keyof typeof concurrency] : 1;
 }
 
+/** What a Generation records of the request it runs: every parameter, defaults filled in. */
+export function generationParams(request: GenerateRequest): GenerationParams {
+  return {
+    size: request.size,
+    n: request.n,
+    seed: request.seed,
+    steps: request.steps,
+    guidance: request.guidance,
+    quality: request.quality,
+    sampler: request.sampler,
+    checkpoint: request.checkpoint,
+  };
+}
+
 export type GenerateOptions = {
   /** Who asks (lib/http/client-key.ts): their queued and running generations are capped. */
   clientKey?: string;
@@ -116,16 +130,7 @@ export async function generate(body: GenerateBody, opts: GenerateOptions = {}): 
       ideaId: version.ideaId,
       backend: backend.id,
       model: backend.model,
-      params: {
-        size: request.size,
-        n: request.n,
-        seed: request.seed,
-        steps: request.steps,
-        guidance: request.guidance,
-        quality: request.quality,
-        sampler: request.sampler,
-        checkpoint: request.checkpoint,
-      },
+      params: generationParams(request),
       status: "queued",
       progress: 0,
       error: null,
