@@ -34,8 +34,14 @@ async function iterate(page, shot) {
   await page.getByRole("button", { name: "Lock subject" }).click();
   await page.getByRole("textbox", { name: "Instruction" }).fill("make it night, as a watercolor");
   await page.getByRole("button", { name: "Refine again" }).click();
-  await page.getByText(/Changes from v1/).first().waitFor({ timeout: 30_000 });
-  await page.getByText(/Changes from v1/).first().click();
+  await page
+    .getByText(/Changes from v1/)
+    .first()
+    .waitFor({ timeout: 30_000 });
+  await page
+    .getByText(/Changes from v1/)
+    .first()
+    .click();
   await page.getByRole("button", { name: "Star" }).click();
   await page.getByRole("dialog", { name: "Save to library" }).getByRole("button", { name: "Save" }).click();
   await page.getByRole("button", { name: "Starred" }).waitFor();
@@ -60,7 +66,10 @@ async function iterate(page, shot) {
   await page.getByRole("combobox", { name: "Candidates" }).selectOption("3");
   await page.getByRole("textbox", { name: "Idea", exact: true }).fill("a tea house in the mountains");
   await page.getByRole("button", { name: "Refine", exact: true }).click();
-  await page.getByRole("button", { name: /^Use this: Bolder/ }).nth(1).waitFor({ timeout: 30_000 });
+  await page
+    .getByRole("button", { name: /^Use this: Bolder/ })
+    .nth(1)
+    .waitFor({ timeout: 30_000 });
   await page.waitForTimeout(300);
   await shot("studio-candidates");
 }

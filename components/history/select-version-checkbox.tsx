@@ -8,15 +8,18 @@ export function SelectVersionCheckbox(p: {
   /** Wraps the box in a label with these classes: a larger target where space allows. */
   labelClassName?: string;
 }) {
-  const box = (
-    <input
-      type="checkbox"
-      className="size-4 accent-(--accent)"
-      aria-label={`Select v${p.number}`}
-      checked={p.selected}
-      disabled={!p.selected && p.selectionFull}
-      onChange={(e) => p.onToggleSelected(p.versionId, e.target.checked)}
-    />
+  const box = {
+    type: "checkbox",
+    className: "size-4 accent-(--accent)",
+    "aria-label": `Select v${p.number}`,
+    checked: p.selected,
+    disabled: !p.selected && p.selectionFull,
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => p.onToggleSelected(p.versionId, e.target.checked),
+  } as const;
+  if (!p.labelClassName) return <input {...box} />;
+  return (
+    <label className={p.labelClassName}>
+      <input {...box} />
+    </label>
   );
-  return p.labelClassName ? <label className={p.labelClassName}>{box}</label> : box;
 }
