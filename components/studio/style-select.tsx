@@ -37,9 +37,19 @@ export function StyleSelect({
         ))}
       </select>
       {style ? (
-        <p id={hintId} className="field-hint mt-1">
-          {style.description}
-        </p>
+        <div className="mt-2 flex items-start gap-3">
+          {/* A sample the offline renderer made with this style (scripts/style-samples.ts), not a model's picture. */}
+          <img
+            src={style.sample}
+            alt=""
+            width={64}
+            height={64}
+            className="size-16 shrink-0 rounded-md border border-line object-cover"
+          />
+          <p id={hintId} className="field-hint">
+            {style.description} <span className="text-muted">Sample: offline sketch.</span>
+          </p>
+        </div>
       ) : null}
     </div>
   );
