@@ -1,4 +1,3 @@
-export { isBlankSafetyImage } from "./blank-image";
 export { CATEGORY_LABELS, type CategoryId } from "./categories";
 export { logModerationMode } from "./mode-log";
 export {
