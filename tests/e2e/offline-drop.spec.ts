@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type FileChooser, type Page, test } from "@playwright/test";
 import { generateAndWait } from "./helpers";
 
 // Runs in the "offline" project: the offline sketch is the only configured backend (seed, sizes;
@@ -26,6 +26,24 @@ const status = (page: Page, text: string | RegExp) => page.getByRole("status").f
 /** The button (and the drop handler) work once the page is interactive; the button is enabled from then on. */
 async function hydrated(page: Page) {
   await expect(page.getByRole("button", { name: "Load from image…" })).toBeEnabled();
+}
+
+/**
+ * Enter on the focused "Load from image…" opens the file chooser. On a busy machine focus can
+ * still move once after hydration (CI saw one run where the press went elsewhere), so the press
+ * is repeated while the button really has focus; a button that never opens it still fails.
+ */
+async function chooserFromKeyboard(page: Page): Promise<FileChooser> {
+  const button = page.getByRole("button", { name: "Load from image…" });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await button.focus();
+    await expect(button).toBeFocused();
+    const chooser = page.waitForEvent("filechooser", { timeout: 5_000 }).catch(() => null);
+    await page.keyboard.press("Enter");
+    const opened = await chooser;
+    if (opened) return opened;
+  }
+  throw new Error("Enter on Load from image… never opened the file chooser");
 }
 
 async function ideaCount(page: Page): Promise<number> {
@@ -117,11 +135,8 @@ test("offline: from the keyboard on a phone, a ComfyUI PNG; its too-large seed l
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto("/");
   await hydrated(page);
-  const button = page.getByRole("button", { name: "Load from image…" });
-  await button.focus();
-  const chooser = page.waitForEvent("filechooser");
-  await page.keyboard.press("Enter");
-  await (await chooser).setFiles(fixture("comfyui.png"));
+  const chooser = await chooserFromKeyboard(page);
+  await chooser.setFiles(fixture("comfyui.png"));
 
   await expect(promptBox(page)).toHaveValue(COMFY_PROMPT);
   await expect(status(page, "Loaded the prompt from a ComfyUI image.")).toBeVisible();
