@@ -148,7 +148,7 @@ test("offline: from the keyboard on a phone, a ComfyUI PNG; its too-large seed l
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   // Focus stayed on the button.
-  await expect(button).toBeFocused();
+  await expect(page.getByRole("button", { name: "Load from image…" })).toBeFocused();
 });
 
 test("offline: a file that is not a PNG, and a PNG without a recipe, are said so and change nothing", async ({
