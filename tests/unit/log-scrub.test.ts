@@ -29,7 +29,7 @@ afterAll(() => setEnv(saved));
 
 describe("scrubText: credential shapes", () => {
   it.each([
-    ["key sk-proj-AbCdEf0123456789xyz in text", "key [redacted] in text"],
+    ["key sk-proj-fake-scrub-test-key in text", "key [redacted] in text"],
     ["Authorization: Bearer abc.def-ghi_jkl~mno+/==", "Authorization: Bearer [redacted]"],
     ["authorization: basic dXNlcjpwYXNzd29yZA==", "authorization: basic [redacted]"],
     ["GET http://user:pass@host:7860/sdapi/v1", "GET http://[redacted]@host:7860/sdapi/v1"],

@@ -40,7 +40,7 @@ describe("logModerationMode", () => {
   });
 
   it("says what checks ideas and prompts when it is on, with no key in the line", () => {
-    configure({ OPENAI_API_KEY: "sk-fake-mode-key-123456", MODERATION_URL: "http://user:pw@127.0.0.1:9/v1" });
+    configure({ OPENAI_API_KEY: "sk-fake-mode-key-not-real", MODERATION_URL: "http://user:pw@127.0.0.1:9/v1" });
     const text = captured(logModerationMode);
     expect(text).toMatch(/"msg":"moderation on"/);
     expect(text).toMatch(/"policy":"built-in"/);
