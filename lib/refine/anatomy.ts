@@ -1,13 +1,10 @@
 import { PART_NAMES, type PartName, type PromptParts } from "@/lib/schemas/entities";
+import { escapeRegExp } from "@/lib/text/escape-regexp";
 
 /**
  * A prompt's anatomy as text: finding a part's words in a prompt the way the prompt spells
  * them. Pure and client-safe, shared by both refiners and by lock enforcement.
  */
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /**
  * Where `needle` occurs in `haystack`: exactly, else ignoring case and runs of whitespace.

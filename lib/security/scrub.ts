@@ -1,3 +1,5 @@
+import { escapeRegExp } from "@/lib/text/escape-regexp";
+
 /** Values shorter than this are not scrubbed by value: a four-letter password would blank out ordinary words. */
 export const MIN_SECRET_CHARS = 6;
 
@@ -15,10 +17,6 @@ const PATTERNS: ReadonlyArray<{ re: RegExp; keep?: boolean; suffix?: string }> =
     keep: true,
   },
 ];
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /**
  * The forms a secret can take in text: as is, JSON-escaped (log lines are JSON), URL-encoded

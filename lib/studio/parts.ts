@@ -1,14 +1,12 @@
 import { PART_NAMES, type PartName, type PromptParts, PromptPartsSchema } from "@/lib/schemas/entities";
+import { resolveParts } from "@/lib/refine/anatomy";
+import { escapeRegExp } from "@/lib/text/escape-regexp";
 
 /*
  * A version's anatomy and its locks. A part's text is kept only while it can still be found
  * in the prompt (the negative part in the negative prompt): a lock is a promise to keep that
  * exact text, and a part that cannot be found could not be kept.
  */
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /**
  * True when `part` appears in `text` as whole words (whitespace runs count as one space), so
@@ -28,20 +26,16 @@ function whereFound(name: PartName, prompt: string, negativePrompt: string | nul
 }
 
 /**
- * What a refiner said the parts are, made safe to store: the schema's shape, non-empty strings,
- * each one found in the prompt it describes (case aside: a sentence may capitalise its first
- * word). Null when nothing usable is left.
+ * What a refiner said the parts are, made safe to store whatever the refiner: the schema's
+ * shape, non-empty strings, each found in the prompt it describes and kept in the prompt's own
+ * spelling (lib/refine/anatomy.ts, as the built-in refiners do). Null when nothing usable is left.
  */
 export function partsToSave(raw: unknown, prompt: string, negativePrompt: string | null): PromptParts | null {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return null;
-  const parts: PromptParts = {};
-  for (const name of PART_NAMES) {
-    const text = (raw as Record<string, unknown>)[name];
-    if (typeof text !== "string" || !text.trim()) continue;
-    if (!appearsIn(whereFound(name, prompt, negativePrompt), text, { ignoreCase: true })) continue;
-    parts[name] = text;
-  }
-  const checked = PromptPartsSchema.safeParse(parts);
+  const strings = Object.fromEntries(
+    PART_NAMES.map((name) => [name, (raw as Record<string, unknown>)[name]]).filter(([, v]) => typeof v === "string"),
+  ) as Partial<Record<PartName, string>>;
+  const checked = PromptPartsSchema.safeParse(resolveParts(strings, prompt, negativePrompt));
   return checked.success && Object.keys(checked.data).length > 0 ? checked.data : null;
 }
 

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "@/lib/text/escape-regexp";
 /**
  * Words: splitting text into words, telling content words from glue words, and the light
  * singular form used to look words up in the vocabularies. Pure string work, no vocabularies.
@@ -116,7 +117,7 @@ export function phraseRegExp(phrase: string, flags = "gi"): RegExp {
   const body = phrase
     .trim()
     .split(/[\s-]+/)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .map(escapeRegExp)
     .join("[\\s-]+");
   const re = new RegExp(`(?<![\\p{L}\\p{N}'’-])${body}(?![\\p{L}\\p{N}'’-])`, `${flags.replace("u", "")}u`);
   if (PHRASE_PATTERNS.size > 5000) PHRASE_PATTERNS.clear();
