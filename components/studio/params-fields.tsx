@@ -155,43 +155,56 @@ export function ParamsFields({ backendId, configured, caps, value, onChange, dis
       {caps.steps || caps.guidance ? (
         <div className="grid grid-cols-2 gap-3">
           {caps.steps ? (
-            <div className="min-w-0">
-              <label htmlFor={ids.steps} className="field-label">
-                Steps
-              </label>
-              <input
-                id={ids.steps}
-                type="number"
-                inputMode="numeric"
-                min={caps.steps.min}
-                max={caps.steps.max}
-                step={1}
-                className="field"
-                value={value.steps}
-                onChange={(e) => onChange({ steps: e.target.value })}
-              />
-            </div>
+            <NumberField
+              id={ids.steps}
+              label="Steps"
+              range={caps.steps}
+              step={1}
+              value={value.steps}
+              onChange={(steps) => onChange({ steps })}
+            />
           ) : null}
           {caps.guidance ? (
-            <div className="min-w-0">
-              <label htmlFor={ids.guidance} className="field-label">
-                Guidance
-              </label>
-              <input
-                id={ids.guidance}
-                type="number"
-                inputMode="decimal"
-                min={caps.guidance.min}
-                max={caps.guidance.max}
-                step={0.5}
-                className="field"
-                value={value.guidance}
-                onChange={(e) => onChange({ guidance: e.target.value })}
-              />
-            </div>
+            <NumberField
+              id={ids.guidance}
+              label="Guidance"
+              range={caps.guidance}
+              step={0.5}
+              value={value.guidance}
+              onChange={(guidance) => onChange({ guidance })}
+            />
           ) : null}
         </div>
       ) : null}
     </fieldset>
+  );
+}
+
+/** A bounded number box; the text is kept as typed and checked when the form is read. */
+function NumberField(p: {
+  id: string;
+  label: string;
+  range: { min: number; max: number };
+  step: number;
+  value: string;
+  onChange: (text: string) => void;
+}) {
+  return (
+    <div className="min-w-0">
+      <label htmlFor={p.id} className="field-label">
+        {p.label}
+      </label>
+      <input
+        id={p.id}
+        type="number"
+        inputMode={Number.isInteger(p.step) ? "numeric" : "decimal"}
+        min={p.range.min}
+        max={p.range.max}
+        step={p.step}
+        className="field"
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+      />
+    </div>
   );
 }
