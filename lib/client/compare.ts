@@ -1,5 +1,5 @@
 import type { Comparison, ComparisonDetail } from "@/lib/schemas/entities";
-import { request as sendJson } from "./api";
+import { request } from "./api";
 
 /** The comparisons' part of the public HTTP API, as the browser sees it. */
 
@@ -19,25 +19,25 @@ export function compareParams(params: CompareParams | undefined): CompareParams 
 }
 
 export function compareVersions(versionIds: string[], backend: string, params?: CompareParams): Promise<Comparison> {
-  return sendJson("/api/comparisons", {
+  return request("/api/comparisons", {
     method: "POST",
     body: JSON.stringify({ versionIds, backend, params: compareParams(params) }),
   });
 }
 
 export function compareBackends(versionId: string, backends: string[], params?: CompareParams): Promise<Comparison> {
-  return sendJson("/api/comparisons", {
+  return request("/api/comparisons", {
     method: "POST",
     body: JSON.stringify({ versionId, backends, params: compareParams(params) }),
   });
 }
 
 export function getComparison(id: string, signal?: AbortSignal): Promise<ComparisonDetail> {
-  return sendJson(comparisonApiUrl(id), { signal, cache: "no-store" });
+  return request(comparisonApiUrl(id), { signal, cache: "no-store" });
 }
 
 export function deleteComparison(id: string): Promise<void> {
-  return sendJson(comparisonApiUrl(id), { method: "DELETE" });
+  return request(comparisonApiUrl(id), { method: "DELETE" });
 }
 
 const comparisonApiUrl = (id: string) => `/api/comparisons/${encodeURIComponent(id)}`;

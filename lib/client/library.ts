@@ -1,5 +1,5 @@
 import type { Idea, LibraryEntry, Page, PromptVersion } from "@/lib/schemas/entities";
-import { request as send } from "./api";
+import { request } from "./api";
 
 /** The Library's part of the public HTTP API, as the browser sees it. */
 
@@ -7,15 +7,15 @@ const entryUrl = (id: string) => `/api/library/${encodeURIComponent(id)}`;
 
 /** Stars a version under a name; starring it again only renames the entry. */
 export function starVersion(versionId: string, name: string): Promise<LibraryEntry> {
-  return send("/api/library", { method: "POST", body: JSON.stringify({ versionId, name }) });
+  return request("/api/library", { method: "POST", body: JSON.stringify({ versionId, name }) });
 }
 
 export function renameLibraryEntry(id: string, name: string): Promise<LibraryEntry> {
-  return send(entryUrl(id), { method: "PATCH", body: JSON.stringify({ name }) });
+  return request(entryUrl(id), { method: "PATCH", body: JSON.stringify({ name }) });
 }
 
 export function removeLibraryEntry(id: string): Promise<void> {
-  return send(entryUrl(id), { method: "DELETE" });
+  return request(entryUrl(id), { method: "DELETE" });
 }
 
 export function listLibrary(
@@ -26,12 +26,12 @@ export function listLibrary(
   if (query.q) p.set("q", query.q);
   if (query.cursor) p.set("cursor", query.cursor);
   if (query.limit) p.set("limit", String(query.limit));
-  return send(`/api/library?${p.toString()}`, { signal, cache: "no-store" });
+  return request(`/api/library?${p.toString()}`, { signal, cache: "no-store" });
 }
 
 /** A new idea whose first version is the entry's prompt. */
 export function startIdeaFromEntry(id: string): Promise<{ idea: Idea; version: PromptVersion }> {
-  return send(`${entryUrl(id)}/use`, { method: "POST" });
+  return request(`${entryUrl(id)}/use`, { method: "POST" });
 }
 
 /** Where the studio opens a version. */
