@@ -22,7 +22,7 @@ export const DIRECTIONS: readonly CandidateDirection[] = [
     id: "unexpected-camera",
     label: "Bolder: unexpected composition",
     brief:
-      "Choose an unexpected camera and composition: an unusual angle (worm's-eye, bird's-eye, tilted), an extreme close-up or a tiny subject in a vast frame, or framing through something in the foreground. Keep the subject, setting and medium.",
+      "Choose an unexpected camera and composition: an unusual angle (worm's-eye, bird's-eye, tilted), an extreme close-up or a tiny subject in a vast frame, or framing through something in the foreground. Replace the shot type, angle and lens the prompt had: keep no framing that contradicts the new one (no close-up beside a bird's-eye view). Keep the subject, setting and medium.",
   },
   {
     id: "reimagined-medium",

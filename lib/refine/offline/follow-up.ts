@@ -83,8 +83,10 @@ export function refineFollowUp(input: FollowUpInput): RefinedPrompt {
 
   const seed = seedFor(input.idea, input.style ?? parent.style);
   const bold = directionEdits(ctx, input.direction, seed, asked);
-  if (bold.note) notes.push(bold.note);
-  for (const edit of bold.edits) applyEdit(ctx, edit);
+  // The note goes before the edits' own notes, and only when one of them applied: notes tell the truth.
+  const at = notes.length;
+  const applied = bold.edits.map((edit) => applyEdit(ctx, edit)).some(Boolean);
+  if (bold.note && applied) notes.splice(at, 0, bold.note);
 
   const fitted = fitDoc(ctx.doc, input.budget);
   if (fitted.dropped.length > 0) {

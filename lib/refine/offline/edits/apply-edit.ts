@@ -1,5 +1,6 @@
 import type { PartName } from "@/lib/schemas/entities";
 import { PART_WORDS } from "../../anatomy";
+import { FRAMINGS } from "../vocab/framing";
 import { SEASONS } from "../vocab/seasons";
 import { TIMES } from "../vocab/times";
 import { WEATHER } from "../vocab/weather";
@@ -12,13 +13,15 @@ import { applyFraming } from "./edit-framing";
 import { applyLight } from "./edit-light";
 import { applyMood } from "./edit-mood";
 import { applyPalette } from "./edit-palette";
+import { applyRecolor } from "./edit-recolor";
 import { applyRemove } from "./edit-remove";
 import { applySeason } from "./edit-season";
 import { applyStyle } from "./edit-style";
 import { applyTime } from "./edit-time";
 import { applyWeather } from "./edit-weather";
 
-type Handlers = { [K in Edit["kind"]]: (ctx: EditContext, edit: Extract<Edit, { kind: K }>) => void };
+/** A handler returns false when it declined the edit (and said why in a note); anything else means done. */
+type Handlers = { [K in Edit["kind"]]: (ctx: EditContext, edit: Extract<Edit, { kind: K }>) => unknown };
 
 /** One handler per kind of edit; the mapped type makes a new kind fail to compile until handled. */
 const HANDLERS: Handlers = {
@@ -31,6 +34,7 @@ const HANDLERS: Handlers = {
   palette: (ctx, e) => applyPalette(ctx, e.palette),
   light: (ctx, e) => applyLight(ctx, e.light, e.accent),
   remove: (ctx, e) => applyRemove(ctx, e.target),
+  recolor: (ctx, e) => applyRecolor(ctx, e.target, e.color),
   add: (ctx, e) => applyAdd(ctx, e.target),
   emphasis: (ctx, e) => applyEmphasis(ctx, e.target, e.more),
   unrecognised: (ctx, e) => applyUnrecognised(ctx, e.text),
@@ -57,6 +61,10 @@ function contradicting(edit: Edit): readonly string[] {
   if (edit.kind === "time") return TIMES.filter((t) => t !== edit.time).flatMap((t) => t.names);
   if (edit.kind === "weather") return WEATHER.filter((w) => w.group !== edit.weather.group).flatMap((w) => w.names);
   if (edit.kind === "season") return SEASONS.filter((s) => s !== edit.season).flatMap((s) => s.names);
+  // A locked "tight close-up" cannot sit beside a new bird's-eye view ("portrait of" names a genre, not a shot).
+  if (edit.kind === "framing") {
+    return FRAMINGS.filter((f) => f.key !== edit.framing.key && f.key !== "portrait").flatMap((f) => f.aliases);
+  }
   return [];
 }
 
@@ -77,6 +85,5 @@ export function applyEdit(ctx: EditContext, edit: Edit): boolean {
     );
     return false;
   }
-  (HANDLERS[edit.kind] as (ctx: EditContext, edit: Edit) => void)(ctx, edit);
-  return true;
+  return (HANDLERS[edit.kind] as (ctx: EditContext, edit: Edit) => unknown)(ctx, edit) !== false;
 }

@@ -22,6 +22,8 @@ export type Edit =
   /** A new light: in place of the old, or (`accent`) beside a light the idea's time or weather gives. */
   | { kind: "light"; light: string; accent: boolean }
   | { kind: "remove"; target: string }
+  /** "make the cats black": one thing's colour, not the palette. */
+  | { kind: "recolor"; target: string; color: string }
   | { kind: "add"; target: string }
   | { kind: "emphasis"; target: string; more: boolean }
   | { kind: "unrecognised"; text: string };

@@ -1,8 +1,9 @@
+import { findFraming } from "../vocab/framing";
 import { STYLE_NAMES, findMedium } from "../vocab/media";
 import type { CandidateDirection } from "../../types";
 import { boldFraming, boldKinds, boldLight, boldPalette, boldSeed, reimaginedStyle } from "../direction";
 import type { Edit, EditContext } from "./context";
-import { fullText } from "./doc";
+import { everySegment, fullText } from "./doc";
 
 /**
  * A bolder candidate of a further refinement: after the instruction's own edits, one more
@@ -42,6 +43,9 @@ export function directionEdits(
     }
     if (kind === "unexpected-camera") {
       if (locks.has("composition") || analysis.framing || askedKind("framing") || family === "graphic") continue;
+      // A locked part that names a shot ("Tight close-up of a fox") would contradict any new one.
+      if (everySegment(ctx.doc).some((l) => l.seg.frozen && findFraming(l.seg.text) && l.seg.part !== "composition"))
+        continue;
       const subject = analysis.subject ? `the ${analysis.subject.head}` : "the main subject";
       const framing = boldFraming(at, family, subject);
       const first = framing[0] as string;

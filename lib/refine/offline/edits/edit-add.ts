@@ -1,8 +1,11 @@
 import { withArticle } from "../english";
 import { tokenize } from "../tokens";
-import { hasWord, isContentWord, isPlural, PREPOSITIONS } from "../words";
+import { PART_WORDS } from "../../anatomy";
+import { COLOR_WORDS } from "../vocab/colors";
+import { moodFor } from "../vocab/moods";
+import { hasWord, isContentWord, isPlural, PREPOSITIONS, words } from "../words";
 import { type EditContext, quote } from "./context";
-import { fullText } from "./doc";
+import { everySegment, fullText, type Segment } from "./doc";
 import { addSegment } from "./doc-ops";
 
 /**
@@ -66,12 +69,57 @@ export function instructionPhrase(instruction: string, prompt: string): string {
   return text.slice(tokens[cut]?.start ?? 0).trim();
 }
 
-export function applyUnrecognised(ctx: EditContext, instruction: string): void {
+/** "make the fox fluffy": a verb that changes a named thing into something, not a thing to add. */
+const CHANGE_VERB = /^(?:please\s+)?(?:make|turn|render|change|let)\b/i;
+
+/** Words that describe and cannot stand alone as a thing to add ("with a black", "with a fluffy"). */
+function onlyDescribes(phrase: string): boolean {
+  const content = words(phrase).filter(isContentWord);
+  return content.length > 0 && content.every((w) => COLOR_WORDS.has(w.toLowerCase()) || moodFor(w) !== undefined);
+}
+
+/**
+ * The first thing the instruction names that the prompt already holds ("the fox" in "give the
+ * fox a scarf"): the thing it changes. Undefined when it names nothing there.
+ */
+function namedThing(ctx: EditContext, instruction: string, phrase: string): Segment | undefined {
+  const head = instruction.slice(0, Math.max(0, instruction.toLowerCase().lastIndexOf(phrase.toLowerCase())));
+  const named = words(head).filter((w) => isContentWord(w) && !COMMAND_VERBS.test(w) && !PRONOUN.test(w));
+  for (const w of named) {
+    const found = everySegment(ctx.doc).find((l) => hasWord(l.seg.text, w));
+    if (found) return found.seg;
+  }
+  return undefined;
+}
+
+/**
+ * An instruction no edit recognises. Its words are woven in when they make a thing to add
+ * ("give the fox a scarf" → "with a scarf"); otherwise it is declined with a note, since
+ * splicing in what is left ("with a black") would only break the prompt.
+ */
+export function applyUnrecognised(ctx: EditContext, instruction: string): boolean {
   const phrase = instructionPhrase(instruction, fullText(ctx.doc));
   if (!phrase?.split(/\s+/).some(isContentWord)) {
     ctx.notes.push(`Found nothing to change in ${quote(instruction)}.`);
-    return;
+    return false;
+  }
+  const thing = namedThing(ctx, instruction.trim(), phrase);
+  if (thing?.frozen && thing.part) {
+    ctx.notes.push(
+      `The ${PART_WORDS[thing.part]} is locked, so it was kept word for word instead of applying ${quote(instruction)}.`,
+    );
+    return false;
+  }
+  // "make the fox fluffy", "make it sparkle": what follows the thing describes it; it is not a thing to add.
+  const complement =
+    CHANGE_VERB.test(instruction.trim()) && words(phrase).length <= 2 && !/^(?:a|an|some|the)\s/i.test(phrase);
+  if (complement || onlyDescribes(phrase)) {
+    ctx.notes.push(
+      `Could not apply ${quote(instruction)}: the offline refiner does not know that change, so the prompt was left as it was. Edit the prompt by hand, or ask for a colour, light, time of day, weather, season, mood, framing, medium or palette.`,
+    );
+    return false;
   }
   const text = weave(ctx, phrase);
   ctx.notes.push(`Did not recognise ${quote(instruction)} as a known edit, so wove its words in: ${quote(text)}.`);
+  return true;
 }

@@ -1,21 +1,44 @@
-import { tokenize } from "../tokens";
+import { PART_WORDS } from "../../anatomy";
+import { type Token, tokenize } from "../tokens";
 import { DETERMINERS, isContentWord, PREPOSITIONS, singular } from "../words";
 import { type EditContext, quote } from "./context";
-import { PART_WORDS } from "../../anatomy";
-import { allSegments, everySegment } from "./doc";
+import { dependentsOf, isDerivedAdjective } from "./dependents";
+import { allSegments, everySegment, openingRun, type Segment } from "./doc";
 import { removeSegment } from "./doc-ops";
 
 /**
- * "remove the snow", "without people", "no text": the thing goes, with the little words that
- * held it ("in deep snow", "and a dog"), and in the tags dialect it joins the negative prompt.
+ * "remove the snow", "without people", "no text": the thing goes, with the words that held it
+ * ("in deep snow", "a curl of steam rising") and the things that only exist because of it
+ * (snow's powder drifts), and in the tags dialect it joins the negative prompt. A clause that
+ * was about the thing goes whole, so no fragment like "a curl of over a glossy crema" is left.
  */
 
 const JOINERS = new Set(["and", "or", "with", "plus"]);
 
+/** Nouns that measure out what follows "of": "a curl of steam" is steam, and goes with it. */
+const MEASURES = new Set(
+  "curl curls wisp wisps plume plumes cloud clouds puff puffs trail trails column columns swirl swirls drift drifts blanket dusting layer layers sheet sheets flurry flurries veil veils ribbon ribbons spray tendril tendrils pool pools patch patches fleck flecks speck specks bead beads drop drops shaft shafts burst bursts bank banks carpet".split(
+    " ",
+  ),
+);
+
+/** Words that only cling to what follows them: "covered in snow", "laden with fruit". */
+const CLINGING = /^(?:\w+ed|laden|heavy|thick|full|rich|slick|wet|white)$/;
+
+/** Prepositions a movement takes ("rising from the cup", "drifting over the crema"). */
+const MOTION = new Set("from off out over into above around up through across".split(" "));
+
+/** Words that say what a thing is doing or how it is ("rising", "asleep"): they go with the thing. */
+function isParticiple(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (/^(asleep|awake|alone|aloft|afloat|adrift|ablaze|alight|curled|perched|seated)$/.test(t.lower)) return true;
+  return t.lower.length > 4 && t.lower.endsWith("ing") && isContentWord(t.text);
+}
+
 /** Matches the target's words in order, each in singular or plural form. */
-function findTarget(text: string, target: string): { start: number; end: number } | undefined {
-  const tokens = tokenize(text);
-  const want = tokenize(target).filter((t) => isContentWord(t.text) || tokenize(target).length === 1);
+export function findTarget(tokens: readonly Token[], target: string): { start: number; end: number } | undefined {
+  const all = tokenize(target);
+  const want = all.filter((t) => isContentWord(t.text) || all.length === 1);
   if (want.length === 0) return undefined;
   for (let i = 0; i + want.length <= tokens.length; i++) {
     if (want.every((w, j) => tokens[i + j]?.key === w.key || singular(tokens[i + j]?.lower ?? "") === w.key)) {
@@ -25,67 +48,213 @@ function findTarget(text: string, target: string): { start: number; end: number 
   return undefined;
 }
 
-/** The text without the target and the glue that held it. */
-export function cutPhrase(text: string, target: string): string | undefined {
-  const tokens = tokenize(text);
-  const hit = findTarget(text, target);
-  if (!hit) return undefined;
+/** A span of tokens to cut, and whether it was what the clause is about (its opening noun phrase). */
+type Cut = { from: number; to: number; head: boolean };
+
+/** The target with what depends on it in the clause: its article and adjectives, its measure, its verb. */
+function expand(tokens: readonly Token[], hit: { start: number; end: number }): Cut {
   let from = hit.start;
   let to = hit.end;
-  let adjectives = 0;
-  while (from > 0) {
-    const prev = tokens[from - 1];
-    if (!prev) break;
-    if (DETERMINERS.has(prev.lower)) {
-      from--;
-      continue;
+  const back = () => {
+    let adjectives = 0;
+    while (from > 0) {
+      const prev = tokens[from - 1] as Token;
+      if (DETERMINERS.has(prev.lower)) from--;
+      else if (isContentWord(prev.text) && !PREPOSITIONS.has(prev.lower) && adjectives < 2) {
+        adjectives++;
+        from--;
+      } else break;
     }
-    if (PREPOSITIONS.has(prev.lower) || JOINERS.has(prev.lower)) {
-      from--;
-      break;
-    }
-    if (isContentWord(prev.text) && adjectives < 2) {
-      adjectives++;
-      from--;
-      continue;
-    }
-    break;
+  };
+  back();
+  // "a curl of steam": the measure is the steam's.
+  if (tokens[from - 1]?.lower === "of" && MEASURES.has(tokens[from - 2]?.lower ?? "")) {
+    from -= 2;
+    back();
+  }
+  const head = from === 0;
+  const prev = tokens[from - 1];
+  if (prev && (PREPOSITIONS.has(prev.lower) || prev.lower === "of" || JOINERS.has(prev.lower))) {
+    from--;
+    // "covered in snow": the clinging word has nothing left to say.
+    const before = tokens[from - 1];
+    if (before && CLINGING.test(before.lower) && PREPOSITIONS.has(prev.lower)) from--;
+  }
+  // "steam rising": the movement goes with the thing that moves, and "from it" with the movement;
+  // "from a cup" stays, since the cup is a thing of its own.
+  if (isParticiple(tokens[to])) {
+    to++;
+    if (MOTION.has(tokens[to]?.lower ?? "") && /^(it|them)$/.test(tokens[to + 1]?.lower ?? "")) to += 2;
   }
   // "cats and dogs" minus cats: take the joiner after instead of before.
   const before = tokens[from];
   const after = tokens[to];
   if (after && JOINERS.has(after.lower) && !(before && (JOINERS.has(before.lower) || PREPOSITIONS.has(before.lower))))
     to++;
-  const startChar = tokens[from]?.start ?? 0;
-  const endChar = tokens[to - 1]?.end ?? text.length;
-  return `${text.slice(0, startChar)} ${text.slice(endChar)}`
-    .replace(/\s+/g, " ")
-    .replace(/^\s*[,;]\s*|\s*[,;]\s*$/g, "")
-    .trim();
+  return { from, to, head };
+}
+
+/** One word that describes rather than names ("snowy", "frosted", "snow-covered"): only the word goes. */
+function isAdjective(target: string): boolean {
+  return !/\s/.test(target.trim()) && /(?:y|ed|ing)$|-/.test(target.trim().toLowerCase());
+}
+
+/** The first place `target` (or an adjective made of it, "snowy") stands in the tokens. */
+function locate(tokens: readonly Token[], target: string): Cut | undefined {
+  const describing = isAdjective(target);
+  const hit = describing ? undefined : findTarget(tokens, target);
+  if (hit) return expand(tokens, hit);
+  const adjective = tokens.findIndex(
+    (t) => isDerivedAdjective(t.lower, target) || (describing && t.lower === target.toLowerCase()),
+  );
+  if (adjective < 0) return undefined;
+  const next = tokens[adjective + 1];
+  return { from: adjective, to: adjective + (next && JOINERS.has(next.lower) ? 2 : 1), head: false };
+}
+
+/**
+ * Glue left at an end the cut reached ("rising from a cup" once the steam before it is gone);
+ * an end the cut did not touch keeps its own words ("in a forest" stays "in a forest").
+ */
+function trimGlue(text: string, atStart: boolean, atEnd: boolean, head: boolean): string {
+  let out = text.replace(/^[\s,;]+|[\s,;]+$/g, "");
+  for (;;) {
+    const tokens = tokenize(out);
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    // A preposition stays unless the clause was about the removed thing ("Steam over a cup").
+    const leading =
+      first && ((head && PREPOSITIONS.has(first.lower)) || JOINERS.has(first.lower) || isParticiple(first));
+    if (atStart && leading && tokens.length > 1) {
+      out = out.slice(tokens[1]?.start ?? out.length);
+      continue;
+    }
+    const trailing = last && (PREPOSITIONS.has(last.lower) || JOINERS.has(last.lower) || DETERMINERS.has(last.lower));
+    if (atEnd && trailing) {
+      out = out.slice(0, last.start);
+      continue;
+    }
+    return out.replace(/^[\s,;]+|[\s,;]+$/g, "").trim();
+  }
+}
+
+/**
+ * The text without the target and what depended on it, or undefined when the target is not
+ * there. `whole` is true when the text was about the target, so all of it should go.
+ */
+export function cutTarget(
+  text: string,
+  target: string,
+): { text: string; whole: boolean; atStart: boolean } | undefined {
+  let out = text;
+  let whole = false;
+  let found = false;
+  let atStart = false;
+  let atEnd = false;
+  // Several mentions ("snow" twice) all go; the bound only guards against a cut that removes nothing.
+  for (let round = 0; round < 8; round++) {
+    const tokens = tokenize(out);
+    const cut = locate(tokens, target);
+    if (!cut) break;
+    found = true;
+    if (cut.head) whole = true;
+    const startChar = tokens[cut.from]?.start ?? 0;
+    const endChar = tokens[cut.to - 1]?.end ?? out.length;
+    atStart ||= cut.from === 0;
+    atEnd ||= cut.to >= tokens.length;
+    out = `${out.slice(0, startChar)} ${out.slice(endChar)}`.replace(/\s+/g, " ").replace(/\s+([,;])/g, "$1");
+  }
+  if (!found) return undefined;
+  return { text: trimGlue(out, atStart, atEnd, whole), whole, atStart };
+}
+
+/** The text without the target and the glue that held it (kept for callers that only want the text). */
+export function cutPhrase(text: string, target: string): string | undefined {
+  return cutTarget(text, target)?.text;
+}
+
+/** Cuts the target and its dependents out of one segment. Returns what was cut, if anything. */
+function cutSegment(
+  seg: Segment,
+  targets: readonly string[],
+  opening: readonly Segment[],
+): { remove: boolean; text: string; atStart: boolean } | undefined {
+  let text = seg.text;
+  let changed = false;
+  let whole = false;
+  let atStart = false;
+  for (const t of targets) {
+    const cut = cutTarget(text, t);
+    if (!cut) continue;
+    changed = true;
+    whole ||= cut.whole;
+    atStart ||= cut.atStart;
+    text = cut.text;
+  }
+  if (!changed) return undefined;
+  // A clause about the removed thing goes whole, except the idea's opening, which only loses it.
+  const empty = !tokenize(text).some((t) => isContentWord(t.text));
+  return { remove: empty || (whole && !opening.includes(seg)), text, atStart };
+}
+
+/** "A bench covered" + "in snow…": a piece split from the same clause may end in a word that clung to the cut. */
+function dropClinging(group: Segment[], seg: Segment): void {
+  const prev = group[group.indexOf(seg) - 1];
+  if (!prev || prev.frozen || seg.joinBefore !== " ") return;
+  const tokens = tokenize(prev.text);
+  const last = tokens[tokens.length - 1];
+  if (last && tokens.length > 1 && CLINGING.test(last.lower)) prev.text = prev.text.slice(0, last.start).trim();
 }
 
 export function applyRemove(ctx: EditContext, rawTarget: string): void {
   const { doc } = ctx;
   const target = rawTarget.replace(/^(the|a|an|all|any|some|of)\s+/i, "").trim();
+  // What a locked part keeps saying stays in the picture, and so does what depends on it.
+  const lockedIn = everySegment(doc).find((l) => l.seg.frozen && cutTarget(l.seg.text, target) !== undefined)?.seg.part;
+  const dependents = lockedIn ? [] : dependentsOf(target);
+  // The idea's subject brings its own detail ("bushy tail curled close"): without the subject it describes nothing.
+  const subject = ctx.analysis.subject;
+  const detail =
+    !lockedIn && subject?.entry.detail && findTarget(tokenize(subject.head), target) ? subject.entry.detail : "";
+  // Tags split a detail at "and" ("bushy tail curled close", "amber eyes alert"), so each piece goes too.
+  const ownDetails = detail ? [detail, ...detail.split(/\s+and\s+/)] : [];
+  // Longer phrases first, so "falling snow" goes whole before "snow" leaves "falling" behind.
+  const targets = [...dependents, target].sort((a, b) => b.length - a.length);
+  const opening = openingRun(doc);
   const touched: string[] = [];
+  const alongWith = new Set<string>();
   for (const at of allSegments(doc)) {
-    const cut = cutPhrase(at.seg.text, target);
-    if (cut === undefined) continue;
+    const own = ownDetails.find((d) => at.seg.text.toLowerCase().includes(d.toLowerCase()));
+    if (own) {
+      const from = at.seg.text.toLowerCase().indexOf(own.toLowerCase());
+      touched.push(at.seg.text);
+      alongWith.add(detail);
+      const rest = trimGlue(at.seg.text.slice(0, from) + at.seg.text.slice(from + own.length), true, true, false);
+      if (tokenize(rest).some((t) => isContentWord(t.text))) at.seg.text = rest;
+      else removeSegment(doc, at.seg);
+      continue;
+    }
+    const result = cutSegment(at.seg, targets, opening);
+    if (!result) continue;
     touched.push(at.seg.text);
-    if (cut.split(/\s+/).some((w) => isContentWord(w))) at.seg.text = cut;
-    else removeSegment(doc, at.seg);
+    for (const d of dependents) if (cutTarget(at.seg.text, d)) alongWith.add(d);
+    if (result.atStart) dropClinging(doc.groups[at.group] ?? [], at.seg);
+    if (result.remove) removeSegment(doc, at.seg);
+    else at.seg.text = result.text;
   }
   if (doc.dialect === "tags" && !ctx.negative.some((n) => n.toLowerCase() === target.toLowerCase())) {
     ctx.negative.unshift(target);
   }
   const negative = doc.dialect === "tags" ? " and added it to the negative prompt" : "";
-  const lockedIn = everySegment(doc).find((l) => l.seg.frozen && cutPhrase(l.seg.text, target) !== undefined)?.seg.part;
   if (lockedIn) {
     ctx.notes.push(`${quote(target)} is in the locked ${PART_WORDS[lockedIn]}, so it stayed there word for word.`);
   }
-  ctx.notes.push(
-    touched.length > 0
-      ? `Removed ${quote(target)} (from ${touched.map(quote).join(", ")})${negative}.`
-      : `Found nothing named ${quote(target)} to remove${negative ? `, so only added it to the negative prompt` : ""}.`,
-  );
+  const along = alongWith.size > 0 ? ` and what came with it (${[...alongWith].map(quote).join(", ")})` : "";
+  if (touched.length > 0) {
+    ctx.notes.push(`Removed ${quote(target)}${along} from ${touched.map(quote).join(", ")}${negative}.`);
+  } else if (!lockedIn || negative) {
+    ctx.notes.push(
+      `Found nothing named ${quote(target)} to remove${negative ? `, so only added it to the negative prompt` : ""}.`,
+    );
+  }
 }

@@ -1,3 +1,4 @@
+import type { PlaceKind } from "../vocab/places";
 import { TIME_BOUND_LIGHT, TIMES, type TimeEntry, lightFor } from "../vocab/times";
 import { WEATHER } from "../vocab/weather";
 import { hasPhrase, phraseRegExp } from "../words";
@@ -39,21 +40,37 @@ export function swapTimeWords(text: string, time: TimeEntry): string {
     .join(protectedPrep);
 }
 
+/** Light that only daytime gives: at dusk or night, a window no longer lights the room. */
+const DAY_LIGHT =
+  /(?<![\w-])(window light|natural window light|natural light|daylight|bright daylight|sunlit window|sun-dappled|sunbeams?)(?![\w-])/i;
+
+/** Things that put a scene indoors when the idea names no outdoor place ("a cup of coffee on a table"). */
+const INDOOR =
+  /(?<![\w-])(indoors?|interior|room|windowsill|window light|table|tabletop|desk|counter|countertop|shelf|mantel|still[- ]life|studio backdrop|seamless backdrop|backdrop|kitchen|bedroom|lamplight|candlelight)(?![\w-])/i;
+
+function placeOf(ctx: EditContext, text: string): PlaceKind | undefined {
+  const place = ctx.analysis.place?.entry.kind;
+  if (place) return place;
+  if (INDOOR.test(text)) return "interior";
+  return ctx.analysis.subject?.entry.kind === "person" ? undefined : "nature";
+}
+
 export function applyTime(ctx: EditContext, time: TimeEntry): void {
   const { doc } = ctx;
-  const placeKind =
-    ctx.analysis.place?.entry.kind ?? (ctx.analysis.subject?.entry.kind === "person" ? undefined : "nature");
   // Under rain or fog the moon and sun are hidden, so the wet variant of the hour's light is used.
   const text = fullText(doc);
+  const placeKind = placeOf(ctx, text);
   const wet = WEATHER.some((w) => w.group === "wet" && w.names.some((n) => hasPhrase(text, n)));
   const newLight = lightFor(time, placeKind, wet);
+  const dark = time.key === "night" || time.key === "dusk";
   const replaced: string[] = [];
   let lightDone = false;
 
   for (const at of allSegments(doc)) {
     const text = at.seg.text;
-    if (!TIME_BOUND_LIGHT.test(text)) continue;
-    const isLight = LIGHT_TERMS.test(text);
+    const isLight = LIGHT_TERMS.test(text) || at.seg.part === "lighting";
+    const dayLight = dark && isLight && DAY_LIGHT.test(text);
+    if (!TIME_BOUND_LIGHT.test(text) && !dayLight) continue;
     if (isLight && !isLocked(doc, at, newLight, TIME_WORDS)) {
       replaced.push(text);
       if (!lightDone) {

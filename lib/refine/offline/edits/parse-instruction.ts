@@ -1,5 +1,5 @@
 import type { StyleId } from "@/lib/schemas/styles";
-import { paletteFromColors } from "../vocab/colors";
+import { COLOR_WORDS, paletteFromColors } from "../vocab/colors";
 import { findFraming } from "../vocab/framing";
 import { type MediumFamily, OTHER_MEDIA, STYLE_NAMES } from "../vocab/media";
 import { moodFor } from "../vocab/moods";
@@ -26,6 +26,16 @@ const WITHOUT = /\bwithout\s+(.+)$/i;
 const MORE_LESS =
   /^(?:make\s+(?:it|the\s+\S+)\s+)?(?:a\s+(?:bit|little|lot)\s+|slightly\s+|much\s+|way\s+|even\s+|far\s+)?(more|less|fewer|increase|reduce|lower|raise)\s+(?:the\s+)?(.+)$/i;
 const ADD = /^(?:add|include|put|insert|place|with)\s+(?:in\s+)?(.+)$/i;
+
+const COLOUR_ALT = [...COLOR_WORDS, "ginger", "tabby", "calico", "blond", "blonde"].join("|");
+/** "make the cats black", "turn the fox white", "paint the door bright red": one thing's colour. */
+const RECOLOR = new RegExp(
+  `^(?:make|turn|paint|colou?r|dye|change)\\s+(?:all\\s+)?(?:the\\s+colou?r\\s+of\\s+)?(?:the\\s+|its\\s+|their\\s+|both\\s+)?(.+?)\\s+(?:to\\s+|into\\s+)?((?:(?:jet|pure|snow|pale|light|dark|deep|bright|all)\\s+)?(?:${COLOUR_ALT})(?:\\s+and\\s+(?:${COLOUR_ALT}))?)$`,
+  "i",
+);
+/** What "make X blue" means as a whole-image colour, not a thing's: the palette. */
+const NOT_A_THING =
+  /^(?:it|this|that|everything|all|them|the\s+)?(?:scene|image|picture|photo|whole thing|whole image|palette|colou?rs?|tones?|hues|shades|mood|lighting|light|background colou?r)?$/i;
 const FILLER = /^(?:please|also|and|then|now|maybe|just|ok|okay)\s+/i;
 
 /** Words that carry no content in an instruction ("make it ... style please"). */
@@ -201,6 +211,11 @@ function parseCommand(raw: string): Edit[] {
   )?.[1];
   const known = comparative ? COMPARATIVES[comparative.toLowerCase()] : undefined;
   if (known) return emphasis(known[0], known[1]);
+
+  const recolor = RECOLOR.exec(text);
+  if (recolor?.[1] && recolor[2] && !NOT_A_THING.test(recolor[1].trim()) && !findStyleAsk(recolor[1])) {
+    return [{ kind: "recolor", target: recolor[1].trim(), color: recolor[2].toLowerCase() }];
+  }
 
   const add = ADD.exec(text);
   if (add?.[1]) {
