@@ -11,6 +11,7 @@ import { enforceLocks } from "./locks";
 import { extractJsonStringField, parseJsonObject } from "./partial-json";
 import { ReceivedOutputSchema } from "./refined-prompt-schema";
 import { type OutputMode, TEXT_REFUSAL_MARKER } from "./system-prompt";
+import { clipTitle, unwrapTitle } from "./title-text";
 import type { RefinedPrompt, RefineInput } from "./types";
 
 export const FORMAT_NOTES: Record<OutputMode, string | undefined> = {
@@ -46,7 +47,7 @@ export function titleFromIdea(idea: string): string {
 }
 
 function cleanTitle(title: string | null | undefined): string {
-  return short((title ?? "").replace(/^["'\s]+|["'\s.]+$/g, ""), 80);
+  return clipTitle(unwrapTitle(title ?? ""), 80);
 }
 
 /**

@@ -32,7 +32,7 @@ const ROLE = `You are Promptsmith, an expert at writing prompts for text-to-imag
 
 const DIALECTS: Record<Dialect, string> = {
   prose: `Dialect: prose
-Write the prompt as flowing descriptive sentences, the way you would brief an illustrator or a photographer. No lists, no tag syntax, no weights, no "--" parameters. Models such as gpt-image read natural language best. Leave the negative prompt empty.`,
+Write the prompt as flowing descriptive sentences, the way you would brief an illustrator or a photographer. Add no lists, tag syntax, weights or "--" parameters of your own. Models such as gpt-image read natural language best. Leave the negative prompt empty.`,
   tags: `Dialect: tags
 Write the prompt as comma-separated tags and short phrases for a Stable Diffusion-style model, most important first. Give the main subject (and at most two other key elements) a weight in the form (red fox:1.2), using weights between 1.1 and 1.4. Also write a negative prompt: comma-separated tags for what to keep out (for example lowres, blurry, jpeg artifacts, watermark, text, extra fingers, deformed hands), adding ones that suit this image.`,
 };
@@ -45,7 +45,8 @@ const COVERAGE = `Cover, in roughly this order of importance:
 5. Composition and camera: shot type, angle, framing, lens and depth of field.
 6. Palette: the main colours.
 7. Detail: textures, materials and finish.
-Keep everything the idea states and never contradict it; add only details that serve it. Write in English even if the idea is in another language. Do not ask for text or lettering in the image unless the idea does; if it does, quote the exact words.`;
+Keep everything the idea states and never contradict it; add only details that serve it. Keep its colours, counts, lens, medium and any quoted text exactly as given.
+When the idea holds prompt syntax, keep every piece of it verbatim, character for character, and write around it: A1111 weights such as (masterpiece:1.2), ((x)) or [x], <lora:name:0.8> tags, BREAK, Midjourney parameters such as --ar 2:3, --no x, --style raw or --v 6 (keep these at the very end of the prompt), and booru tag lists such as "1girl, red hood, forest". Write in English even if the idea is in another language. Do not ask for text or lettering in the image unless the idea does; if it does, quote the exact words.`;
 
 function budgetRule(dialect: Dialect, budget: PromptBudget | undefined): string {
   // CLIP-style encoders read about 75 tokens: a short tag list beats a long one cut off.

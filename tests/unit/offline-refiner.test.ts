@@ -52,8 +52,11 @@ describe("refineOffline: keeps the idea", () => {
     expect(missingWords(idea, tags(idea).prompt)).toEqual([]);
   });
 
-  it("says so in the notes", () => {
-    expect(prose("a fox in the snow, cozy").notes).toContain("Kept every word of the idea.");
+  it("says so in the notes, and says which word it added inside the idea", () => {
+    expect(prose("a lighthouse on a cliff").notes).toContain("Kept every word of the idea.");
+    const fox = prose("a fox in the snow, cozy").notes;
+    expect(fox).toContain('Kept every word of the idea, and added "red" before "fox" to make the subject specific.');
+    expect(fox).not.toContain("Kept every word of the idea.");
   });
 
   it("keeps the idea's words in their original form, not a synonym", () => {

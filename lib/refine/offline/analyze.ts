@@ -1,5 +1,7 @@
 import { cleanIdea } from "./clean-idea";
+import { blankQuotes, splitOutsideQuotes } from "./quotes";
 import { matchAt, type Token, tokenize } from "./tokens";
+import { COLOR_WORDS } from "./vocab/colors";
 import { type FramingEntry, findFraming } from "./vocab/framing";
 import { findLight, findMedium, type MediumFamily } from "./vocab/media";
 import { type MoodEntry, moodFor } from "./vocab/moods";
@@ -36,6 +38,18 @@ export type IdeaAnalysis = {
   medium?: { name: string; family: MediumFamily };
   light?: string;
   framing?: FramingEntry;
+  /** A lens or camera the idea names ("85mm", "f/1.8", "macro lens"): the idea's own camera. */
+  lens?: string;
+  /** A product or studio shot against a backdrop: lit and framed as one, with no place around it. */
+  studio?: boolean;
+  /** Booru people tags ("1girl", "2boys"): the picture is of people even with no subject word we know. */
+  people?: boolean;
+  /** Colour words the idea says itself (outside quotes), in order: they are its palette. */
+  colors: string[];
+  /** The place is seen from outside ("above a diner door"), so it is framed and lit as a street. */
+  outside?: boolean;
+  /** Clauses said more than once in the idea (a paste repeated), dropped after their first time. */
+  repeats: number;
   genre?: Genre;
 };
 
@@ -97,7 +111,7 @@ function findSubject(clauses: readonly IdeaClause[]): SubjectFound | undefined {
     if (clause.kind !== "scene") continue;
     for (let i = 0; i < clause.tokens.length; i++) {
       const token = clause.tokens[i] as Token;
-      if (token.possessive) continue;
+      if (token.possessive || token.quoted) continue;
       const hit = matchAt(clause.tokens, i, SUBJECTS);
       if (!hit) continue;
       const end = i + hit.length;
@@ -124,6 +138,7 @@ function findPlace(clauses: readonly IdeaClause[], subject: SubjectFound | undef
     if (clause.kind !== "scene") continue;
     for (let i = 0; i < clause.tokens.length; i++) {
       if (subject && subject.clause === c && i >= subject.start && i < subject.end) continue;
+      if (clause.tokens[i]?.quoted) continue;
       const hit = matchAt(clause.tokens, i, PLACES);
       if (!hit) continue;
       const end = i + hit.length;
@@ -171,10 +186,50 @@ function sentenceCaseOpening(text: string): string {
   return isKnownWord(first.lower, first.key) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
+/** Words after a place that put the viewer outside it: "a diner door", "the cafe's storefront". */
+const OUTSIDE_AFTER =
+  /^(doors?|doorway|doorstep|entrance|entry|facade|façade|storefront|shopfront|front|exterior|awning|porch|stoop|steps|marquee|sign|signs|signage|parking)$/;
+/** Words before a place that do the same: "outside the bar", "in front of the cafe". */
+const OUTSIDE_BEFORE =
+  /\b(outside|exterior of|in front of|front of|facade of|façade of|storefront of)\s+(?:(?:the|a|an|an old|this)\s+)?$/i;
+
+function seenFromOutside(clauses: readonly IdeaClause[], place: PlaceFound | undefined): boolean {
+  if (place?.entry.kind !== "interior") return false;
+  const clause = clauses[place.clause];
+  if (!clause) return false;
+  const after = clause.tokens[place.end];
+  if (after && OUTSIDE_AFTER.test(after.lower)) return true;
+  const headStart = clause.tokens[place.start]?.start ?? 0;
+  return OUTSIDE_BEFORE.test(clause.text.slice(0, headStart));
+}
+
+const LENS =
+  /(?<![\w.])(\d{2,3}\s?mm(?:\s+lens)?|f\/\d+(?:\.\d+)?|(?:macro|telephoto|fisheye|fish-eye|tilt-shift|wide-angle|prime|anamorphic|zoom)\s+lens)(?![\w-])/i;
+const STUDIO =
+  /(?<![\w-])(backdrop|seamless|studio shot|studio photo|product shot|product photo|product photography|packshot|white background|plain background|isolated on)(?![\w-])/i;
+const PEOPLE_TAGS = /(?<![\p{L}\p{N}])\d+(?:girl|boy|other)s?(?![\p{L}\p{N}])/iu;
+
+/** Drops clauses said before (case and spacing aside), and a cut-off last clause that only repeats the start of one. */
+function dropRepeats(clauses: IdeaClause[]): { kept: IdeaClause[]; dropped: number } {
+  const seen = new Set<string>();
+  const kept: IdeaClause[] = [];
+  const key = (c: IdeaClause) => c.text.toLowerCase().replace(/\s+/g, " ");
+  for (const clause of clauses) {
+    if (seen.has(key(clause))) continue;
+    seen.add(key(clause));
+    kept.push(clause);
+  }
+  const last = kept[kept.length - 1];
+  if (last && kept.length > 1 && kept.length < clauses.length) {
+    const k = key(last);
+    if (kept.slice(0, -1).some((c) => key(c).startsWith(k))) kept.pop();
+  }
+  return { kept, dropped: clauses.length - kept.length };
+}
+
 export function analyzeIdea(raw: string): IdeaAnalysis {
   const idea = cleanIdea(raw);
-  const clauses: IdeaClause[] = idea
-    .split(/\s*[,;:.!?\n]+\s*|\s+[-–—]+\s+/)
+  const split: IdeaClause[] = splitOutsideQuotes(idea, /\s*[,;:.!?\n]+\s*|\s+[-–—]+\s+/)
     .map((text) => text.trim())
     .filter((text) => /[\p{L}\p{N}]/u.test(text))
     .map(sentenceCaseOpening)
@@ -182,6 +237,7 @@ export function analyzeIdea(raw: string): IdeaAnalysis {
       const tokens = tokenize(text);
       return { text, tokens, kind: classify(tokens) };
     });
+  const { kept: clauses, dropped: repeats } = dropRepeats(split);
   // An idea made only of moods or atmosphere is still the scene itself.
   if (!clauses.some((c) => c.kind === "scene")) {
     const first = clauses.find((c) => c.kind === "atmosphere");
@@ -189,30 +245,52 @@ export function analyzeIdea(raw: string): IdeaAnalysis {
   }
 
   const subject = findSubject(clauses);
-  const place = findPlace(clauses, subject);
+  const found = findPlace(clauses, subject);
+  const outside = seenFromOutside(clauses, found);
+  // Seen from outside, a diner is a frontage on a street: none of its interior is in the picture.
+  const place: PlaceFound | undefined = found && outside ? { ...found, entry: { kind: "urban" } } : found;
   const moods: MoodEntry[] = [];
   // A mood said on its own ("..., eerie") outranks one that only describes a thing ("a lonely lighthouse").
   const byEmphasis = [...clauses.filter((c) => c.kind === "mood"), ...clauses.filter((c) => c.kind !== "mood")];
   for (const clause of byEmphasis) {
     for (const token of clause.tokens) {
+      if (token.quoted) continue;
       const mood = moodFor(token.lower);
       if (mood && !moods.includes(mood)) moods.push(mood);
     }
   }
 
+  // Lettering in quotes is shown, not read: "a sign that says "RAIN"" is not rainy.
+  const readable = blankQuotes(idea);
+  const colors = [
+    ...new Set(
+      // "golden hour" and "blue hour" are times of day, not colours.
+      contentWords(readable.toLowerCase().replace(/\b(golden|blue)[\s-]hour\b/g, " "))
+        .flatMap((w) => w.split("-"))
+        .filter((w) => COLOR_WORDS.has(w)),
+    ),
+  ];
+  const lens = LENS.exec(readable)?.[1];
   return {
     idea,
     clauses,
-    contentWords: contentWords(idea),
+    // Words of the clauses kept: a repeat said once, or a cut-off fragment dropped, owes nothing.
+    contentWords: repeats > 0 ? contentWords(clauses.map((c) => c.text).join(" ")) : contentWords(idea),
     subject,
     place,
     moods,
-    time: findTime(idea),
-    weather: findWeather(idea),
-    season: findSeason(idea),
-    medium: findMedium(idea),
-    light: findLight(idea),
-    framing: findFraming(idea),
-    genre: findGenre(idea, subject, moods),
+    time: findTime(readable),
+    weather: findWeather(readable),
+    season: findSeason(readable),
+    medium: findMedium(readable),
+    light: findLight(readable),
+    framing: findFraming(readable),
+    ...(lens ? { lens } : {}),
+    ...(STUDIO.test(readable) ? { studio: true } : {}),
+    ...(PEOPLE_TAGS.test(readable) ? { people: true } : {}),
+    colors,
+    ...(outside ? { outside } : {}),
+    repeats,
+    genre: findGenre(readable, subject, moods),
   };
 }

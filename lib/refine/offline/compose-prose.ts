@@ -101,5 +101,17 @@ export function composeProse(plan: Plan): string {
   const sentences = [opening(plan), moodAndLight(plan), craft(plan), finish(plan)].filter(
     (s): s is string => !!s && s.trim().length > 0,
   );
-  return polishProse(sentences.map((s) => `${s}.`).join(" "));
+  const text = sentences.map((s) => `${s}.`).join(" ");
+  if (!plan.lead.verbatim) return polishProse(text);
+  // Prompt syntax leads as typed ("(masterpiece:1.2), 1girl"): only what follows it is polished.
+  const lead = plan.lead.text;
+  const rest = text.slice(lead.length);
+  const comma = /^,\s*/.exec(rest);
+  if (comma) {
+    const polished = polishProse(rest.slice(comma[0].length));
+    return `${lead}, ${polished.charAt(0).toLowerCase()}${polished.slice(1)}`;
+  }
+  const after = rest.replace(/^\.\s*/, "");
+  if (!after.trim()) return lead;
+  return `${lead}${/[.!?]$/.test(lead) ? "" : "."} ${polishProse(after)}`;
 }

@@ -1,6 +1,7 @@
 import type { PartRole, Phrase } from "./parts";
 import type { Plan } from "./plan";
 import { joinTags, type Tag } from "./tags";
+import { hasPhrase } from "./words";
 
 /**
  * The tags dialect: the idea's own words first (the subject weighted), then the additions in
@@ -41,9 +42,13 @@ export function tagsOf(role: PartRole, phrases: readonly Phrase[]): Tag[] {
 
 export function composeTags(plan: Plan): string {
   const tags: Tag[] = [...plan.lead.tags];
+  // A tag prompt typed as the idea may already hold "masterpiece" or "best quality": not said twice.
+  const typed = plan.lead.verbatim ? plan.lead.text : undefined;
   for (const role of ORDER) {
     const phrases = plan.parts[role];
-    if (phrases && phrases.length > 0) tags.push(...tagsOf(role, phrases));
+    if (!phrases || phrases.length === 0) continue;
+    const added = tagsOf(role, phrases);
+    tags.push(...(typed ? added.filter((t) => !hasPhrase(typed, t.text)) : added));
   }
   return joinTags(tags);
 }

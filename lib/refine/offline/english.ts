@@ -1,3 +1,5 @@
+import { outsideQuotes, quotedSpans } from "./quotes";
+
 /**
  * Small rules of written English the composers and editors share, so every output gets the
  * same finish: right articles, capitals, list joins, no doubled words or stray commas.
@@ -38,6 +40,8 @@ export function fixArticles(text: string): string {
 }
 
 export function capitalize(text: string): string {
+  // Prompt syntax keeps its case: "(masterpiece:1.2)", "<lora:name:0.8>", "[x]".
+  if (/^\s*[(<[]/.test(text)) return text;
   const i = text.search(/[\p{L}\p{N}]/u);
   if (i < 0) return text;
   return text.slice(0, i) + text.charAt(i).toUpperCase() + text.slice(i + 1);
@@ -62,10 +66,16 @@ const SMALL_WORDS = new Set(
 );
 
 export function titleCase(text: string): string {
-  return text
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word, i) => {
+  // Quoted lettering keeps its own case: a word that starts inside quotes is left as written.
+  const quotes = quotedSpans(text);
+  const words: { word: string; quoted: boolean }[] = [];
+  for (const m of text.matchAll(/\S+/g)) {
+    const at = m.index ?? 0;
+    words.push({ word: m[0], quoted: quotes.some(([qa, qb]) => at >= qa && at < qb) });
+  }
+  return words
+    .map(({ word, quoted }, i) => {
+      if (quoted) return word;
       const lower = word.toLowerCase();
       if (i > 0 && SMALL_WORDS.has(lower)) return lower;
       // Leave acronyms and mixed-case names ("3D", "McQueen") as written.
@@ -102,11 +112,16 @@ export function tidyPunctuation(text: string): string {
   );
 }
 
-/** The finish every prose output gets. */
+/** The finish every prose output gets; quoted lettering is left exactly as written. */
 export function polishProse(text: string): string {
+  return outsideQuotes(text, polishUnquoted);
+}
+
+function polishUnquoted(text: string): string {
   let out = tidyPunctuation(dropDoubledWords(text));
   out = fixArticles(out);
   out = out.replace(/(^|[.!?]\s+)([\p{Ll}])/gu, (_m, lead: string, ch: string) => lead + ch.toUpperCase());
-  if (out && !/[.!?]$/.test(out)) out += ".";
+  // Midjourney parameters end a prompt as typed ("--ar 2:3"), with no full stop after them.
+  if (out && !/[.!?]$/.test(out) && !/(?:^|\s)--[a-z][a-z0-9-]*(?:\s+[^\s.][^\s]*)*$/.test(out)) out += ".";
   return out;
 }

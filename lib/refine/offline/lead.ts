@@ -2,6 +2,7 @@ import type { IdeaAnalysis, IdeaClause } from "./analyze";
 import { capitalize, withArticle } from "./english";
 import { pick } from "./hash";
 import type { Token } from "./tokens";
+import { COLOR_WORDS } from "./vocab/colors";
 import { MEDIUM_NAMES } from "./vocab/media";
 import { placePreposition } from "./vocab/places";
 import { SEASONS } from "./vocab/seasons";
@@ -24,7 +25,24 @@ export type Lead = {
   /** The idea as tags: the subject weighted, the rest as written. */
   tags: IdeaTag[];
   epithet?: string;
+  /** The idea is prompt syntax or a tag list, kept exactly as typed: no capital, article or epithet. */
+  verbatim?: true;
 };
+
+/** Epithet words that name a colour: never put beside colours the idea gives itself. */
+const COLOUR_EPITHET = new Set([...COLOR_WORDS, "ginger", "tabby", "chestnut", "dapple", "snowy", "brindle"]);
+
+function namesColour(epithet: string): boolean {
+  return epithet
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .some((w) => COLOUR_EPITHET.has(w));
+}
+
+/** An idea typed as prompt syntax ("(masterpiece:1.2), 1girl, red hood") leads the prompt as typed. */
+export function verbatimLead(body: string): Lead {
+  return { text: body, tags: [{ text: body }], verbatim: true };
+}
 
 const NO_THE = new Set(["space", "underwater", "downtown", "orbit", "wilderness"]);
 const TIME_IN_THE = new Set(["morning", "afternoon", "evening", "early", "late"]);
@@ -130,7 +148,10 @@ function insertEpithet(clause: IdeaClause, analysis: IdeaAnalysis, epithet: stri
 
 export function buildLead(analysis: IdeaAnalysis, seed: number): Lead {
   const { subject, clauses } = analysis;
-  const epithets = subject && !subject.modified ? subject.entry.epithets : undefined;
+  // "three cats, one orange, two grey": the idea's colours are the subject's; no other is added.
+  const epithets = (subject && !subject.modified ? subject.entry.epithets : undefined)?.filter(
+    (e) => analysis.colors.length === 0 || !namesColour(e),
+  );
   const epithet = epithets && epithets.length > 0 ? pick(epithets, seed, "epithet") : undefined;
 
   const moodParts: string[] = [];

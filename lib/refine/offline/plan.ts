@@ -15,6 +15,8 @@ import {
   type MediumChoice,
   PLACE_DETAIL,
   QUALITY_TAGS,
+  STUDIO_LIGHT,
+  studioFramingOptions,
   SURFACE_DETAIL,
 } from "./vocab/craft";
 import { type MediumFamily, STYLE_NAMES } from "./vocab/media";
@@ -85,6 +87,7 @@ function lighting(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: 
   }
   if (mood) return [phrase(mood.light)];
   if (style) return phrasesOf(style.lighting);
+  if (analysis.studio) return [phrase(pick(STUDIO_LIGHT, seed, "light"))];
   return [phrase(pick(DEFAULT_LIGHT[placeKind ?? "none"], seed, "light"))];
 }
 
@@ -99,8 +102,11 @@ function palette(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: n
     analysis.moods[0]?.palette ??
     analysis.season?.palette ??
     analysis.time?.palette ??
-    analysis.place?.entry.palette ??
-    (style ? undefined : pick(DEFAULT_PALETTES[analysis.place?.entry.kind ?? "none"], seed, "palette"));
+    // The idea's own colours are its palette: no place or default palette is put beside them.
+    (analysis.colors.length > 0 ? undefined : analysis.place?.entry.palette) ??
+    (style || analysis.colors.length > 0
+      ? undefined
+      : pick(DEFAULT_PALETTES[analysis.place?.entry.kind ?? "none"], seed, "palette"));
   if (!hues) return undefined;
   return [
     { prose: hues.main, tag: `${hues.main} palette` },
@@ -112,19 +118,38 @@ function detail(analysis: IdeaAnalysis, family: MediumFamily, focus: Focus): Phr
   // Flat graphics have no surfaces or eyes to render, only their own finish.
   if (family === "graphic") return FAMILY_FINISH.graphic.map((f) => phrase(f));
   const surface = analysis.subject?.entry.surface;
-  const out = [phrase(surface ? SURFACE_DETAIL[surface] : PLACE_DETAIL[analysis.place?.entry.kind ?? "none"])];
+  // A studio shot has no place to detail: its object's material is what shows.
+  const base = surface
+    ? SURFACE_DETAIL[surface]
+    : analysis.studio
+      ? SURFACE_DETAIL.material
+      : PLACE_DETAIL[analysis.place?.entry.kind ?? "none"];
+  const out = [phrase(base)];
   if ((focus === "animal" || focus === "person") && surface !== "translucent") out.push(phrase(EYES_DETAIL));
-  out.push(phrase(FAMILY_FINISH[family][0] as string));
+  // A product shot is crisp and true to colour, not grainy.
+  out.push(phrase((analysis.studio ? FAMILY_FINISH[family][1] : FAMILY_FINISH[family][0]) as string));
   return out;
 }
 
+/** What the picture is mostly of: booru people tags are people, a studio shot is an object. */
+function focusFor(analysis: IdeaAnalysis): Focus {
+  const kind = analysis.subject?.entry.kind;
+  if (!analysis.subject && analysis.people) return "person";
+  if (analysis.studio && kind !== "person" && kind !== "animal" && kind !== "creature") return "object";
+  return focusOf(kind, analysis.place?.entry.kind, analysis.subject?.entry.wide);
+}
+
 export function buildPlan(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: number): Plan {
-  const focus = focusOf(analysis.subject?.entry.kind, analysis.place?.entry.kind, analysis.subject?.entry.wide);
+  const focus = focusFor(analysis);
   const kept: string[] = [];
   const parts: Parts = {};
 
   let family: MediumFamily;
-  if (analysis.medium) {
+  if (analysis.people && !analysis.medium && !style) {
+    // "1girl, red hood": a booru tag prompt; its checkpoint sets the look, so no medium is forced on it.
+    family = "illustration";
+    kept.push("Added no medium: a booru tag prompt's checkpoint decides its look.");
+  } else if (analysis.medium) {
     family = analysis.medium.family;
     kept.push(
       style
@@ -146,9 +171,12 @@ export function buildPlan(analysis: IdeaAnalysis, style: StylePreset | undefined
   else if (family !== "graphic") parts.lighting = lighting(analysis, style, seed);
 
   if (analysis.framing) kept.push(`Kept the idea's own framing (${analysis.framing.key}).`);
-  else if (style && styleFits) parts.composition = phrasesOf(style.camera);
+  else if (analysis.lens && family !== "graphic") {
+    kept.push(`Kept the idea's own lens (${analysis.lens}), so no other camera or framing was added.`);
+  } else if (style && styleFits) parts.composition = phrasesOf(style.camera);
   else {
-    const options = framingOptions(family, focus);
+    const options =
+      analysis.studio && family !== "graphic" ? studioFramingOptions(family) : framingOptions(family, focus);
     parts.composition = pick(options, seed, "framing").map((p) =>
       phrase(p.replace("{subject}", subjectReference(analysis))),
     );
@@ -156,6 +184,9 @@ export function buildPlan(analysis: IdeaAnalysis, style: StylePreset | undefined
 
   const hues = palette(analysis, style, seed);
   if (hues) parts.palette = hues;
+  else if (analysis.colors.length > 0 && !style) {
+    kept.push(`Kept the idea's own colours (${analysis.colors.join(", ")}), so no palette was added.`);
+  }
   if (style) {
     if (hues) parts.paletteExtra = phrasesOf(style.palette);
     else parts.palette = phrasesOf(style.palette);
@@ -163,19 +194,24 @@ export function buildPlan(analysis: IdeaAnalysis, style: StylePreset | undefined
 
   parts.detail = style && styleFits ? phrasesOf(style.detail) : detail(analysis, family, focus);
 
-  const subjectDetail = analysis.subject?.entry.detail;
+  // A logo or icon is flat shapes: no fur, eyes, weather or setting to describe.
+  const flat = family === "graphic";
+  const subjectDetail = flat ? undefined : analysis.subject?.entry.detail;
   if (subjectDetail) parts.subjectDetail = [phrase(subjectDetail)];
-  const placeDetail = analysis.place?.entry.detail;
+  const placeDetail = flat || analysis.studio ? undefined : analysis.place?.entry.detail;
   if (placeDetail && !(subjectDetail && overlaps(subjectDetail, placeDetail)))
     parts.settingDetail = [phrase(placeDetail)];
 
-  const atmosphere = [analysis.weather?.atmosphere, analysis.season?.atmosphere].filter((a): a is string => !!a);
+  const atmosphere = flat
+    ? []
+    : [analysis.weather?.atmosphere, analysis.season?.atmosphere].filter((a): a is string => !!a);
   if (atmosphere.length > 0) parts.atmosphere = atmosphere.map((a) => phrase(a));
 
   const mood = analysis.moods[0];
   if (mood) parts.feel = [{ prose: mood.feel, tag: `${mood.feel} atmosphere` }];
 
-  parts.quality = QUALITY_TAGS.map((q) => phrase(q));
+  // "Highly detailed" would undo a flat logo's simplicity.
+  parts.quality = QUALITY_TAGS.filter((q) => !(flat && q === "highly detailed")).map((q) => phrase(q));
 
   return { analysis, seed, style, family, lead: buildLead(analysis, seed), parts, kept };
 }

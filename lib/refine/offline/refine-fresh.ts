@@ -8,10 +8,13 @@ import { composeProse } from "./compose-prose";
 import { composeTags } from "./compose-tags";
 import { directPlan } from "./direction";
 import { hashString } from "./hash";
+import { verbatimLead } from "./lead";
 import { OFFLINE_MODEL } from "./model";
 import { buildNegative } from "./negative";
 import { additionNotes, readingNote, trimmedNote } from "./notes";
 import { buildPlan, type Plan } from "./plan";
+import { quotedSpans } from "./quotes";
+import { readSyntax, withParams } from "./syntax";
 import { buildTitle } from "./title";
 import { hasWord } from "./words";
 
@@ -22,22 +25,54 @@ export function seedFor(idea: string, style: StyleId | null | undefined): number
 }
 
 /** Any idea word the composition lost (it should not happen), put back after the opening. */
-function keepEveryWord(plan: Plan, compose: (p: Plan) => string): Plan {
+function keepEveryWord(plan: Plan, compose: (p: Plan) => string): { plan: Plan; putBack: string[] } {
   const text = compose(plan);
-  const missing = plan.analysis.contentWords.filter((w) => !hasWord(text, w));
-  if (missing.length === 0) return plan;
-  const lead = { ...plan.lead, text: `${plan.lead.text}, ${[...new Set(missing)].join(", ")}` };
-  return { ...plan, lead };
+  const missing = [...new Set(plan.analysis.contentWords.filter((w) => !hasWord(text, w)))];
+  if (missing.length === 0) return { plan, putBack: [] };
+  const lead = { ...plan.lead, text: `${plan.lead.text}, ${missing.join(", ")}` };
+  return { plan: { ...plan, lead }, putBack: missing };
+}
+
+/**
+ * What became of the idea's own words, said truthfully: kept as typed, kept with a word added
+ * inside the opening, or kept with some moved after it.
+ */
+function keptNotes(idea: string, plan: Plan, text: string, putBack: readonly string[]): string[] {
+  const notes: string[] = [];
+  const lost = plan.analysis.contentWords.filter((w) => !hasWord(text, w));
+  if (plan.lead.verbatim) notes.push("Kept the idea exactly as typed, prompt syntax and all, and wrote around it.");
+  else if (lost.length > 0) notes.push(`Left out of the prompt: ${[...new Set(lost)].join(", ")}.`);
+  else if (plan.lead.epithet && plan.analysis.subject) {
+    notes.push(
+      `Kept every word of the idea, and added "${plan.lead.epithet}" before "${plan.analysis.subject.head}" to make the subject specific.`,
+    );
+  } else notes.push("Kept every word of the idea.");
+  if (putBack.length > 0)
+    notes.push(`Put ${putBack.map((w) => `"${w}"`).join(", ")} after the opening, where they fit.`);
+  const quoted = quotedSpans(idea).map(([a, b]) => idea.slice(a, b));
+  if (quoted.length > 0 && quoted.every((q) => text.includes(q))) {
+    notes.push(`Kept the quoted text exactly: ${quoted.join(", ")}.`);
+  }
+  if (plan.analysis.repeats > 0) {
+    const n = plan.analysis.repeats;
+    notes.push(`The idea repeats itself (${n} passage${n === 1 ? "" : "s"} said again); each is said once.`);
+  }
+  return notes;
 }
 
 export function refineFresh(input: RefineInput): RefinedPrompt {
-  const analysis = analyzeIdea(input.idea);
+  // Prompt syntax and Midjourney parameters are kept as typed; the words beneath are read.
+  const syntax = readSyntax(input.idea);
+  const analysis = analyzeIdea(syntax.plain);
   const style = getStyle(input.style);
   const seed = seedFor(analysis.idea, input.style);
-  const compose = input.dialect === "tags" ? composeTags : composeProse;
+  const base = input.dialect === "tags" ? composeTags : composeProse;
+  const compose = (p: Plan) => withParams(base(p), syntax.params);
 
-  const directed = directPlan(buildPlan(analysis, style, seed), input.direction);
-  const plan = keepEveryWord(directed.plan, compose);
+  const built = buildPlan(analysis, style, seed);
+  const typed = syntax.verbatim ? { ...built, lead: verbatimLead(syntax.body) } : built;
+  const directed = directPlan(typed, input.direction);
+  const { plan, putBack } = keepEveryWord(directed.plan, compose);
   const fitted = fitPlan(plan, compose, input.budget);
 
   const notes: string[] = [];
@@ -46,11 +81,11 @@ export function refineFresh(input: RefineInput): RefinedPrompt {
   if (style) notes.push(`Applied the ${style.label} style preset.`);
   if (directed.note) notes.push(directed.note);
   notes.push(...plan.kept);
-  if (plan.lead.epithet && analysis.subject) {
-    notes.push(`Added "${plan.lead.epithet}" before "${analysis.subject.head}" to make the subject specific.`);
+  notes.push(...additionNotes(fitted.plan.parts, input.dialect, plan.lead.verbatim ? plan.lead.text : undefined));
+  notes.push(...keptNotes(input.idea, plan, fitted.text, putBack));
+  if (syntax.params) {
+    notes.push(`Kept the Midjourney parameters "${syntax.params}" as typed, at the end where Midjourney reads them.`);
   }
-  notes.push(...additionNotes(fitted.plan.parts, input.dialect));
-  notes.push("Kept every word of the idea.");
   const trimmed = trimmedNote(fitted.trimmed);
   if (trimmed) notes.push(trimmed);
   if (!withinBudget(fitted.text, input.budget)) {

@@ -20,14 +20,26 @@ export function joinTags(tags: readonly Tag[]): string {
   return out.join(", ");
 }
 
+/** Nesting depth after `ch`: brackets open and close, and quoted lettering counts as one level. */
+function nextDepth(depth: number, inQuote: boolean, ch: string): { depth: number; inQuote: boolean } {
+  if (ch === '"' || ch === "“" || ch === "”") {
+    const opening = ch === "“" || (ch === '"' && !inQuote);
+    return opening ? { depth: depth + 1, inQuote: true } : { depth: Math.max(0, depth - 1), inQuote: false };
+  }
+  if (inQuote) return { depth, inQuote };
+  if (ch === "(" || ch === "[") return { depth: depth + 1, inQuote };
+  if (ch === ")" || ch === "]") return { depth: Math.max(0, depth - 1), inQuote };
+  return { depth, inQuote };
+}
+
 /** Splits a tag prompt at top-level commas and reads "(x:1.2)", "(x)" and "[x]" weights. */
 export function parseTags(prompt: string): Tag[] {
   const raw: string[] = [];
-  let depth = 0;
+  let state = { depth: 0, inQuote: false };
   let current = "";
   for (const ch of prompt) {
-    if (ch === "(" || ch === "[") depth++;
-    if (ch === ")" || ch === "]") depth = Math.max(0, depth - 1);
+    state = nextDepth(state.depth, state.inQuote, ch);
+    const depth = state.depth;
     if ((ch === "," || ch === "\n") && depth === 0) {
       raw.push(current);
       current = "";
@@ -51,7 +63,7 @@ export function parseTags(prompt: string): Tag[] {
 /** Each top-level tag of a prompt as [start, end) offsets, trimmed, in the order parseTags gives them. */
 export function tagSpans(prompt: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  let depth = 0;
+  let state = { depth: 0, inQuote: false };
   let from = 0;
   const close = (to: number) => {
     let a = from;
@@ -61,10 +73,9 @@ export function tagSpans(prompt: string): { start: number; end: number }[] {
     if (b > a) spans.push({ start: a, end: b });
   };
   for (let i = 0; i < prompt.length; i++) {
-    const ch = prompt[i];
-    if (ch === "(" || ch === "[") depth++;
-    if (ch === ")" || ch === "]") depth = Math.max(0, depth - 1);
-    if ((ch === "," || ch === "\n") && depth === 0) {
+    const ch = prompt[i] as string;
+    state = nextDepth(state.depth, state.inQuote, ch);
+    if ((ch === "," || ch === "\n") && state.depth === 0) {
       close(i);
       from = i + 1;
     }

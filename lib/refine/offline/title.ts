@@ -1,5 +1,7 @@
+import { clipTitle } from "../title-text";
 import type { IdeaAnalysis } from "./analyze";
 import { titleCase } from "./english";
+import { quotedSpans } from "./quotes";
 import { placePreposition } from "./vocab/places";
 import { hasPhrase, isContentWord } from "./words";
 
@@ -12,10 +14,18 @@ const MAX_WORDS = 7;
 const COUNT = /^(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)$/i;
 
 function clip(text: string): string {
-  if (text.length <= MAX) return text;
-  const cut = text.slice(0, MAX + 1);
-  const space = cut.lastIndexOf(" ");
-  return trimGlue(space > 20 ? cut.slice(0, space) : text.slice(0, MAX));
+  return trimGlue(clipTitle(text, MAX));
+}
+
+/** Widens [start, end) of `text` so no quoted run is cut in two: "…says "OPEN 24 HOURS"" stays whole. */
+function wholeQuotes(text: string, start: number, end: number): [number, number] {
+  let a = start;
+  let b = end;
+  for (const [qa, qb] of quotedSpans(text)) {
+    if (qa < a && a < qb) a = qa;
+    if (qa < b && b < qb) b = qb;
+  }
+  return [a, b];
 }
 
 function trimGlue(text: string): string {
@@ -45,7 +55,10 @@ export function buildTitle(analysis: IdeaAnalysis): string {
     const span = tokens.slice(start, start + (reach > 0 && reach <= MAX_WORDS + 3 ? reach : MAX_WORDS));
     const first = span[0];
     const last = span[span.length - 1];
-    title = clause && first && last ? trimGlue(clause.text.slice(first.start, last.end)) : anchor.phrase;
+    if (clause && first && last) {
+      const [a, b] = wholeQuotes(clause.text, first.start, last.end);
+      title = trimGlue(clause.text.slice(a, b));
+    } else title = anchor.phrase;
     // The setting sits in another clause ("a fox, snow"): join it the way a person would.
     if (subject && place && place.clause !== subject.clause && !hasPhrase(title, place.head)) {
       const the = place.entry.mass && place.key !== "snow" ? "" : " the";
@@ -53,7 +66,15 @@ export function buildTitle(analysis: IdeaAnalysis): string {
     }
     if (time && title.length < 40 && !time.names.some((n) => hasPhrase(title, n))) title = `${title} ${time.prep}`;
   } else {
-    title = analysis.contentWords.slice(0, 6).join(" ");
+    // Nothing we know by name: the first scene clause, as written ("Product Shot of a Pour-Over Dripper").
+    const clause = clauses.find((c) => c.kind === "scene") ?? clauses[0];
+    const tokens = (clause?.tokens ?? []).filter((t, i) => i > 0 || isContentWord(t.text));
+    const first = tokens[0];
+    const last = tokens[Math.min(tokens.length, MAX_WORDS) - 1];
+    if (clause && first && last) {
+      const [a, b] = wholeQuotes(clause.text, first.start, last.end);
+      title = trimGlue(clause.text.slice(a, b));
+    } else title = analysis.contentWords.slice(0, 6).join(" ");
   }
   return clip(titleCase(title.trim() || "Untitled idea"));
 }

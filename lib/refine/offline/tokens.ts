@@ -1,3 +1,4 @@
+import { insideQuotes, quotedSpans } from "./quotes";
 import { singular } from "./words";
 
 /** A word of a clause, with the forms the vocabularies are looked up by. */
@@ -11,18 +12,23 @@ export type Token = {
   /** Offsets in the clause text, so a span can be cut out exactly as written. */
   start: number;
   end: number;
+  /** Inside quotes: lettering to show, never looked up as a subject, place or mood. */
+  quoted?: true;
 };
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 export function tokenize(clause: string): Token[] {
+  const quotes = quotedSpans(clause);
   return [...clause.matchAll(WORD_RE)].map((m) => {
     const text = m[0];
     const start = m.index ?? 0;
     const lower = text.toLowerCase().replace(/’/g, "'");
     const possessive = /'s$|s'$/.test(lower);
     const bare = possessive ? lower.replace(/'s$|'$/, "") : lower;
-    return { text, lower, key: singular(bare), possessive, start, end: start + text.length };
+    const token: Token = { text, lower, key: singular(bare), possessive, start, end: start + text.length };
+    if (insideQuotes(quotes, start)) token.quoted = true;
+    return token;
   });
 }
 

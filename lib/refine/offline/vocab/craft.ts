@@ -92,6 +92,25 @@ const ART_FRAMING: Record<Focus, readonly (readonly string[])[]> = {
   ],
 };
 
+/** A product or studio shot against a backdrop: framed for the object, with nothing of a place around it. */
+const STUDIO_FRAMING: Readonly<Record<"lens" | "art", readonly (readonly string[])[]>> = {
+  lens: [
+    ["three-quarter product view on a 100mm lens", "crisp focus from front to back"],
+    ["straight-on product framing on a 90mm lens", "a clean silhouette against the backdrop"],
+  ],
+  art: [["centered product composition with a clean silhouette"], ["three-quarter view with room to breathe"]],
+};
+
+export function studioFramingOptions(family: MediumFamily): readonly (readonly string[])[] {
+  return family === "photo" || family === "render" ? STUDIO_FRAMING.lens : STUDIO_FRAMING.art;
+}
+
+/** Studio light, for a product or studio shot whose idea does not say how it is lit. */
+export const STUDIO_LIGHT: readonly string[] = [
+  "soft diffused studio light with gentle shadows",
+  "soft even studio lighting with a subtle gradient",
+];
+
 /** A logo or icon is laid out, not framed. */
 const GRAPHIC_LAYOUT: readonly (readonly string[])[] = [
   ["centered composition on a plain background"],

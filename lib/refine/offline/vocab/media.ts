@@ -29,6 +29,16 @@ export const MEDIUM_NAMES: readonly (readonly [name: string, family: MediumFamil
   ["low-poly", "render"],
   ["concept art", "illustration"],
   ["stained glass", "illustration"],
+  ["flat vector", "graphic"],
+  ["flat design", "graphic"],
+  ["flat illustration", "graphic"],
+  ["product shot", "photo"],
+  ["product photo", "photo"],
+  ["product photograph", "photo"],
+  ["product photography", "photo"],
+  ["studio shot", "photo"],
+  ["studio photo", "photo"],
+  ["packshot", "photo"],
   ["film still", "photo"],
   ["photograph", "photo"],
   ["photography", "photo"],
@@ -80,10 +90,14 @@ const MEDIUM_PATTERNS = MEDIUM_NAMES.map(
 
 export function findMedium(text: string): { name: string; family: MediumFamily } | undefined {
   const lower = text.toLowerCase();
-  for (const [pattern, name, family] of MEDIUM_PATTERNS) {
-    if (pattern.test(lower)) return { name, family };
+  const found = MEDIUM_PATTERNS.find(([pattern]) => pattern.test(lower));
+  if (!found) return undefined;
+  // "a vector logo", "line art icon": the graphic is what is made, the rest says how it is drawn.
+  if (found[2] === "illustration" || found[2] === "drawing") {
+    const graphic = MEDIUM_PATTERNS.find(([pattern, , family]) => family === "graphic" && pattern.test(lower));
+    if (graphic) return { name: graphic[1], family: "graphic" };
   }
-  return undefined;
+  return { name: found[1], family: found[2] };
 }
 
 /** Words that mean the idea already says how it is lit. */
