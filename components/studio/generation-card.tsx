@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { OfflineBadge } from "@/components/ui/offline-badge";
 import { Spinner } from "@/components/ui/spinner";
@@ -14,6 +14,7 @@ import {
   isOfflineBackend,
   sizeOf,
 } from "@/lib/client/format";
+import { canRetry } from "@/lib/client/retry-generation";
 import { ImagePlaceholder } from "./image-placeholder";
 import { ResultImage } from "./result-image";
 import type { GenerationView } from "./studio-state";
@@ -23,19 +24,46 @@ type Props = {
   versionNumber: number | undefined;
   defaultSize: string;
   onCancel: (id: string) => Promise<ShownError | null>;
+  /** Starts the same version, backend and parameters again (a new generation). */
+  onRetry?: (g: GenerationView) => Promise<ShownError | null>;
+  /** The server cannot be reached: nothing on this card is live until it answers. */
+  connectionLost?: boolean;
+  /** This card's stream broke and the server has not spoken of it since. */
+  stale?: boolean;
 };
 
+/** What a running card says instead of its progress while it cannot know it. */
+export const CONNECTION_LOST_TEXT = "Connection lost — waiting for the server";
+const CHECKING_TEXT = "Checking with the server…";
+
 /** One generation: its recipe line, status in words, placeholders while it runs, then its images. */
-export function GenerationCard({ generation: g, versionNumber, defaultSize, onCancel }: Props) {
+export function GenerationCard({
+  generation: g,
+  versionNumber,
+  defaultSize,
+  onCancel,
+  onRetry,
+  connectionLost = false,
+  stale = false,
+}: Props) {
   const [canceling, setCanceling] = useState(false);
   const [cancelError, setCancelError] = useState<ShownError | null>(null);
+  const [retrying, setRetrying] = useState(false);
+  const [retryError, setRetryError] = useState<ShownError | null>(null);
+  const statusId = useId();
   const active = g.status === "queued" || g.status === "running";
+  // While the server cannot be reached, the last progress heard is not live: do not show it as if it were.
+  const cutOff = active && (connectionLost || stale);
   const size = g.params.size ?? defaultSize;
   const { width, height } = sizeOf(size);
   const wanted = g.params.n ?? 1;
   const pending = active ? Math.max(0, wanted - g.images.length) : 0;
   const offline = isOfflineBackend(g.backend);
-  const status = generationStatusText(g);
+  const status = cutOff ? (connectionLost ? CONNECTION_LOST_TEXT : CHECKING_TEXT) : generationStatusText(g);
+  const retryable = !!onRetry && canRetry(g);
+  // An error that only said "could not be reached" is stale once the server answers again.
+  const shownCancelError = cancelError?.code === "network" && !connectionLost ? null : cancelError;
+  const shownRetryError = retryError?.code === "network" && !connectionLost ? null : retryError;
   const many = Math.max(wanted, g.images.length) > 1;
   // Tall images should not push everything else off the screen: cap each tile's height.
   const cap = { maxWidth: `calc(${many ? 48 : 68}vh * ${width / Math.max(1, height)})` };
@@ -57,9 +85,12 @@ export function GenerationCard({ generation: g, versionNumber, defaultSize, onCa
         </p>
         {g.status === "failed" ? null : (
           <p
-            className={`flex items-center gap-1.5 text-sm font-medium ${g.status === "canceled" ? "text-muted" : "text-ink"}`}
+            id={statusId}
+            className={`flex items-center gap-1.5 text-sm font-medium ${
+              g.status === "canceled" ? "text-muted" : cutOff && connectionLost ? "text-warning" : "text-ink"
+            }`}
           >
-            {active ? <Spinner className="text-accent" /> : null}
+            {active && !cutOff ? <Spinner className="text-accent" /> : null}
             {status}
           </p>
         )}
@@ -67,7 +98,10 @@ export function GenerationCard({ generation: g, versionNumber, defaultSize, onCa
           <button
             type="button"
             className="btn btn-secondary btn-sm"
-            disabled={canceling}
+            // A cancel cannot reach a server that is gone; the card says why it is off.
+            disabled={canceling || connectionLost}
+            aria-describedby={connectionLost ? statusId : undefined}
+            title={connectionLost ? "Cancel works again once the server answers." : undefined}
             onClick={async () => {
               setCanceling(true);
               setCancelError(await onCancel(g.id));
@@ -75,6 +109,22 @@ export function GenerationCard({ generation: g, versionNumber, defaultSize, onCa
             }}
           >
             Cancel
+          </button>
+        ) : null}
+        {retryable ? (
+          <button
+            type="button"
+            className="btn btn-secondary btn-sm"
+            disabled={retrying || connectionLost}
+            title={connectionLost ? "Retry works again once the server answers." : undefined}
+            onClick={async () => {
+              setRetrying(true);
+              setRetryError(null);
+              setRetryError((await onRetry?.(g)) ?? null);
+              setRetrying(false);
+            }}
+          >
+            Retry
           </button>
         ) : null}
       </header>
@@ -87,7 +137,7 @@ export function GenerationCard({ generation: g, versionNumber, defaultSize, onCa
           aria-valuemax={100}
           aria-valuenow={Math.round(g.progress * 100)}
           aria-valuetext={status}
-          className="mb-3 h-1 overflow-hidden rounded-full bg-surface-2"
+          className={`mb-3 h-1 overflow-hidden rounded-full bg-surface-2 ${cutOff ? "opacity-40" : ""}`}
         >
           <div
             className="h-full rounded-full bg-accent transition-[width] duration-300"
@@ -96,7 +146,7 @@ export function GenerationCard({ generation: g, versionNumber, defaultSize, onCa
         </div>
       ) : null}
 
-      {active && g.retry ? (
+      {active && g.retry && !cutOff ? (
         <p className="mb-3 text-sm text-warning">
           Attempt {g.retry.attempt} failed ({g.retry.reason}); trying again in {formatDuration(g.retry.delayMs)}.
         </p>
@@ -109,7 +159,8 @@ export function GenerationCard({ generation: g, versionNumber, defaultSize, onCa
           {status}
         </p>
       ) : null}
-      {cancelError ? <ErrorAlert error={cancelError} action="Cancel failed" className="mb-3" /> : null}
+      {shownCancelError ? <ErrorAlert error={shownCancelError} action="Cancel failed" className="mb-3" /> : null}
+      {shownRetryError ? <ErrorAlert error={shownRetryError} action="Retry failed" className="mt-3" /> : null}
 
       {g.images.length || pending ? (
         <ul className={`grid ${many ? "grid-cols-2" : "grid-cols-1"} gap-2 sm:gap-3`}>

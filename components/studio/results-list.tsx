@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef } from "react";
+import { useConnection } from "@/components/connection/use-connection";
 import type { ShownError } from "@/lib/client/api-error";
 import { GenerationCard } from "./generation-card";
 import type { GenerationView } from "./studio-state";
@@ -11,12 +12,19 @@ export function ResultsList({
   versionNumbers,
   defaultSize,
   onCancel,
+  onRetry,
+  stale,
 }: {
   generations: GenerationView[];
   versionNumbers: Map<string, number>;
   defaultSize: string;
   onCancel: (id: string) => Promise<ShownError | null>;
+  /** Runs an ended generation again; its new card arrives at the top. */
+  onRetry?: (g: GenerationView) => Promise<ShownError | null>;
+  /** Generations whose stream broke and which have not heard from the server since. */
+  stale?: ReadonlySet<string>;
 }) {
+  const connectionLost = useConnection().status === "lost";
   const headingId = useId();
   const newest = useRef<HTMLLIElement>(null);
   const newestId = generations[0]?.id;
@@ -43,6 +51,9 @@ export function ResultsList({
                 versionNumber={versionNumbers.get(g.promptId)}
                 defaultSize={defaultSize}
                 onCancel={onCancel}
+                onRetry={onRetry}
+                connectionLost={connectionLost}
+                stale={stale?.has(g.id) ?? false}
               />
             </li>
           ))}

@@ -17,6 +17,18 @@ export class ApiError extends Error {
 
 export type ShownError = { code: string; message: string };
 
+/**
+ * The server could not be reached. Its message is the code's meaning word for word, so an
+ * ErrorAlert says it once (a shorter message under the headline read as a second error).
+ */
+export function networkError(): ApiError {
+  return new ApiError("network", ERROR_MEANING.network);
+}
+
+export function isNetworkError(e: unknown): boolean {
+  return e instanceof ApiError && e.code === "network";
+}
+
 const KNOWN = new Set<string>(ErrorCodeSchema.options);
 
 function codeFromStatus(status: number): ErrorCode {
@@ -67,6 +79,7 @@ function defaultMessage(code: ErrorCode): string {
 export const ERROR_MEANING: Record<ErrorCode | "network", string> = {
   invalid_request: "Something in the request was not accepted.",
   unauthorized: "Sign in to do that.",
+  forbidden: "The server refused a request that did not come from this site. Reload the page and try again.",
   not_found: "That no longer exists.",
   too_large: "That is too long.",
   moderation_blocked: "Blocked by the safety check. Try different wording.",

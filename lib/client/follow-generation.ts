@@ -1,5 +1,7 @@
 import type { ErrorInfo, Generation, GenerationWithImages, Image } from "@/lib/schemas/entities";
 import { getGeneration } from "./api";
+import { ApiError, isAbort, isNetworkError } from "./api-error";
+import { type ConnectionMonitor, connection } from "./connection";
 
 export type GenerationHandlers = {
   onGeneration: (g: Generation) => void;
@@ -7,9 +9,15 @@ export type GenerationHandlers = {
   onImage: (image: Image) => void;
   /** The generation ended (succeeded, failed or canceled) with its images. */
   onDone: (g: GenerationWithImages) => void;
+  /** The server said it failed, or it cannot be followed any more (gone, or the server keeps erring). Never a lost connection. */
   onError: (error: ErrorInfo, g: Generation | undefined) => void;
   /** The backend failed once and the job will try again after a pause. */
   onRetry?: (retry: RetryInfo) => void;
+  /**
+   * false: the stream broke and what is shown may be stale until the server answers again;
+   * true: the server answered again (what follows is live).
+   */
+  onLive?: (live: boolean) => void;
 };
 
 export type RetryInfo = { attempt: number; delayMs: number; reason: string };
@@ -19,24 +27,46 @@ export function isFinished(status: Generation["status"]): boolean {
 }
 
 const POLL_MS = 1000;
-const MAX_POLL_FAILURES = 5;
+/** Errors from a server that answers (5xx) before the follower gives up; a server that does not answer is waited for. */
+const MAX_SERVER_ERRORS = 5;
+/** Streams that break with the server still answering before the follower polls instead. */
+const MAX_STREAM_BREAKS = 3;
 
 /**
- * Follows one generation through GET /api/generations/:id/events. If the event stream
- * breaks, it falls back to polling GET /api/generations/:id until the generation ends.
- * Returns a function that stops following.
+ * Follows one generation through GET /api/generations/:id/events. When the stream breaks it
+ * never declares the generation failed: the page's connection monitor checks the server
+ * (and, if it is gone, reconnects with backoff); once the server answers, GET
+ * /api/generations/:id says where the generation is (ended, perhaps `interrupted` by a
+ * restart, or still going: then the stream is opened again). A stream that keeps breaking
+ * while the server answers falls back to polling. Returns a function that stops following.
  */
-export function followGeneration(id: string, h: GenerationHandlers): () => void {
+export function followGeneration(
+  id: string,
+  h: GenerationHandlers,
+  monitor: ConnectionMonitor = connection(),
+): () => void {
   let stopped = false;
   let source: EventSource | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const polling = new AbortController();
+  let unwait: (() => void) | undefined;
+  let breaks = 0;
+  let serverErrors = 0;
+  let live = true;
+  const requests = new AbortController();
 
   const stop = () => {
     stopped = true;
     source?.close();
+    source = undefined;
     if (timer) clearTimeout(timer);
-    polling.abort();
+    unwait?.();
+    requests.abort();
+  };
+
+  const setLive = (next: boolean) => {
+    if (live === next || stopped) return;
+    live = next;
+    h.onLive?.(next);
   };
 
   const finish = (g: GenerationWithImages) => {
@@ -44,70 +74,101 @@ export function followGeneration(id: string, h: GenerationHandlers): () => void 
     h.onDone(g);
   };
 
-  const poll = (failures = 0) => {
+  const fail = (error: ErrorInfo, g: Generation | undefined) => {
+    stop();
+    h.onError(error, g);
+  };
+
+  /** The server could not be reached: say nothing here (the monitor says it once), wait, then look. */
+  const waitForServer = () => {
     if (stopped) return;
-    getGeneration(id, polling.signal)
+    setLive(false);
+    monitor.suspect();
+    unwait?.();
+    unwait = monitor.onceOnline(() => {
+      unwait = undefined;
+      look();
+    });
+  };
+
+  const streamable = () => typeof EventSource !== "undefined" && breaks < MAX_STREAM_BREAKS;
+
+  /** GET the generation: ended → done; still going → follow on (stream, or poll). */
+  const look = () => {
+    if (stopped) return;
+    getGeneration(id, requests.signal)
       .then((g) => {
         if (stopped) return;
-        if (isFinished(g.status)) finish(g);
-        else {
-          h.onGeneration(g);
-          h.onProgress(g.progress);
-          timer = setTimeout(() => poll(0), POLL_MS);
-        }
+        serverErrors = 0;
+        setLive(true);
+        if (isFinished(g.status)) return finish(g);
+        h.onGeneration(g);
+        h.onProgress(g.progress);
+        if (streamable()) open();
+        else timer = setTimeout(look, POLL_MS);
       })
       .catch((e: unknown) => {
-        if (stopped) return;
-        if (failures + 1 >= MAX_POLL_FAILURES) {
-          stop();
-          h.onError(
-            { code: "network", message: e instanceof Error ? e.message : "Lost contact with the server." },
+        if (stopped || isAbort(e)) return;
+        if (isNetworkError(e)) return waitForServer();
+        if (e instanceof ApiError && e.status === 404) return fail({ code: e.code, message: e.message }, undefined);
+        serverErrors += 1;
+        if (serverErrors >= MAX_SERVER_ERRORS) {
+          const info = e instanceof ApiError ? { code: e.code, message: e.message } : undefined;
+          return fail(
+            info ?? { code: "internal", message: "The server could not say how the generation went." },
             undefined,
           );
-        } else timer = setTimeout(() => poll(failures + 1), POLL_MS * (failures + 2));
+        }
+        timer = setTimeout(look, POLL_MS * (serverErrors + 1));
       });
   };
 
-  if (typeof EventSource === "undefined") {
-    poll();
-    return stop;
-  }
+  const open = () => {
+    if (stopped) return;
+    const es = new EventSource(`/api/generations/${encodeURIComponent(id)}/events`);
+    source = es;
+    const on = <T>(name: string, fn: (data: T) => void) =>
+      es.addEventListener(name, (e) => {
+        if (stopped || source !== es || !(e instanceof MessageEvent) || typeof e.data !== "string") return;
+        let data: T;
+        try {
+          data = JSON.parse(e.data) as T;
+        } catch {
+          return;
+        }
+        // A message proves this stream works: later breaks start counting afresh.
+        breaks = 0;
+        setLive(true);
+        fn(data);
+      });
 
-  source = new EventSource(`/api/generations/${encodeURIComponent(id)}/events`);
-  const on = <T>(name: string, fn: (data: T) => void) =>
-    source?.addEventListener(name, (e) => {
-      if (stopped || !(e instanceof MessageEvent) || typeof e.data !== "string") return;
-      let data: T;
-      try {
-        data = JSON.parse(e.data) as T;
-      } catch {
+    on<Generation>("generation", (g) => h.onGeneration(g));
+    on<{ progress: number }>("progress", (d) => {
+      if (typeof d.progress === "number") h.onProgress(d.progress);
+    });
+    on<Image>("image", (img) => h.onImage(img));
+    on<GenerationWithImages>("done", (g) => finish(g));
+    on<RetryInfo>("retry", (r) => h.onRetry?.(r));
+    // A server-sent `event: error` arrives as a MessageEvent with data; a broken connection as a plain Event.
+    es.addEventListener("error", (e) => {
+      if (stopped || source !== es) return;
+      if (e instanceof MessageEvent && typeof e.data === "string") {
+        let payload: { error?: ErrorInfo; generation?: Generation } = {};
+        try {
+          payload = JSON.parse(e.data) as typeof payload;
+        } catch {}
+        fail(payload.error ?? { code: "internal", message: "The generation failed." }, payload.generation);
         return;
       }
-      fn(data);
+      // EventSource would retry on its own schedule (and not at all after a 5xx): take over.
+      es.close();
+      source = undefined;
+      breaks += 1;
+      waitForServer();
     });
+  };
 
-  on<Generation>("generation", (g) => h.onGeneration(g));
-  on<{ progress: number }>("progress", (d) => {
-    if (typeof d.progress === "number") h.onProgress(d.progress);
-  });
-  on<Image>("image", (img) => h.onImage(img));
-  on<GenerationWithImages>("done", (g) => finish(g));
-  on<RetryInfo>("retry", (r) => h.onRetry?.(r));
-  // A server-sent `event: error` arrives as a MessageEvent with data; a broken connection as a plain Event.
-  source.addEventListener("error", (e) => {
-    if (stopped) return;
-    if (e instanceof MessageEvent && typeof e.data === "string") {
-      let payload: { error?: ErrorInfo; generation?: Generation } = {};
-      try {
-        payload = JSON.parse(e.data) as typeof payload;
-      } catch {}
-      stop();
-      h.onError(payload.error ?? { code: "internal", message: "The generation failed." }, payload.generation);
-      return;
-    }
-    source?.close();
-    poll();
-  });
-
+  if (typeof EventSource === "undefined") look();
+  else open();
   return stop;
 }

@@ -1,7 +1,8 @@
 import { EventSourceParserStream } from "eventsource-parser/stream";
 import type { RefineBody } from "@/lib/schemas/api";
 import type { PromptVersion } from "@/lib/schemas/entities";
-import { ApiError, errorFromBody, type ShownError } from "./api-error";
+import { ApiError, errorFromBody, isAbort, networkError, type ShownError } from "./api-error";
+import { connection } from "./connection";
 
 /** A piece of the prompt as it is written: appended, or replacing it all (`reset`); `candidate` is set with 2–4. */
 export type RefineDelta = { text: string; reset?: boolean; candidate?: number };
@@ -37,7 +38,8 @@ export async function streamRefine(body: RefineBody, opts: RefineStreamHandlers)
     });
   } catch (e) {
     if (opts.signal.aborted) throw e;
-    throw new ApiError("network", "The server could not be reached.");
+    connection().suspect();
+    throw networkError();
   }
 
   const type = res.headers.get("content-type") ?? "";
@@ -52,7 +54,7 @@ export async function streamRefine(body: RefineBody, opts: RefineStreamHandlers)
   const reader = res.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await readOrLost(reader, opts.signal);
       if (done) break;
       const data = parse(value.data);
       switch (value.event) {
@@ -88,7 +90,23 @@ export async function streamRefine(body: RefineBody, opts: RefineStreamHandlers)
   } finally {
     reader.cancel().catch(() => {});
   }
+  // A stream that simply ends may be a server that went away: let the monitor check.
+  connection().suspect();
   throw new ApiError("internal", "The refiner stopped before a prompt was saved.");
+}
+
+/**
+ * One read of the stream. A server that dies mid-stream makes the read throw a bare TypeError:
+ * that is a lost connection (said once, by the monitor and as a network error), not a page bug.
+ */
+async function readOrLost<T>(reader: ReadableStreamDefaultReader<T>, signal: AbortSignal) {
+  try {
+    return await reader.read();
+  } catch (e) {
+    if (signal.aborted || isAbort(e)) throw e;
+    connection().suspect();
+    throw networkError();
+  }
 }
 
 function fromJson(json: unknown): RefineOutcome {
