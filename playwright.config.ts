@@ -1,16 +1,19 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS } from "./scripts/chromium-args.mjs";
+import { e2ePorts } from "./tests/e2e/ports";
 
 const chromium = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const e2eData = path.resolve(__dirname, "test-results", "e2e-data");
-export const FAKE_OPENAI_PORT = 4310;
-export const OFFLINE_PORT = 3110;
-export const OPENAI_PORT = 3111;
-export const SD_PORT = 3112;
-export const FAKE_A1111_PORT = 4320;
-export const FAKE_COMFYUI_PORT = 4330;
-export const SECURE_PORT = 3113;
+/** Free ports, the same in the runner, every worker and every web server (tests/e2e/ports.ts). */
+export const PORTS = e2ePorts();
+export const FAKE_OPENAI_PORT = PORTS.fakeOpenai;
+export const OFFLINE_PORT = PORTS.offline;
+export const OPENAI_PORT = PORTS.openai;
+export const SD_PORT = PORTS.sd;
+export const FAKE_A1111_PORT = PORTS.fakeA1111;
+export const FAKE_COMFYUI_PORT = PORTS.fakeComfyui;
+export const SECURE_PORT = PORTS.secure;
 /** The password-gated server (tests/e2e/secure-*.spec.ts): test values, never real secrets. */
 export const SECURE = {
   password: "e2e-gate-password-7",
@@ -27,6 +30,8 @@ const nextBin = "node node_modules/next/dist/bin/next start -H 127.0.0.1";
 const UNLIMITED = {
   RATE_REFINE_PER_MIN: "100000",
   RATE_REFINE_BURST: "100000",
+  RATE_OFFLINE_REFINE_PER_MIN: "100000",
+  RATE_OFFLINE_REFINE_BURST: "100000",
   RATE_GENERATE_PER_MIN: "100000",
   RATE_GENERATE_BURST: "100000",
 };
@@ -60,6 +65,8 @@ export default defineConfig({
     { name: "openai", testMatch: /openai.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${OPENAI_PORT}` } },
     { name: "sd", testMatch: /sd-.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SD_PORT}` } },
     { name: "secure", testMatch: /secure-.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SECURE_PORT}` } },
+    // Servers the specs start themselves (a bad configuration must stop them): no baseURL.
+    { name: "startup", testMatch: /startup-.*\.spec\.ts/ },
   ],
   webServer: [
     {
@@ -140,7 +147,10 @@ export default defineConfig({
         APP_PASSWORD: SECURE.password,
         API_TOKENS: SECURE.tokens.join(","),
         SESSION_SECRET: SECURE.sessionSecret,
-        RATE_REFINE_BURST: String(SECURE.refineBurst),
+        // The specs stand for clients behind one reverse proxy, told apart by X-Forwarded-For.
+        TRUST_PROXY: "1",
+        // The secure server refines offline: its (small) limit is the offline one.
+        RATE_OFFLINE_REFINE_BURST: String(SECURE.refineBurst),
         RATE_LOGIN_BURST: String(SECURE.loginBurst),
         RATE_LOGIN_PER_MIN: String(SECURE.loginBurst),
       },

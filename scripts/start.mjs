@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// `npm start`: builds when there is no build or the sources changed since, then serves on PORT (3000).
-import { spawnSync, spawn } from "node:child_process";
+// `npm start`: checks the configuration, builds when there is no build or the sources changed
+// since, then serves on HOSTNAME (127.0.0.1) and PORT (3000). `npm start -- --check` only checks.
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { listenOptions, servingLine } from "./start-args.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const root = path.resolve(import.meta.dirname, "..");
-const buildId = path.join(root, ".next", "BUILD_ID");
+const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
 const SOURCES = [
   "app",
   "components",
@@ -33,14 +35,48 @@ function needsBuild() {
   return SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
 }
 
+/**
+ * Exits with the problem when the configuration is invalid, before anything is built or listens:
+ * the same check (lib/startup/check-config.ts) that instrumentation.ts makes inside the server.
+ */
+function checkConfiguration(checkOnly) {
+  const tsx = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+  if (!existsSync(tsx)) {
+    // Installed without dev dependencies (a prebuilt deployment): the server's own check
+    // (instrumentation.ts) still stops it, just after it starts listening.
+    if (checkOnly) {
+      console.error("Promptsmith: cannot check the configuration: tsx is not installed (run npm install).");
+      process.exit(1);
+    }
+    console.warn("Promptsmith: tsx is not installed, so the server checks the configuration as it starts.");
+    return;
+  }
+  const entry = path.join(root, "scripts", "check-config.ts");
+  const r = spawnSync(process.execPath, [tsx, "--conditions", "react-server", entry], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status || 1);
+}
+
+let listen;
+try {
+  listen = listenOptions(process.env);
+} catch (e) {
+  console.error(e.message);
+  process.exit(1);
+}
+const checkOnly = process.argv.includes("--check");
+checkConfiguration(checkOnly);
+if (checkOnly) {
+  console.log("Promptsmith: the configuration is valid.");
+  process.exit(0);
+}
+
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 if (needsBuild()) {
   console.log("Promptsmith: building (first start, or the sources changed)…");
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const port = process.env.PORT ?? "3000";
-console.log(`Promptsmith: serving on http://localhost:${port}`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit" });
+console.log(`Promptsmith: ${servingLine(listen)}`);
+const server = spawn(process.execPath, [nextBin, ...listen.args], { cwd: root, stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

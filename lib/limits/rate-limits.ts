@@ -1,16 +1,22 @@
 import { type BucketRule, TokenBuckets, type TakeResult } from "./token-bucket";
 
-export type LimitName = "refine" | "generate" | "login";
+/** `refine`: refinements by a chat model; `refineOffline`: by the offline refiner (lib/limits/refine-limit.ts). */
+export type LimitName = "refine" | "refineOffline" | "generate" | "login";
+/** The limits proxy.ts counts, on the method and path alone. */
+export type ProxyLimitName = "generate" | "login";
 
-/** The requests that cost a token, by method and path. Comparisons enqueue generations, so they count as generate. */
-const LIMITED: ReadonlyArray<{ method: string; path: string; limit: LimitName }> = [
-  { method: "POST", path: "/api/refine", limit: "refine" },
+/**
+ * The requests that cost a token in proxy.ts, by method and path. Comparisons enqueue generations,
+ * so they count as generate. Refinements are not here: which refiner runs (and so what a
+ * refinement costs) is in the body, so the refine use case counts them (lib/limits/refine-limit.ts).
+ */
+const LIMITED: ReadonlyArray<{ method: string; path: string; limit: ProxyLimitName }> = [
   { method: "POST", path: "/api/generate", limit: "generate" },
   { method: "POST", path: "/api/comparisons", limit: "generate" },
   { method: "POST", path: "/api/auth/login", limit: "login" },
 ];
 
-export function limitFor(method: string, pathname: string): LimitName | undefined {
+export function limitFor(method: string, pathname: string): ProxyLimitName | undefined {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;
   return LIMITED.find((l) => l.method === method.toUpperCase() && l.path === path)?.limit;
 }
@@ -30,6 +36,7 @@ function store(): Store {
   const g = globalThis as unknown as Record<symbol, Store | undefined>;
   g[STORE_KEY] ??= {
     refine: new TokenBuckets(),
+    refineOffline: new TokenBuckets(),
     generate: new TokenBuckets(),
     login: new TokenBuckets(),
     "login-all": new TokenBuckets({ maxKeys: 1 }),
@@ -37,11 +44,20 @@ function store(): Store {
   return g[STORE_KEY];
 }
 
-/** Takes a token for this client from the named bucket (and, for sign-in, from the shared one). */
-export function takeToken(limit: LimitName, clientKey: string, rule: BucketRule): TakeResult {
+/**
+ * Takes a token for this client from the named bucket (and, for sign-in, from the shared one).
+ * `proven`: a sign-in from a browser that signed in here before (its device cookie checked out,
+ * proxy.ts) skips the shared bucket, so strangers draining it cannot lock the owner out.
+ */
+export function takeToken(
+  limit: LimitName,
+  clientKey: string,
+  rule: BucketRule,
+  opts: { proven?: boolean } = {},
+): TakeResult {
   const s = store();
   const own = s[limit].take(clientKey, rule);
-  if (!own.ok || limit !== "login") return own;
+  if (!own.ok || limit !== "login" || opts.proven) return own;
   const all = s["login-all"].take("all", {
     perMin: rule.perMin * LOGIN_ALL_CLIENTS_FACTOR,
     burst: rule.burst * LOGIN_ALL_CLIENTS_FACTOR,

@@ -3,6 +3,7 @@ import { defaultBackendId, findBackend } from "@/lib/backends/registry";
 import { getConfig } from "@/lib/config";
 import { AppError, toAppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { chargeRefinement } from "@/lib/limits/refine-limit";
 import { assertAllowed } from "@/lib/safety/moderate";
 import { log } from "@/lib/log";
 import { candidateDirections } from "@/lib/refine/directions";
@@ -65,12 +66,20 @@ type Plan = {
   input: RefineInput;
 };
 
+export type PrepareOptions = {
+  /**
+   * Who is asking (the route passes the proxy's checked key): the request then costs a token of
+   * the chosen refiner's rate limit. Without it (tests, in-process callers) nothing is counted.
+   */
+  clientKey?: string;
+};
+
 /**
  * Checks everything that can be checked before the refiner runs (unknown parent, refiner not
- * configured…), so those answer with a proper status instead of an error inside a stream.
+ * configured, rate limit…), so those answer with a proper status instead of an error inside a stream.
  */
-export async function prepareRefine(body: RefineBody): Promise<PreparedRefine> {
-  const plan = await planRefine(body);
+export async function prepareRefine(body: RefineBody, opts: PrepareOptions = {}): Promise<PreparedRefine> {
+  const plan = await planRefine(body, opts.clientKey);
   const count = body.candidates ?? 1;
   const directions = count >= 2 ? candidateDirections(count) : [];
   if (count >= 2 && directions.length !== count) {
@@ -83,9 +92,11 @@ export async function prepareRefine(body: RefineBody): Promise<PreparedRefine> {
   };
 }
 
-async function planRefine(body: RefineBody): Promise<Plan> {
+async function planRefine(body: RefineBody, clientKey: string | undefined): Promise<Plan> {
   const { store } = deps();
   const refiner = getRefiner(body.refiner);
+  // Counted here, not in proxy.ts: only now is it known which refiner runs, and so what it costs.
+  if (clientKey !== undefined) chargeRefinement(refiner.id, clientKey);
   const backend = findBackend(body.backend ?? defaultBackendId());
   if (!backend) throw new AppError("invalid_request", `Unknown backend "${body.backend}".`);
   const caps = backend.capabilities;

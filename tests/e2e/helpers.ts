@@ -1,7 +1,8 @@
 import { expect, type Page } from "@playwright/test";
+import { FAKE_OPENAI_PORT } from "../../playwright.config";
 
-/** The fake OpenAI server (playwright.config.ts starts it on 4310; a local run may point elsewhere). */
-export const FAKE_OPENAI = process.env.FAKE_OPENAI_URL ?? "http://127.0.0.1:4310";
+/** The fake OpenAI server (playwright.config.ts starts it on a free port; a local run may point elsewhere). */
+export const FAKE_OPENAI = process.env.FAKE_OPENAI_URL ?? `http://127.0.0.1:${FAKE_OPENAI_PORT}`;
 
 /** Types an idea, refines it, and waits until the streamed prompt is saved. Returns the prompt. */
 export async function refineIdea(page: Page, idea: string): Promise<{ prompt: string; lengths: number[] }> {

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { readPngText, readRecipe } from "@/lib/png";
+import { FAKE_A1111_PORT, FAKE_COMFYUI_PORT } from "../../playwright.config";
 
-const FAKE_A1111 = "http://127.0.0.1:4320";
-const FAKE_COMFYUI = "http://127.0.0.1:4330";
+const FAKE_A1111 = `http://127.0.0.1:${FAKE_A1111_PORT}`;
+const FAKE_COMFYUI = `http://127.0.0.1:${FAKE_COMFYUI_PORT}`;
 
 type Recorded = { method: string; path: string; body?: Record<string, unknown> | null };
 async function received(request: import("@playwright/test").APIRequestContext, base: string): Promise<Recorded[]> {

@@ -12,9 +12,10 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
+import { PORTS } from "../../playwright.config";
 import { type FakeA1111, startFakeA1111 } from "../fakes/a1111";
 
-const PORT = 3121;
+const PORT = PORTS.sdCrash;
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), "promptsmith-crash-e2e-"));
 const imagesDir = path.join(dataDir, "images");

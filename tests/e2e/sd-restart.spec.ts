@@ -3,17 +3,19 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, type APIRequestContext, test } from "@playwright/test";
+import { FAKE_A1111_PORT, PORTS } from "../../playwright.config";
 
-const PORT = 3120;
+const PORT = PORTS.sdRestart;
+const FAKE_A1111 = `http://127.0.0.1:${FAKE_A1111_PORT}`;
 const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), "promptsmith-restart-"));
 
 function startServer(): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,
-      A1111_URL: "http://127.0.0.1:4320",
+      A1111_URL: FAKE_A1111,
       OPENAI_API_KEY: "",
       OPENAI_BASE_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -49,7 +51,7 @@ test("a restart during a running generation leaves it interrupted and everything
   page,
 }) => {
   test.setTimeout(120_000);
-  await request.post("http://127.0.0.1:4320/__fake/reset");
+  await request.post(`${FAKE_A1111}/__fake/reset`);
   let server = startServer();
   try {
     await waitUp(request);

@@ -99,9 +99,8 @@ describe("TokenBuckets", () => {
 
 describe("which requests are limited", () => {
   it.each([
-    ["POST", "/api/refine", "refine"],
-    ["post", "/api/refine/", "refine"],
     ["POST", "/api/generate", "generate"],
+    ["post", "/api/generate/", "generate"],
     ["POST", "/api/comparisons", "generate"],
     ["POST", "/api/auth/login", "login"],
   ])("%s %s costs a %s token", (method, path, name) => expect(limitFor(method, path)).toBe(name));
@@ -112,7 +111,9 @@ describe("which requests are limited", () => {
     ["GET", "/api/generations/x"],
     ["POST", "/api/generations/x/cancel"],
     ["POST", "/api/refine2"],
-  ])("%s %s is free", (method, path) => expect(limitFor(method, path)).toBeUndefined());
+    // Counted by the refine use case, which knows the refiner (tests/unit/refine-rate-limit.test.ts).
+    ["POST", "/api/refine"],
+  ])("%s %s is free in the proxy", (method, path) => expect(limitFor(method, path)).toBeUndefined());
 });
 
 describe("shared buckets", () => {
@@ -133,5 +134,6 @@ describe("shared buckets", () => {
     expect(takeToken("refine", "ip:x", rule).ok).toBe(true);
     expect(takeToken("refine", "ip:x", rule).ok).toBe(false);
     expect(takeToken("generate", "ip:x", rule).ok).toBe(true);
+    expect(takeToken("refineOffline", "ip:x", rule).ok).toBe(true);
   });
 });

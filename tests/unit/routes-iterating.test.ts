@@ -10,6 +10,9 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "promptsmith-routes-iter-"));
 process.env.DATA_DIR = dataDir;
 delete process.env.OPENAI_API_KEY;
 delete process.env.OPENAI_BASE_URL;
+// The scripted refiner below is not an offline one, so it would meet the chat-model limit (a burst of 10).
+process.env.RATE_REFINE_BURST = "100000";
+process.env.RATE_REFINE_PER_MIN = "100000";
 
 /*
  * A scripted refiner ("fake") beside the real ones: it streams word by word, can be told to

@@ -1,3 +1,4 @@
+import { trustedClientKey } from "@/lib/auth/trusted-client";
 import { toAppError } from "@/lib/errors";
 import { handle } from "@/lib/http/handle";
 import { parseJsonBody } from "@/lib/http/parse";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = handle(async (request) => {
   const body = await parseJsonBody(request, RefineBodySchema);
-  const prepared = await prepareRefine(body);
+  const prepared = await prepareRefine(body, { clientKey: trustedClientKey(request.headers) });
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   if (wantsJson) {
     const signal = request.signal;
