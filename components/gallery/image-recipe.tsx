@@ -1,11 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CopyMenu } from "@/components/copy/copy-menu";
 import { LocalTime } from "@/components/ui/local-time";
 import { REFINERS } from "@/lib/catalog";
 import { backendLabel, formatBytes, formatDuration, formatSize } from "@/lib/client/format";
 import type { ImageDetail } from "@/lib/schemas/entities";
 import { getStyle } from "@/lib/styles";
-import { CopyButton } from "./copy-button";
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -36,9 +36,19 @@ export function ImageRecipe({ image }: { image: ImageDetail }) {
       </div>
 
       <div>
-        <div className="flex items-center justify-between gap-2">
+        <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 className="eyebrow">Prompt</h2>
-          <CopyButton text={version.prompt} label="Copy" />
+          <CopyMenu
+            align="end"
+            className="justify-end"
+            source={{
+              prompt: version.prompt,
+              negativePrompt: version.negativePrompt,
+              width: image.width,
+              height: image.height,
+              dialect: version.dialect,
+            }}
+          />
         </div>
         <p className="mt-1 text-[0.9375rem] leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere]">
           {version.prompt}

@@ -2,8 +2,7 @@ import "server-only";
 import { parseQuery } from "./parse";
 import { DownloadQuerySchema } from "@/lib/schemas/api";
 import type { Image } from "@/lib/schemas/entities";
-
-const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
+import { imageFileName } from "@/lib/text/file-name";
 
 /** The type the bytes really are, from their signature; undefined when they are none of ours. */
 export function sniffImageType(bytes: Uint8Array): string | undefined {
@@ -25,6 +24,8 @@ export function imageFileResponse(
   image: Image,
   file: { bytes: Buffer; mime: string },
   kind: "full" | "thumb",
+  /** The idea's title, which names a download (with the seed). */
+  title?: string,
 ): Response {
   const { download } = parseQuery(request.url, DownloadQuerySchema);
   const type = sniffImageType(file.bytes);
@@ -35,8 +36,25 @@ export function imageFileResponse(
     "X-Content-Type-Options": "nosniff",
   };
   if (download === "1" || download === "true" || !type) {
-    const name = `promptsmith-${image.id}${kind === "thumb" ? "-thumb" : ""}.${(type && EXT[type]) ?? "bin"}`;
-    headers["Content-Disposition"] = `attachment; filename="${name}"`;
+    const name = imageFileName({ title, seed: image.seed, mime: type, thumb: kind === "thumb" });
+    headers["Content-Disposition"] = attachment(name);
   }
   return new Response(new Uint8Array(file.bytes), { headers });
+}
+
+/**
+ * `attachment` with the ASCII name, plus RFC 5987's `filename*` (UTF-8, percent-encoded) when
+ * the title has letters outside ASCII. Hand-written rather than a library: our names are slugs
+ * (letters, digits, hyphens, one dot), so there are no quotes or backslashes to escape, and
+ * encodeURIComponent leaves only RFC 5987's attr-chars plus ' ( ) * unencoded; those four are
+ * encoded here.
+ */
+function attachment(name: { ascii: string; unicode: string }): string {
+  const plain = `attachment; filename="${name.ascii}"`;
+  if (name.unicode === name.ascii) return plain;
+  const encoded = encodeURIComponent(name.unicode).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${plain}; filename*=UTF-8''${encoded}`;
 }

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ImageActions } from "@/components/gallery/image-actions";
+import { ImagePager } from "@/components/gallery/image-pager";
 import { ImageRecipe } from "@/components/gallery/image-recipe";
 import { OfflineBadge } from "@/components/ui/offline-badge";
 import { imageUrls } from "@/lib/client/api";
 import { isOfflineBackend } from "@/lib/client/format";
-import { getImageDetail } from "@/lib/studio/queries";
+import { getImageDetail, getImageNeighbours } from "@/lib/studio/queries";
+import { imageFileName } from "@/lib/text/file-name";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +27,9 @@ export default async function ImagePage({ params }: { params: Params }) {
   const image = await load((await params).id);
   if (!image) notFound();
   const offline = isOfflineBackend(image.backend);
+  const neighbours = await getImageNeighbours(image.id);
+  // The same name the file route gives with ?download=1; browsers prefer this one for same-origin links.
+  const downloadName = imageFileName({ title: image.idea.title, seed: image.seed, mime: image.mime }).unicode;
 
   return (
     <article className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,26rem)] lg:gap-10">
@@ -47,10 +52,17 @@ export default async function ImagePage({ params }: { params: Params }) {
 
       <section aria-labelledby="recipe-heading" className="min-w-0 space-y-6">
         <div className="space-y-4">
+          <ImagePager previous={neighbours.previous} next={neighbours.next} />
           <h1 id="recipe-heading" className="text-xl font-semibold tracking-tight">
             {image.idea.title || "Image"}
           </h1>
-          <ImageActions imageId={image.id} promptId={image.promptId} favorite={image.favorite} />
+          <ImageActions
+            imageId={image.id}
+            promptId={image.promptId}
+            favorite={image.favorite}
+            seed={image.seed ?? null}
+            downloadName={downloadName}
+          />
         </div>
         <ImageRecipe image={image} />
       </section>

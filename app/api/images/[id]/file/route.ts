@@ -6,6 +6,6 @@ import { readImageFile } from "@/lib/studio/queries";
 export const dynamic = "force-dynamic";
 
 export const GET = handle<{ id: string }>(async (request, { id }) => {
-  const { image, file } = await readImageFile(parseId(id, "The image"), "full");
-  return imageFileResponse(request, image, file, "full");
+  const { image, file, title } = await readImageFile(parseId(id, "The image"), "full");
+  return imageFileResponse(request, image, file, "full", title);
 });
