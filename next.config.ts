@@ -9,11 +9,14 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {
-    // With proxy.ts, Next buffers each request body before the route reads it. Past this size it
-    // keeps only the first part, so it must stay above LIMITS.bodyBytes (1 MB) by more than one
-    // read chunk: the route then still sees more than 1 MB and answers 413, while a huge or endless
-    // chunked upload costs at most 2 MB of memory instead of Next's default 10 MB.
-    proxyClientMaxBodySize: "2mb",
+    // With proxy.ts, Next buffers each request body (and sends proxy.ts's answer only once the
+    // upload has ended). Past this size it keeps only the first part, so it must stay above
+    // LIMITS.bodyBytes (1,000,000) by more than one read chunk (Node reads a socket 64 KiB at a
+    // time): the route then still sees more than 1 MB of a larger chunked upload and answers 413.
+    // Declared lengths over the cap, and uploads to gated routes without credentials, never get
+    // here: the server hook (lib/security/server-hooks.ts) refuses them on their headers. So this
+    // bounds only chunked uploads: at most 1.13 MB each instead of Next's default 10 MB.
+    proxyClientMaxBodySize: 1_000_000 + 2 * 64 * 1024,
   },
   async headers() {
     return [

@@ -1,14 +1,24 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { accessVerdict, isApiPath, principalOf, trustedKeyHeaders } from "@/lib/auth/gate";
 import { isHttpsRequest } from "@/lib/auth/cookie";
+import {
+  accessVerdict,
+  bearerToken,
+  checkedClientKey,
+  isApiPath,
+  type Principal,
+  principalOf,
+  verifiedDevice,
+} from "@/lib/auth/gate";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { TRUSTED_CLIENT_HEADER } from "@/lib/auth/trusted-client";
 import { getConfig } from "@/lib/config";
-import { clientKey } from "@/lib/http/client-key";
+import { PEER_HEADER } from "@/lib/http/peer-address";
 import { limitFor, takeToken } from "@/lib/limits/rate-limits";
+import { log } from "@/lib/log";
 import { LIMITS } from "@/lib/schemas/common";
 import { newNonce, pageCsp } from "@/lib/security/csp";
 import { rejectJson } from "@/lib/security/reject";
+import { crossSiteRefusal, isStateChanging } from "@/lib/security/same-origin";
 
 /** Path plus query of an API request; the longest legitimate one (ids, a 200-character search) is far below. */
 const MAX_API_URL_CHARS = 8192;
@@ -21,29 +31,55 @@ const RATE_MESSAGES = {
 
 /**
  * Runs before every page and API route (Node runtime, one process with the routes, so the
- * rate-limit buckets in memory hold across requests): the password gate, rate limits, size
- * checks that need no body, and a fresh CSP nonce for each page.
+ * rate-limit buckets in memory hold across requests): the password gate, the same-origin check
+ * of state-changing requests, rate limits, size checks that need no body, and a fresh CSP nonce
+ * for each page. No input may make it throw: an unexpected error still answers in the error
+ * shape, with the security headers (next.config.ts adds them to every answer of the proxy).
  */
 export function proxy(request: NextRequest): Response {
+  try {
+    return gate(request);
+  } catch (error) {
+    log.warn("proxy: a request it could not read", { error: error instanceof Error ? error.message : String(error) });
+    return rejectJson(400, "invalid_request", "The request could not be read.");
+  }
+}
+
+function gate(request: NextRequest): Response {
   const { pathname, search } = request.nextUrl;
   const api = isApiPath(pathname);
   const dev = process.env.NODE_ENV === "development";
   const cfg = getConfig();
+  const secure = isHttpsRequest(request.headers, request.url);
 
   if (api && pathname.length + search.length > MAX_API_URL_CHARS) {
     return rejectJson(414, "too_large", `The URL is longer than ${MAX_API_URL_CHARS} characters.`);
   }
+  // No route takes more; pages take no body at all. (The server hook refuses this before Next reads
+  // the body; here it holds when the hook is not installed.)
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (api && declared > LIMITS.bodyBytes) {
+  if (declared > LIMITS.bodyBytes) {
     return rejectJson(413, "too_large", `The body is larger than ${LIMITS.bodyBytes} bytes.`);
   }
 
-  const principal = principalOf(request.headers, cfg, api);
+  // Cross-site form posts and fetches carry the browser's cookie: refuse them before anything
+  // runs, signed in or not (without the gate there is no cookie, but a form on another site could
+  // still create ideas or cancel generations). A Bearer header is no CSRF: a page elsewhere cannot
+  // send one without a CORS preflight, which this server never grants.
+  if (isStateChanging(request.method) && !bearerToken(request.headers)) {
+    const refusal = crossSiteRefusal(request.headers, secure, cfg.trustProxyHops);
+    if (refusal) return rejectJson(403, "forbidden", refusal);
+  }
+
+  const principal = principalOf(request.headers, cfg, api, secure);
   const limit = limitFor(request.method, pathname);
   // Sign-in attempts are counted before the gate (the endpoint is public); the rest only once the
   // caller is known, so a 401 is never hidden behind a 429 and a made-up cookie buys no new bucket.
+  // A browser with a session or a device cookie from an earlier sign-in has a bucket of its own and
+  // skips the shared one: strangers who drain that cannot lock the owner out.
   if (limit === "login") {
-    const limited = rateLimited(request, "login", principal);
+    const proven = principal === "session" || verifiedDevice(request.headers, cfg, secure) !== undefined;
+    const limited = rateLimited(request, "login", principal, { proven });
     if (limited) return limited;
   }
 
@@ -72,15 +108,16 @@ export function proxy(request: NextRequest): Response {
     if (limited) return limited;
   }
 
+  const requestHeaders = new Headers(request.headers);
+  // The hook's secret stays in this process: routes and pages get the checked client key instead.
+  requestHeaders.delete(PEER_HEADER);
   if (api) {
-    const requestHeaders = new Headers(request.headers);
-    requestHeaders.set(TRUSTED_CLIENT_HEADER, clientKey(trustedKeyHeaders(request.headers, principal)));
+    requestHeaders.set(TRUSTED_CLIENT_HEADER, checkedClientKey(request.headers, principal, cfg, secure));
     return NextResponse.next({ request: { headers: requestHeaders } });
   }
   // Pages: Next finds the nonce in the request's CSP header and puts it on its own scripts.
   const nonce = newNonce();
-  const csp = pageCsp({ nonce, dev, https: isHttpsRequest(request.headers, request.url) });
-  const requestHeaders = new Headers(request.headers);
+  const csp = pageCsp({ nonce, dev, https: secure });
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
@@ -91,11 +128,14 @@ export function proxy(request: NextRequest): Response {
 function rateLimited(
   request: NextRequest,
   limit: keyof typeof RATE_MESSAGES,
-  principal: ReturnType<typeof principalOf>,
+  principal: Principal,
+  opts: { proven?: boolean } = {},
 ): Response | undefined {
-  const rule = getConfig().rateLimits[limit];
-  const key = clientKey(trustedKeyHeaders(request.headers, principal));
-  const taken = takeToken(limit, key, rule);
+  const cfg = getConfig();
+  const rule = cfg.rateLimits[limit];
+  const secure = isHttpsRequest(request.headers, request.url);
+  const key = checkedClientKey(request.headers, principal, cfg, secure, { device: limit === "login" });
+  const taken = takeToken(limit, key, rule, opts);
   if (taken.ok) return undefined;
   const s = taken.retryAfterSeconds;
   return rejectJson(429, "rate_limited", `${RATE_MESSAGES[limit]}; try again in ${s} second${s === 1 ? "" : "s"}.`, {

@@ -3,6 +3,7 @@ import type { ErrorCode } from "./schemas/api";
 const STATUS: Record<ErrorCode, number> = {
   invalid_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   too_large: 413,
   moderation_blocked: 422,

@@ -1,9 +1,18 @@
 import "server-only";
+import { addressKey, clientAddress, deviceKey, sessionKeyOf, tokenKey } from "@/lib/http/client-key";
 import { matchesAny } from "./constant-time";
-import { readSessionCookie } from "./cookie";
-import { sessionKey, verifySession } from "./session";
+import { cookieName, readCookies, readSessionCookies } from "./cookie";
+import { DEVICE_COOKIE, sessionKey, verifySession, verifyToken } from "./session";
+import { storedSessionSecret } from "./session-secret";
 
-export type AccessConfig = { appPassword?: string; sessionSecret?: string; apiTokens: readonly string[] };
+export type AccessConfig = {
+  appPassword?: string;
+  sessionSecret?: string;
+  apiTokens: readonly string[];
+  /** Where the random session secret is kept when SESSION_SECRET is not set. */
+  dataDir: string;
+  trustProxyHops?: number;
+};
 
 /** Who a request is, once its credentials are checked: a signed-in browser, a script with a token, or nobody. */
 export type Principal = "session" | "token" | null;
@@ -31,19 +40,40 @@ export function bearerToken(headers: Headers): string | undefined {
   return auth.slice(7).trim() || undefined;
 }
 
+/** The HMAC key of session and device cookies; undefined while sign-in is off. */
+export function cookieKeyFor(cfg: AccessConfig): Buffer | undefined {
+  if (!cfg.appPassword) return undefined;
+  return sessionKey({ password: cfg.appPassword, secret: cfg.sessionSecret ?? storedSessionSecret(cfg.dataDir) });
+}
+
+/** The first session cookie that checks out: a stale or planted cookie of the same name does not hide a good one. */
+export function verifiedSession(headers: Headers, cfg: AccessConfig, secure: boolean): string | undefined {
+  const key = cookieKeyFor(cfg);
+  if (!key) return undefined;
+  return readSessionCookies(headers, secure).find((token) => verifySession(token, key));
+}
+
+/** The id of this browser's device cookie (set at a successful sign-in), when it checks out. */
+export function verifiedDevice(headers: Headers, cfg: AccessConfig, secure: boolean): string | undefined {
+  const key = cookieKeyFor(cfg);
+  if (!key) return undefined;
+  for (const token of readCookies(headers, cookieName(DEVICE_COOKIE, secure))) {
+    const id = verifyToken(token, key, "d1");
+    if (id) return id;
+  }
+  return undefined;
+}
+
 /**
  * The checked identity behind a request. Tokens count for API routes only (scripts have no use for
  * pages, and a page reached with a token would render without a session to sign out of).
  */
-export function principalOf(headers: Headers, cfg: AccessConfig, forApi: boolean): Principal {
+export function principalOf(headers: Headers, cfg: AccessConfig, forApi: boolean, secure = false): Principal {
   if (forApi && cfg.apiTokens.length > 0) {
     const token = bearerToken(headers);
     if (token && matchesAny(token, cfg.apiTokens)) return "token";
   }
-  if (cfg.appPassword) {
-    const key = sessionKey({ password: cfg.appPassword, secret: cfg.sessionSecret });
-    if (verifySession(readSessionCookie(headers), key)) return "session";
-  }
+  if (verifiedSession(headers, cfg, secure)) return "session";
   return null;
 }
 
@@ -56,16 +86,20 @@ export function accessVerdict(pathname: string, principal: Principal, cfg: Acces
 }
 
 /**
- * Headers for keying rate limits: a credential stays only when it checked out, so a client cannot
- * get a fresh bucket by sending a made-up cookie or token each time.
+ * The key for rate limits and queue caps, from credentials that checked out only, so a client
+ * cannot get a fresh bucket by sending a made-up cookie or token each time. `device`: for sign-in
+ * attempts, a browser that signed in before keeps a bucket of its own.
  */
-export function trustedKeyHeaders(headers: Headers, principal: Principal): Headers {
-  const out = new Headers();
-  for (const name of ["x-forwarded-for", "x-real-ip"]) {
-    const value = headers.get(name);
-    if (value) out.set(name, value);
-  }
-  if (principal === "token") out.set("authorization", headers.get("authorization") ?? "");
-  if (principal === "session") out.set("cookie", `ps_session=${readSessionCookie(headers) ?? ""}`);
-  return out;
+export function checkedClientKey(
+  headers: Headers,
+  principal: Principal,
+  cfg: AccessConfig,
+  secure: boolean,
+  opts: { device?: boolean } = {},
+): string {
+  if (principal === "token") return tokenKey(bearerToken(headers) ?? "");
+  if (principal === "session") return sessionKeyOf(verifiedSession(headers, cfg, secure) ?? "");
+  const device = opts.device ? verifiedDevice(headers, cfg, secure) : undefined;
+  if (device) return deviceKey(device);
+  return addressKey(clientAddress(headers, cfg.trustProxyHops ?? 0));
 }

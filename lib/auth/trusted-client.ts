@@ -1,3 +1,4 @@
+import { getConfig } from "@/lib/config";
 import { clientKey } from "@/lib/http/client-key";
 
 /**
@@ -8,5 +9,5 @@ export const TRUSTED_CLIENT_HEADER = "x-promptsmith-client";
 
 /** Who is asking, for per-client caps in routes: the proxy's checked key, else (tests, no proxy) clientKey. */
 export function trustedClientKey(headers: Headers): string {
-  return headers.get(TRUSTED_CLIENT_HEADER) || clientKey(headers);
+  return headers.get(TRUSTED_CLIENT_HEADER) || clientKey(headers, getConfig().trustProxyHops);
 }

@@ -9,7 +9,11 @@ export type RetryPolicy = {
 
 export type RetryNotice = { attempt: number; delayMs: number; error: unknown };
 
-/** Exponential backoff with full jitter, or the server's own Retry-After when it gives one. */
+/**
+ * Exponential backoff with "equal jitter" (half the ceiling fixed, half random: a wait in
+ * [ceiling/2, ceiling]), so a retry never comes right back at once as full jitter's [0, ceiling]
+ * can; or the server's own Retry-After when it gives one.
+ */
 export function backoffMs(attempt: number, policy: RetryPolicy, error: unknown, random = Math.random): number {
   if (isAppError(error) && error.retryAfter !== undefined) return Math.min(error.retryAfter * 1000, policy.maxMs);
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));

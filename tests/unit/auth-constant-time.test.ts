@@ -42,7 +42,7 @@ describe("constant-time comparisons", () => {
   });
 
   it("verifies session signatures in constant time", () => {
-    const key = sessionKey({ password: "pw-for-this-test" });
+    const key = sessionKey({ password: "pw-for-this-test", secret: "constant-time-secret-0123456789" });
     const token = signSession(key);
     calls.length = 0;
     expect(verifySession(token, key)).toBe(true);
@@ -50,7 +50,12 @@ describe("constant-time comparisons", () => {
   });
 
   it("checks Bearer tokens through the same compare", () => {
-    const cfg = { appPassword: "pw-123456", apiTokens: ["alpha-token", "beta-token"] };
+    const cfg = {
+      appPassword: "pw-123456",
+      sessionSecret: "s".repeat(32),
+      apiTokens: ["alpha-token", "beta-token"],
+      dataDir: "/nonexistent",
+    };
     const headers = new Headers({ authorization: "Bearer beta-token" });
     expect(principalOf(headers, cfg, true)).toBe("token");
     expect(calls.length).toBeGreaterThanOrEqual(2);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetConfigForTests } from "@/lib/config";
 import { ErrorBodySchema } from "@/lib/schemas/api";
+import { OPEN_REDIRECT_CORPUS } from "./security-corpus";
 
 const ENV = {
   APP_PASSWORD: "route-test-password",
@@ -73,6 +74,34 @@ describe("POST /api/auth/login", () => {
   it("never sends anyone off-site afterwards", async () => {
     const res = await login(json({ password: ENV.APP_PASSWORD, next: "//evil.example/x" }), ctx);
     expect((await res.json()).next).toBe("/");
+  });
+
+  it.each(OPEN_REDIRECT_CORPUS)("keeps next=%j on this site, as JSON and as a form (303)", async (next) => {
+    const site = "http://127.0.0.1:3000";
+    const viaJson = (await (await login(json({ password: ENV.APP_PASSWORD, next }), ctx)).json()) as { next: string };
+    expect(viaJson.next.startsWith("/") && !viaJson.next.startsWith("//")).toBe(true);
+    expect(new URL(viaJson.next, site).origin).toBe(site);
+    const viaForm = await login(form({ password: ENV.APP_PASSWORD, next }), ctx);
+    expect(viaForm.status).toBe(303);
+    expect(new URL(viaForm.headers.get("location") ?? "", site).origin).toBe(site);
+    const wrong = await login(form({ password: "nope", next }), ctx);
+    const back = new URL(wrong.headers.get("location") ?? "", site);
+    expect(back.origin).toBe(site);
+    expect(back.pathname).toBe("/login");
+  });
+
+  it("remembers the browser with a device cookie, and uses __Host- names over https", async () => {
+    const plain = await login(json({ password: ENV.APP_PASSWORD }), ctx);
+    const cookies = plain.headers.getSetCookie();
+    expect(cookies.map((c) => c.split("=")[0])).toEqual(["ps_session", "ps_device"]);
+    expect(cookies[1]).toContain(`Max-Age=${365 * 24 * 3600}`);
+    const secure = await login(json({ password: ENV.APP_PASSWORD }, { "x-forwarded-proto": "https" }), ctx);
+    const names = secure.headers.getSetCookie().map((c) => c.split("=")[0]);
+    expect(names).toEqual(["__Host-ps_session", "__Host-ps_device"]);
+    const session = secure.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+    expect(hasValidSession(new Headers({ cookie: session, "x-forwarded-proto": "https" }))).toBe(true);
+    const plainName = session.replace("__Host-", "");
+    expect(hasValidSession(new Headers({ cookie: plainName, "x-forwarded-proto": "https" }))).toBe(false);
   });
 
   it("a changed password ends the sessions signed before", async () => {

@@ -1,6 +1,9 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { resetConfigForTests } from "@/lib/config";
+import { getConfig, resetConfigForTests } from "@/lib/config";
 import { resetRateLimitsForTests } from "@/lib/limits/rate-limits";
 import { ErrorBodySchema } from "@/lib/schemas/api";
 
@@ -8,8 +11,11 @@ const ENV = {
   APP_PASSWORD: "proxy-test-password",
   API_TOKENS: "proxy-token-1, proxy-token-2",
   SESSION_SECRET: "",
-  RATE_REFINE_PER_MIN: "60",
-  RATE_REFINE_BURST: "2",
+  DATA_DIR: mkdtempSync(path.join(tmpdir(), "promptsmith-proxy-")),
+  // These tests stand for clients behind one reverse proxy, told apart by X-Forwarded-For.
+  TRUST_PROXY: "1",
+  RATE_GENERATE_PER_MIN: "60",
+  RATE_GENERATE_BURST: "2",
   RATE_LOGIN_PER_MIN: "60",
   RATE_LOGIN_BURST: "3",
 };
@@ -25,7 +31,8 @@ function setEnv(vars: Record<string, string | undefined>) {
 }
 
 const { proxy, config } = await import("@/proxy");
-const { sessionKey, signSession } = await import("@/lib/auth/session");
+const { signSession } = await import("@/lib/auth/session");
+const { cookieKeyFor } = await import("@/lib/auth/gate");
 
 function req(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new NextRequest(`http://127.0.0.1:3000${path}`, {
@@ -40,7 +47,7 @@ async function expectError(res: Response, status: number, code: string) {
   expect(ErrorBodySchema.parse(await res.json()).error.code).toBe(code);
 }
 
-const session = () => `ps_session=${signSession(sessionKey({ password: ENV.APP_PASSWORD }))}`;
+const session = () => `ps_session=${signSession(cookieKeyFor(getConfig()) as Buffer)}`;
 
 beforeEach(() => setEnv(ENV));
 afterAll(() => setEnv(saved));
@@ -109,22 +116,23 @@ describe("proxy: the password gate", () => {
 });
 
 describe("proxy: rate limits", () => {
-  it("answers 429 rate_limited with Retry-After once a client's refine burst is spent", async () => {
+  // Refinements are counted by the refine use case, which knows the refiner (refine-rate-limit.test.ts).
+  it("answers 429 rate_limited with Retry-After once a client's generate burst is spent", async () => {
     const headers = { authorization: "Bearer proxy-token-1", "content-type": "application/json" };
-    const post = () => proxy(req("/api/refine", { method: "POST", headers, body: "{}" }));
+    const post = () => proxy(req("/api/generate", { method: "POST", headers, body: "{}" }));
     expect(post().status).toBe(200);
     expect(post().status).toBe(200);
     const refused = post();
     await expectError(refused, 429, "rate_limited");
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     // Another client is not affected.
-    const other = proxy(req("/api/refine", { method: "POST", headers: { cookie: session() }, body: "{}" }));
+    const other = proxy(req("/api/generate", { method: "POST", headers: { cookie: session() }, body: "{}" }));
     expect(other.status).toBe(200);
   });
 
   it("checks the gate before the limit: no 429 for a caller who is not signed in", async () => {
     for (let i = 0; i < 5; i++)
-      await expectError(proxy(req("/api/refine", { method: "POST", body: "{}" })), 401, "unauthorized");
+      await expectError(proxy(req("/api/generate", { method: "POST", body: "{}" })), 401, "unauthorized");
   });
 
   it("limits sign-in attempts per client, before the password is even read", async () => {

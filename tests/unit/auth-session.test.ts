@@ -1,8 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { clearedSessionCookie, isHttpsRequest, readSessionCookie, sessionCookie } from "@/lib/auth/cookie";
-import { SESSION_TTL_SECONDS, sessionKey, signSession, verifySession } from "@/lib/auth/session";
+import {
+  clearedSessionCookie,
+  deviceCookie,
+  isHttpsRequest,
+  readCookies,
+  readSessionCookies,
+  sessionCookie,
+} from "@/lib/auth/cookie";
+import {
+  SESSION_TTL_SECONDS,
+  sessionKey,
+  signSession,
+  signToken,
+  verifySession,
+  verifyToken,
+} from "@/lib/auth/session";
 
-const key = sessionKey({ password: "correct horse battery" });
+const SECRET = "test-secret-".repeat(4);
+const key = sessionKey({ password: "correct horse battery", secret: SECRET });
 const NOW = Date.UTC(2026, 0, 1);
 
 /** Flips one character of a base64url string to another valid one. */
@@ -44,18 +59,24 @@ describe("session cookie signing", () => {
   });
 
   it("rejects a cookie signed with another key", () => {
-    const other = sessionKey({ password: "another password" });
+    const other = sessionKey({ password: "another password", secret: SECRET });
     expect(verifySession(signSession(other, NOW), key, NOW)).toBe(false);
   });
 
-  it("derives a new key when the password changes, with or without SESSION_SECRET", () => {
-    expect(sessionKey({ password: "one password" }).equals(sessionKey({ password: "two password" }))).toBe(false);
-    const withSecret = sessionKey({ password: "one password", secret: "s".repeat(40) });
-    expect(withSecret.equals(sessionKey({ password: "one password" }))).toBe(false);
-    expect(withSecret.equals(sessionKey({ password: "two password", secret: "s".repeat(40) }))).toBe(false);
+  it("derives a new key when the password changes, and when the secret does", () => {
+    const one = sessionKey({ password: "one password", secret: "s".repeat(40) });
+    expect(one.equals(sessionKey({ password: "two password", secret: "s".repeat(40) }))).toBe(false);
+    expect(one.equals(sessionKey({ password: "one password", secret: "t".repeat(40) }))).toBe(false);
     // Stable for the same inputs (cached or not), so sessions survive a restart.
-    expect(withSecret.equals(sessionKey({ password: "one password", secret: "s".repeat(40) }))).toBe(true);
-    expect(sessionKey({ password: "one password" }).length).toBe(32);
+    expect(one.equals(sessionKey({ password: "one password", secret: "s".repeat(40) }))).toBe(true);
+    expect(one.length).toBe(32);
+  });
+
+  it("keeps session and device tokens apart: one never verifies as the other", () => {
+    const device = signToken(key, "d1", NOW, 3600);
+    expect(verifySession(device, key, NOW)).toBe(false);
+    expect(verifyToken(device, key, "d1", NOW)).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+    expect(verifyToken(signSession(key, NOW), key, "d1", NOW)).toBeUndefined();
   });
 });
 
@@ -73,7 +94,7 @@ describe("session cookie attributes", () => {
 
   it("clears with Max-Age=0 and the same attributes", () => {
     const cleared = clearedSessionCookie(true);
-    expect(cleared).toMatch(/^ps_session=; /);
+    expect(cleared).toMatch(/^__Host-ps_session=; /);
     expect(cleared).toContain("Max-Age=0");
     expect(cleared).toContain("HttpOnly");
     expect(cleared).toContain("Secure");
@@ -87,10 +108,29 @@ describe("session cookie attributes", () => {
     expect(isHttpsRequest(new Headers({ "x-forwarded-proto": "http" }), "http://127.0.0.1/")).toBe(false);
   });
 
-  it("reads ps_session among other cookies", () => {
-    expect(readSessionCookie(new Headers({ cookie: "a=1; ps_session=tok.en; b=2" }))).toBe("tok.en");
-    expect(readSessionCookie(new Headers({ cookie: "xps_session=nope" }))).toBeUndefined();
-    expect(readSessionCookie(new Headers({ cookie: "ps_session=" }))).toBeUndefined();
-    expect(readSessionCookie(new Headers())).toBeUndefined();
+  it("reads every value of a cookie name, across several Cookie headers", () => {
+    expect(readSessionCookies(new Headers({ cookie: "a=1; ps_session=tok.en; b=2" }), false)).toEqual(["tok.en"]);
+    expect(readSessionCookies(new Headers({ cookie: "xps_session=nope" }), false)).toEqual([]);
+    expect(readSessionCookies(new Headers({ cookie: "ps_session=" }), false)).toEqual([]);
+    expect(readSessionCookies(new Headers(), false)).toEqual([]);
+    // Issue 15.6: a planted or stale cookie first must not hide the right one.
+    expect(readSessionCookies(new Headers({ cookie: "ps_session=planted; ps_session=mine" }), false)).toEqual([
+      "planted",
+      "mine",
+    ]);
+    const h = new Headers();
+    h.append("cookie", "ps_session=first");
+    h.append("cookie", "other=2; ps_session=second");
+    expect(readCookies(h, "ps_session")).toEqual(["first", "second"]);
+  });
+
+  it("uses the __Host- name over https, and reads only that name there", () => {
+    expect(sessionCookie("t", true)).toMatch(/^__Host-ps_session=t; Path=\/; /);
+    expect(clearedSessionCookie(true)).toMatch(/^__Host-ps_session=; /);
+    expect(deviceCookie("d", true)).toMatch(/^__Host-ps_device=d; Path=\/; .*; Secure$/);
+    expect(deviceCookie("d", false)).toMatch(/^ps_device=d; /);
+    const both = new Headers({ cookie: "ps_session=plain; __Host-ps_session=hosted" });
+    expect(readSessionCookies(both, true)).toEqual(["hosted"]);
+    expect(readSessionCookies(both, false)).toEqual(["plain"]);
   });
 });

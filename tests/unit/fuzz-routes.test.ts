@@ -5,6 +5,9 @@
  * traversal and injection strings in path ids and query parameters. For every case:
  * no unhandled throw, never a 500, every error in the house shape, and a rejected request
  * changes nothing stored (a content hash of every table and of the image files).
+ * proxy.ts, which runs before every page and route, gets the same treatment below with hostile
+ * paths (pages included), queries, methods and headers: it never throws, never answers 500, and
+ * never redirects off this site.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -14,6 +17,7 @@ import BetterSqlite3 from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ErrorBodySchema } from "@/lib/schemas";
+import { OPEN_REDIRECT_CORPUS } from "./security-corpus";
 
 // Generous: on a busy machine the first import of the app's modules alone can take seconds.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -94,6 +98,8 @@ const NASTY = [
   "a".repeat(65),
   "a".repeat(300),
   "\r\nSet-Cookie: x=1",
+  // Issue 15: paths a URL parser turns into "//host" (open redirects, a 500 in the proxy).
+  ...OPEN_REDIRECT_CORPUS,
 ];
 
 const nasty = fc.constantFrom(...NASTY);
@@ -638,4 +644,136 @@ describe("every API route under random and malicious input", () => {
       }
     }
   }, 600_000);
+});
+
+// ---- the proxy, pages included ----------------------------------------------------------------
+
+const SITE = "http://127.0.0.1:3000";
+const PAGES = [
+  "/",
+  "/gallery",
+  "/library",
+  "/compare",
+  "/login",
+  "/ideas/x",
+  "/images/x",
+  "/nope",
+  "/_next/data/x.json",
+];
+const API = ["/api/ideas", "/api/refine", "/api/auth/login", "/api/auth/logout", "/api/library/x/use", "/api/health"];
+const pathPiece = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...PAGES, ...API) },
+  { weight: 2, arbitrary: fc.constantFrom(...OPEN_REDIRECT_CORPUS) },
+  { weight: 1, arbitrary: anyText.map((t) => `/${t}`) },
+  { weight: 1, arbitrary: fc.constantFrom("/%", "/%zz", "/..", "//", "/api/../login", "/login/", "/LOGIN", "/%2fapi") },
+);
+const nextValue = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...OPEN_REDIRECT_CORPUS) },
+  { weight: 2, arbitrary: nasty },
+  { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+);
+const headerValue = fc.oneof(
+  nasty,
+  fc.constantFrom(
+    SITE,
+    "null",
+    "https://evil.example",
+    "http://127.0.0.1:7860",
+    "same-site",
+    "cross-site",
+    "same-origin",
+    "none",
+    "-1",
+    "1900000",
+    "abc",
+    "ps_session=x; ps_session=v1.1.aaaaaaaaaaaaaaaaaaaa.bbbb",
+    "__Host-ps_session=made-up",
+    "ps_device=d1.9999999999.aaaaaaaaaaaaaaaaaaaa.bbbb",
+    "Bearer ",
+    "Bearer nope",
+    "1.2.3.4, 5.6.7.8",
+    "https",
+    "evil.example",
+  ),
+);
+const HEADER_NAMES = [
+  "origin",
+  "sec-fetch-site",
+  "content-length",
+  "cookie",
+  "authorization",
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-host",
+  "x-real-ip",
+  "host",
+  "x-promptsmith-peer",
+  "x-promptsmith-client",
+];
+const proxyCase = fc.record({
+  path: pathPiece,
+  rawQuery: fc.oneof(
+    nextValue.map((n) => `next=${n}`),
+    nextValue.map((n) => `next=${encodePathPart(n)}`),
+    query.map((pairs) => new URLSearchParams(pairs).toString()),
+  ),
+  method: fc.constantFrom("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"),
+  headers: fc.dictionary(fc.constantFrom(...HEADER_NAMES), headerValue, { maxKeys: 5 }),
+  gate: fc.boolean(),
+});
+
+describe("proxy.ts under hostile paths, queries and headers (pages included)", () => {
+  it("never throws, never answers 500, answers errors in the error shape, never redirects off-site", async () => {
+    const { proxy } = await import("@/proxy");
+    const { NextRequest } = await import("next/server");
+    const { resetConfigForTests } = await import("@/lib/config");
+    const password = process.env.APP_PASSWORD;
+    let ran = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(proxyCase, async (c) => {
+          if ((process.env.APP_PASSWORD === undefined) === c.gate) {
+            if (c.gate) process.env.APP_PASSWORD = password;
+            else delete process.env.APP_PASSWORD;
+            resetConfigForTests();
+          }
+          let request: InstanceType<typeof NextRequest>;
+          try {
+            const headers = new Headers();
+            for (const [k, v] of Object.entries(c.headers)) headers.set(k, v);
+            request = new NextRequest(`${SITE}${c.path}?${c.rawQuery}`, { method: c.method, headers });
+          } catch {
+            return; // Not an HTTP request the server could receive (a bad URL or header value).
+          }
+          ran++;
+          const where = `${c.method} ${c.path}?${c.rawQuery} ${JSON.stringify(c.headers)} gate=${c.gate}`;
+          let res: Response;
+          try {
+            res = proxy(request);
+          } catch (e) {
+            throw new Error(`proxy threw: ${where}: ${(e as Error)?.stack ?? String(e)}`);
+          }
+          expect(res.status, where).not.toBe(500);
+          const location = res.headers.get("location");
+          if (location) {
+            const target = new URL(location, SITE);
+            expect(["127.0.0.1", "localhost"], `${where} → ${location}`).toContain(target.hostname);
+            expect(target.port, `${where} → ${location}`).toBe("3000");
+            const next = target.searchParams.get("next");
+            if (next) expect(next.startsWith("/") && !next.startsWith("//"), `${where} → ${location}`).toBe(true);
+          }
+          if (res.status >= 400) {
+            const text = await res.text();
+            expect(ErrorBodySchema.safeParse(JSON.parse(text)).success, `${where} → ${text}`).toBe(true);
+            expect(text, where).not.toMatch(/at \S+\.(ts|js|mjs):\d+|node_modules/);
+          }
+        }),
+        { numRuns: RUNS * 20, seed: SEED, endOnFailure: true },
+      );
+    } finally {
+      process.env.APP_PASSWORD = password;
+      resetConfigForTests();
+    }
+    expect(ran).toBeGreaterThan(RUNS * 10);
+  }, 120_000);
 });

@@ -1,13 +1,12 @@
-import { isHttpsRequest, sessionCookie } from "@/lib/auth/cookie";
+import { deviceCookie, isHttpsRequest, sessionCookie } from "@/lib/auth/cookie";
 import { LoginBodySchema } from "@/lib/auth/login-body";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { passwordMatches } from "@/lib/auth/password";
-import { newSessionToken } from "@/lib/auth/server";
+import { newSignInTokens } from "@/lib/auth/server";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { handle } from "@/lib/http/handle";
 import { parseFormBody, parseJsonBody } from "@/lib/http/parse";
-import { json } from "@/lib/http/responses";
 import { log } from "@/lib/log";
 import { rejectJson } from "@/lib/security/reject";
 
@@ -34,15 +33,19 @@ export const POST = handle(async (request) => {
     return rejectJson(401, "unauthorized", WRONG);
   }
 
-  const token = newSessionToken() as string;
-  const cookie = sessionCookie(token, isHttpsRequest(request.headers, request.url));
-  if (isForm) return seeOther(next, cookie);
-  return json({ ok: true, next }, 200, { "Set-Cookie": cookie });
+  const tokens = newSignInTokens() as { session: string; device: string };
+  const secure = isHttpsRequest(request.headers, request.url);
+  // The device cookie outlives the session: this browser keeps its own sign-in bucket (proxy.ts).
+  const cookies = [sessionCookie(tokens.session, secure), deviceCookie(tokens.device, secure)];
+  if (isForm) return seeOther(next, cookies);
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  for (const c of cookies) headers.append("Set-Cookie", c);
+  return Response.json({ ok: true, next }, { status: 200, headers });
 });
 
 /** A relative Location: `path` is already a same-site path (safeNextPath), so no host is trusted here. */
-function seeOther(path: string, cookie?: string): Response {
-  const headers: Record<string, string> = { Location: path, "Cache-Control": "no-store" };
-  if (cookie) headers["Set-Cookie"] = cookie;
+function seeOther(path: string, cookies: string[] = []): Response {
+  const headers = new Headers({ Location: path, "Cache-Control": "no-store" });
+  for (const c of cookies) headers.append("Set-Cookie", c);
   return new Response(null, { status: 303, headers });
 }

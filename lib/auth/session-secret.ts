@@ -1,0 +1,75 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** In DATA_DIR: the key material for session cookies when SESSION_SECRET is not set. */
+export const SESSION_SECRET_FILE = "session-secret";
+
+const SECRET_SHAPE = /^[A-Za-z0-9_-]{43,}$/;
+const cache = new Map<string, string>();
+
+/**
+ * The random secret kept in DATA_DIR, made on first use. Without it the cookie key came from
+ * APP_PASSWORD alone, so one leaked cookie let anyone test password guesses offline; now a cookie
+ * says nothing about the password. Created atomically (a private temporary file, then a hard link
+ * that fails if another process got there first), readable by the owner only.
+ */
+export function storedSessionSecret(dataDir: string): string {
+  const hit = cache.get(dataDir);
+  if (hit) return hit;
+  const file = path.join(dataDir, SESSION_SECRET_FILE);
+  let secret = readSecret(file);
+  if (secret === undefined) {
+    createSecret(dataDir, file);
+    secret = readSecret(file);
+  }
+  if (secret === undefined) throw new Error(`Promptsmith: could not create ${file}.`);
+  cache.set(dataDir, secret);
+  return secret;
+}
+
+function readSecret(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8").trim();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw e;
+  }
+  if (!SECRET_SHAPE.test(text)) {
+    throw new Error(
+      `Promptsmith: ${file} is not a session secret; delete it and a new one is made (everyone signs in again).`,
+    );
+  }
+  // Someone copied it with a wider mode: it is a key, so only the owner reads it.
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  return text;
+}
+
+function createSecret(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+  writeFileSync(temp, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+  try {
+    linkSync(temp, file);
+  } catch (e) {
+    // Another process made it first: theirs is the one everybody uses.
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  } finally {
+    unlinkSync(temp);
+  }
+}
+
+/** Tests only. */
+export function forgetStoredSessionSecrets(): void {
+  cache.clear();
+}
+
+/**
+ * At start: with the gate on and no SESSION_SECRET, make (or read) the stored secret now, so an
+ * unwritable DATA_DIR stops the start with a clear error instead of failing every request.
+ */
+export function prepareSessionSecret(cfg: { appPassword?: string; sessionSecret?: string; dataDir: string }): void {
+  if (cfg.appPassword && !cfg.sessionSecret) storedSessionSecret(cfg.dataDir);
+}
