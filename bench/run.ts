@@ -10,6 +10,7 @@ import { countClipTokens } from "@/lib/tokens/clip-tokens";
 import { startFakeOpenAI } from "@/tests/fakes/openai/server";
 import { startApp } from "./app-server";
 import { fmt, median, timeRuns } from "./stats";
+import { storePageRows } from "./store-pages";
 
 const IDEAS = [
   "a fox in the snow, cozy",
@@ -206,6 +207,16 @@ async function main() {
   } finally {
     app.stop();
     await fake.close();
+  }
+
+  // The store's page queries on SQLite and on Postgres (bench/store-pages.ts).
+  for (const r of await storePageRows()) {
+    rows.push({
+      what: `store ${r.what}`,
+      median: r.median,
+      runs: r.runs,
+      note: [`p95 ${r.p95} ms`, r.note].filter(Boolean).join("; "),
+    });
   }
 
   const w = Math.max(...rows.map((r) => r.what.length));

@@ -5,6 +5,18 @@ import { z } from "zod";
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.string().url().optional());
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    // A host, or ?host=/path for a Unix socket (pg's own form).
+    return (
+      (url.protocol === "postgres:" || url.protocol === "postgresql:") &&
+      (url.hostname !== "" || url.searchParams.has("host"))
+    );
+  } catch {
+    return false;
+  }
+}
 const positiveInt = (dflt: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(dflt));
 
 const EnvSchema = z.object({
@@ -23,7 +35,17 @@ const EnvSchema = z.object({
   ),
   COMFYUI_URL: optionalUrl,
   COMFYUI_WORKFLOW: optionalString,
-  DATABASE_URL: optionalString,
+  // Postgres instead of the SQLite file. The message never repeats the value: it may hold a password.
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .refine(
+        (v) => v === undefined || isPostgresUrl(v),
+        "must be a postgres:// or postgresql:// URL with a host, like postgres://host:5432/database",
+      ),
+  ),
   APP_PASSWORD: optionalString,
   OPENAI_CONCURRENCY: positiveInt(4),
   OFFLINE_CONCURRENCY: positiveInt(2),
@@ -40,8 +62,18 @@ const EnvSchema = z.object({
   MODERATION_POLICY_FILE: optionalString,
   API_TOKENS: optionalString,
   SESSION_SECRET: optionalString,
+  // Hops of reverse proxies whose X-Forwarded-For to believe: off (0) unless asked; "true" means one.
+  TRUST_PROXY: z.preprocess(
+    (v) => {
+      const t = typeof v === "string" ? v.trim().toLowerCase() : v;
+      return t === "" || t === undefined || t === "false" || t === "off" ? 0 : t === "true" || t === "on" ? 1 : t;
+    },
+    z.coerce.number().int().min(0).max(10),
+  ),
   RATE_REFINE_PER_MIN: positiveInt(30),
   RATE_REFINE_BURST: positiveInt(10),
+  RATE_OFFLINE_REFINE_PER_MIN: positiveInt(600),
+  RATE_OFFLINE_REFINE_BURST: positiveInt(120),
   RATE_GENERATE_PER_MIN: positiveInt(30),
   RATE_GENERATE_BURST: positiveInt(10),
   RATE_LOGIN_PER_MIN: positiveInt(5),
@@ -74,9 +106,17 @@ export type Config = {
   /** Bearer tokens for scripts (API_TOKENS, comma-separated). */
   apiTokens: string[];
   sessionSecret?: string;
+  /**
+   * TRUST_PROXY: how many reverse proxies in front append to X-Forwarded-For. 0: the header is
+   * ignored and a client is the socket's address (a client could write anything there).
+   */
+  trustProxyHops: number;
   /** Token buckets per client: `perMin` refill, `burst` capacity. */
   rateLimits: {
+    /** Refinements by a chat model: they cost money or a local model's time. */
     refine: { perMin: number; burst: number };
+    /** Refinements by the offline refiner: free, so only a flood is stopped. */
+    refineOffline: { perMin: number; burst: number };
     generate: { perMin: number; burst: number };
     login: { perMin: number; burst: number };
   };
@@ -126,8 +166,10 @@ function fromEnv(env: NodeJS.ProcessEnv): Config {
       .map((t) => t.trim())
       .filter(Boolean),
     sessionSecret: e.SESSION_SECRET,
+    trustProxyHops: e.TRUST_PROXY,
     rateLimits: {
       refine: { perMin: e.RATE_REFINE_PER_MIN, burst: e.RATE_REFINE_BURST },
+      refineOffline: { perMin: e.RATE_OFFLINE_REFINE_PER_MIN, burst: e.RATE_OFFLINE_REFINE_BURST },
       generate: { perMin: e.RATE_GENERATE_PER_MIN, burst: e.RATE_GENERATE_BURST },
       login: { perMin: e.RATE_LOGIN_PER_MIN, burst: e.RATE_LOGIN_BURST },
     },

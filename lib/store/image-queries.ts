@@ -5,7 +5,7 @@ import { checkLimit, decodeCursor, toPage } from "./cursor";
 import type { Database } from "./database";
 import { imageFromRow, imageToRow } from "./row-mapping";
 import { columnContains, containsPattern, searchWords } from "./text-search";
-import type { ImageListQuery, NewImage } from "./types";
+import type { ImageListQuery, ImageNeighbours, NewImage } from "./types";
 
 /** Images with the prompt text and backend the entity carries. */
 function selectImages(db: Kysely<Database>) {
@@ -53,6 +53,31 @@ export async function findImages(db: Kysely<Database>, query: ImageListQuery): P
     .limit(limit + 1)
     .execute();
   return toPage(rows.map(imageFromRow), limit);
+}
+
+/**
+ * The images either side of one in the gallery's order (newest first, ties by id):
+ * `previous` is the newer one shown before it, `next` the older one after it. Undefined when
+ * the image does not exist.
+ */
+export async function findImageNeighbours(db: Kysely<Database>, id: string): Promise<ImageNeighbours | undefined> {
+  const at = await db.selectFrom("images").select(["id", "created_at"]).where("id", "=", id).executeTakeFirst();
+  if (!at) return undefined;
+  const [newer, older] = await Promise.all([
+    selectImages(db)
+      .where(({ eb, refTuple, tuple }) => eb(refTuple("img.created_at", "img.id"), ">", tuple(at.created_at, at.id)))
+      .orderBy("img.created_at", "asc")
+      .orderBy("img.id", "asc")
+      .limit(1)
+      .executeTakeFirst(),
+    selectImages(db)
+      .where(({ eb, refTuple, tuple }) => eb(refTuple("img.created_at", "img.id"), "<", tuple(at.created_at, at.id)))
+      .orderBy("img.created_at", "desc")
+      .orderBy("img.id", "desc")
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { previous: newer?.id ?? null, next: older?.id ?? null };
 }
 
 /** Oldest first: the order the backend returned them in. */

@@ -1,11 +1,14 @@
 import "server-only";
 import path from "node:path";
 import { getConfig } from "@/lib/config";
+import { log } from "@/lib/log";
 import { createFileImageStore } from "./file-image-store";
+import { createPostgresStore } from "./postgres-store";
 import { createSqliteStore } from "./sqlite-store";
 import type { ImageFiles, Store } from "./types";
 
 export { createFileImageStore } from "./file-image-store";
+export { createPostgresStore } from "./postgres-store";
 export { createSqliteStore } from "./sqlite-store";
 export type * from "./types";
 
@@ -22,17 +25,26 @@ function holder(): Holder {
   return g[KEY];
 }
 
+/**
+ * DATABASE_URL (validated by lib/config.ts) means Postgres. Only the rows move there for now:
+ * the job queue, its recovery at start, rate limits and the image files are still this
+ * process's own, so one Postgres database serves ONE instance. Said at start, where it is chosen.
+ */
+function openPostgresStore(url: string): Store {
+  // Host and database name only: never the user or the password.
+  const { host, pathname } = new URL(url);
+  log.warn(
+    "store: Postgres; serve it from ONE instance only (the job queue, recovery and limits are still in-process)",
+    { database: `${host}${pathname}` },
+  );
+  return createPostgresStore({ url });
+}
+
 export function getStore(): Store {
   const h = holder();
   if (!h.store) {
     const { dataDir, databaseUrl } = getConfig();
-    // Better to refuse than to write quietly to SQLite while the operator expects Postgres.
-    if (databaseUrl) {
-      throw new Error(
-        "Promptsmith: DATABASE_URL is set, but the Postgres store is not available yet; unset it to use SQLite.",
-      );
-    }
-    h.store = createSqliteStore({ dataDir });
+    h.store = databaseUrl ? openPostgresStore(databaseUrl) : createSqliteStore({ dataDir });
   }
   return h.store;
 }

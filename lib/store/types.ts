@@ -33,6 +33,9 @@ export type ImageListQuery = {
   q?: string;
 };
 
+/** The ids either side of an image in the gallery's order (newest first); null at either end. */
+export type ImageNeighbours = { previous: string | null; next: string | null };
+
 export type IdeaListQuery = { cursor?: string; limit: number; q?: string };
 
 /** Newest first; each word of q must appear in the name, the prompt or the idea text. */
@@ -73,6 +76,8 @@ export interface Store {
   getImage(id: string): Promise<Image | undefined>;
   listImages(query: ImageListQuery): Promise<Page<Image>>;
   listImagesForGeneration(generationId: string): Promise<Image[]>;
+  /** The newer (`previous`) and older (`next`) image beside this one in the gallery; undefined if it is gone. */
+  getImageNeighbours(id: string): Promise<ImageNeighbours | undefined>;
   setFavorite(id: string, favorite: boolean): Promise<Image | undefined>;
   deleteImage(id: string): Promise<boolean>;
 

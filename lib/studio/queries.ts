@@ -40,6 +40,11 @@ export async function getImageDetail(id: string): Promise<ImageDetail | undefine
   return { ...image, version, idea, generation };
 }
 
+/** The images before (newer) and after (older) this one in the gallery, for the image page's Previous and Next. */
+export async function getImageNeighbours(id: string): Promise<{ previous: string | null; next: string | null }> {
+  return (await deps().store.getImageNeighbours(id)) ?? { previous: null, next: null };
+}
+
 export async function getGenerationWithImages(id: string): Promise<GenerationWithImages | undefined> {
   const { store } = deps();
   const generation = await store.getGeneration(id);
@@ -90,11 +95,12 @@ export async function deleteIdea(id: string): Promise<void> {
   await Promise.all(imageIds.map((imageId) => files.remove(imageId)));
 }
 
+/** The image's bytes, with its idea's title (downloads are named after it and the seed). */
 export async function readImageFile(id: string, kind: "full" | "thumb") {
   const { store, files } = deps();
   const image = await store.getImage(id);
   if (!image) throw new AppError("not_found", "The image was not found.");
-  const file = await files.read(id, kind);
+  const [file, idea] = await Promise.all([files.read(id, kind), store.getIdea(image.ideaId)]);
   if (!file) throw new AppError("not_found", "The image file is missing.");
-  return { image, file };
+  return { image, file, title: idea?.title ?? "" };
 }

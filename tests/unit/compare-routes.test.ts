@@ -16,6 +16,8 @@ import { call, expectError, pick, type RouteModules } from "./routes-call";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "promptsmith-compare-"));
 process.env.DATA_DIR = dataDir;
+// Clients are told apart by X-Forwarded-For, as behind one trusted reverse proxy.
+process.env.TRUST_PROXY = "1";
 delete process.env.OPENAI_API_KEY;
 delete process.env.OPENAI_BASE_URL;
 delete process.env.COMFYUI_URL;

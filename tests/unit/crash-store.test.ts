@@ -1,25 +1,30 @@
 /**
  * Crash safety of the store and the image files, below the server: a child process writes as a
  * generation does (crash-writer.ts) and is killed with SIGKILL at a random moment, again and
- * again, on the same data directory. After each kill the database must pass SQLite's own
- * checks, everything the child reported committed must be there, and no image row may point
- * at a missing or partial file. Recovery at start then leaves no orphan and no temp file.
+ * again, on the same data directory and database. After each kill the database must pass its own
+ * checks (SQLite's integrity and foreign-key checks; on Postgres the keys are never deferred, so
+ * a join finding no dangling image is the check), everything the child reported committed must
+ * be there, and no image row may point at a missing or partial file. Recovery at start then
+ * leaves no orphan and no temp file. Once on SQLite and once on Postgres (store-dialects.ts).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import BetterSqlite3 from "better-sqlite3";
+import { sql } from "kysely";
 import sharp from "sharp";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeEachDialect, type StoreDialect } from "./store-dialects";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "promptsmith-crash-"));
-process.env.DATA_DIR = dataDir;
 delete process.env.OPENAI_API_KEY;
 delete process.env.OPENAI_BASE_URL;
-const imagesDir = path.join(dataDir, "images");
 const root = path.resolve(__dirname, "../..");
 const KILLS = 6;
+
+/** The data directory (image files, and the SQLite file) and the environment the writer and recovery run under. */
+let dataDir = "";
+let imagesDir = "";
+let env: Record<string, string> = {};
 
 type Committed = { ideaId: string; versionId: string; generationId: string; imageIds: string[] };
 
@@ -34,7 +39,7 @@ async function runAndKill(commits: number, thenMs: number): Promise<{ committed:
   const child: ChildProcess = spawn(
     process.execPath,
     ["--conditions", "react-server", "--import", "tsx", "tests/unit/crash-writer.ts"],
-    { cwd: root, env: { ...process.env, DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
   let err = "";
@@ -68,12 +73,24 @@ async function runAndKill(commits: number, thenMs: number): Promise<{ committed:
   return { committed, deleted };
 }
 
-function openDb() {
-  return new BetterSqlite3(path.join(dataDir, "promptsmith.db"));
-}
+const ids = async (dialect: StoreDialect, table: string) =>
+  new Set((await dialect.query<{ id: string }>(sql`SELECT id FROM ${sql.table(table)}`)).map((r) => r.id));
 
-const ids = (db: BetterSqlite3.Database, table: string) =>
-  new Set((db.prepare(`SELECT id FROM ${table}`).all() as { id: string }[]).map((r) => r.id));
+/** The database's own consistency checks, where it has any to run. */
+async function checkDatabase(dialect: StoreDialect): Promise<void> {
+  if (dialect.name === "sqlite") {
+    expect(await dialect.query(sql`PRAGMA journal_mode`)).toEqual([{ journal_mode: "wal" }]);
+    expect(await dialect.query(sql`PRAGMA integrity_check`)).toEqual([{ integrity_check: "ok" }]);
+    expect(await dialect.query(sql`PRAGMA foreign_key_check`)).toEqual([]);
+  } else {
+    const dangling = await dialect.query(sql`
+      SELECT img.id FROM images img
+      LEFT JOIN generations g ON g.id = img.generation_id AND g.prompt_id = img.prompt_id AND g.idea_id = img.idea_id
+      LEFT JOIN prompt_versions pv ON pv.id = img.prompt_id
+      WHERE g.id IS NULL OR pv.id IS NULL`);
+    expect(dangling).toEqual([]);
+  }
+}
 
 /** The disk as the writer left it: image files by id, and temp files. */
 function onDisk() {
@@ -83,21 +100,32 @@ function onDisk() {
   return { temps, fileIds };
 }
 
-describe("SIGKILL while writing through the store", () => {
+describeEachDialect("SIGKILL while writing through the store", (dialect) => {
   const everCommitted: Committed[] = [];
   const everDeleted = new Set<string>();
   const stats = { kills: 0, midWrite: 0, orphanFiles: 0, runningLeft: 0 };
 
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "promptsmith-crash-"));
+  });
+
   afterAll(async () => {
     await (await import("@/lib/store")).resetStoreForTests();
+    rmSync(dataDir, { recursive: true, force: true });
     console.log(
-      `crash-store: ${stats.kills} SIGKILLs, ${everCommitted.length} generations committed before them; ` +
+      `crash-store [${dialect.name}]: ${stats.kills} SIGKILLs, ${everCommitted.length} generations committed before them; ` +
         `${stats.midWrite} kills left a temp file (mid-write), ${stats.orphanFiles} orphan image files, ` +
         `${stats.runningLeft} generations left running`,
     );
   });
 
   it("keeps every committed row and file intact across repeated kills", async () => {
+    // SQLite's file lives in the dialect's fresh directory; Postgres keeps rows in its database
+    // and only the image files here.
+    env = { DATA_DIR: dataDir, ...dialect.env() };
+    if (env.DATABASE_URL === undefined) delete process.env.DATABASE_URL;
+    Object.assign(process.env, env);
+    imagesDir = path.join(env.DATA_DIR ?? dataDir, "images");
     for (let i = 0; i < KILLS; i++) {
       // Every other kill comes after a commit or two, the rest at any moment after start.
       const { committed, deleted } =
@@ -108,50 +136,41 @@ describe("SIGKILL while writing through the store", () => {
       everCommitted.push(...committed);
       for (const id of deleted) everDeleted.add(id);
 
-      const db = openDb();
-      try {
-        expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-        expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-        expect(db.pragma("foreign_key_check")).toEqual([]);
+      {
+        await checkDatabase(dialect);
 
-        const ideas = ids(db, "ideas");
-        const versions = ids(db, "prompt_versions");
-        const images = ids(db, "images");
+        const ideas = await ids(dialect, "ideas");
+        const versions = await ids(dialect, "prompt_versions");
+        const images = await ids(dialect, "images");
+        const statuses = new Map(
+          (await dialect.query<{ id: string; status: string }>(sql`SELECT id, status FROM generations`)).map((g) => [
+            g.id,
+            g.status,
+          ]),
+        );
         for (const c of everCommitted) {
           expect(ideas.has(c.ideaId)).toBe(true);
           expect(versions.has(c.versionId)).toBe(true);
-          const g = db.prepare("SELECT status FROM generations WHERE id = ?").get(c.generationId) as
-            | { status: string }
-            | undefined;
-          expect(g?.status).toBe("succeeded");
+          expect(statuses.get(c.generationId)).toBe("succeeded");
           for (const id of c.imageIds) expect(images.has(id) || everDeleted.has(id)).toBe(true);
         }
 
         // No row points at a missing or partial file.
-        const rows = db.prepare("SELECT id, byte_size, width, height FROM images").all() as {
-          id: string;
-          byte_size: number;
-          width: number;
-          height: number;
-        }[];
+        const rows = await dialect.query<{ id: string; byte_size: number; width: number; height: number }>(
+          sql`SELECT id, byte_size, width, height FROM images`,
+        );
         for (const row of rows) {
           const full = readFileSync(path.join(imagesDir, `${row.id}.png`));
-          expect(full.byteLength).toBe(row.byte_size);
+          expect(full.byteLength).toBe(Number(row.byte_size));
           const meta = await sharp(full).metadata();
-          expect([meta.width, meta.height]).toEqual([row.width, row.height]);
+          expect([meta.width, meta.height]).toEqual([Number(row.width), Number(row.height)]);
           expect(existsSync(path.join(imagesDir, `${row.id}.thumb.webp`))).toBe(true);
         }
 
         const { temps, fileIds } = onDisk();
         if (temps.length > 0) stats.midWrite++;
         stats.orphanFiles += [...fileIds].filter((id) => !images.has(id)).length;
-        stats.runningLeft += (
-          db.prepare("SELECT count(*) AS n FROM generations WHERE status = 'running'").get() as {
-            n: number;
-          }
-        ).n;
-      } finally {
-        db.close();
+        stats.runningLeft += [...statuses.values()].filter((status) => status === "running").length;
       }
 
       // What the next start does: the run that was cut is interrupted, orphans and temp files go.
@@ -162,23 +181,19 @@ describe("SIGKILL while writing through the store", () => {
       await (await import("@/lib/studio/recover")).recoverAtStart();
       await resetStoreForTests();
 
-      const after = openDb();
-      try {
-        const images = ids(after, "images");
+      {
+        const images = await ids(dialect, "images");
         const { temps, fileIds } = onDisk();
         expect(temps).toEqual([]);
         expect([...fileIds].filter((id) => !images.has(id))).toEqual([]);
         expect([...images].filter((id) => !fileIds.has(id))).toEqual([]);
-        const left = after.prepare("SELECT status, error FROM generations WHERE status NOT IN ('succeeded')").all() as {
-          status: string;
-          error: string;
-        }[];
+        const left = await dialect.query<{ status: string; error: string }>(
+          sql`SELECT status, error FROM generations WHERE status NOT IN ('succeeded')`,
+        );
         for (const g of left) {
           expect(g.status).toBe("failed");
           expect(JSON.parse(g.error)).toMatchObject({ code: "interrupted" });
         }
-      } finally {
-        after.close();
       }
     }
     // Something was committed before the kills, or the checks above checked nothing.

@@ -16,6 +16,8 @@ import { type FakeOpenAI, startFakeOpenAI } from "@/tests/fakes/openai";
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "promptsmith-generate-moderation-"));
 process.env.RETRY_BASE_MS = "10";
+// Clients are told apart by X-Forwarded-For, as behind one trusted reverse proxy.
+process.env.TRUST_PROXY = "1";
 
 let fake: FakeOpenAI;
 let route: { POST: (req: Request, ctx: { params: Promise<Record<string, never>> }) => Promise<Response> };

@@ -14,6 +14,8 @@ import { enqueueGeneration, resolveParams } from "@/lib/studio/generate";
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "promptsmith-queue-cap-"));
 process.env.MAX_QUEUED_PER_CLIENT = "2";
+// Clients are told apart by X-Forwarded-For, as behind one trusted reverse proxy.
+process.env.TRUST_PROXY = "1";
 process.env.OFFLINE_CONCURRENCY = "1";
 delete process.env.OPENAI_API_KEY;
 delete process.env.OPENAI_BASE_URL;

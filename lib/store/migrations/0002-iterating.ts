@@ -1,5 +1,6 @@
 import "server-only";
 import { type Kysely, type Migration, sql } from "kysely";
+import { columnTypes } from "./dialect";
 
 /*
  * Iterating (#4): a version's anatomy, locks and candidate direction; the library; comparisons.
@@ -12,26 +13,27 @@ import { type Kysely, type Migration, sql } from "kysely";
  */
 export const iterating: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
-    await db.schema.alterTable("prompt_versions").addColumn("parts", "text").execute();
+    const t = columnTypes(db);
+    await db.schema.alterTable("prompt_versions").addColumn("parts", t.text).execute();
     await db.schema
       .alterTable("prompt_versions")
-      .addColumn("locks", "text", (c) => c.notNull().defaultTo("[]"))
+      .addColumn("locks", t.text, (c) => c.notNull().defaultTo("[]"))
       .execute();
-    await db.schema.alterTable("prompt_versions").addColumn("direction", "text").execute();
+    await db.schema.alterTable("prompt_versions").addColumn("direction", t.text).execute();
 
     await db.schema
       .createTable("library_entries")
-      .addColumn("id", "text", (c) => c.primaryKey().notNull())
-      .addColumn("name", "text", (c) => c.notNull())
-      .addColumn("version_id", "text")
-      .addColumn("idea_id", "text")
-      .addColumn("idea_text", "text", (c) => c.notNull())
-      .addColumn("prompt", "text", (c) => c.notNull())
-      .addColumn("negative_prompt", "text")
-      .addColumn("style", "text")
-      .addColumn("dialect", "text", (c) => c.notNull())
-      .addColumn("parts", "text")
-      .addColumn("created_at", "text", (c) => c.notNull())
+      .addColumn("id", t.text, (c) => c.primaryKey().notNull())
+      .addColumn("name", t.text, (c) => c.notNull())
+      .addColumn("version_id", t.text)
+      .addColumn("idea_id", t.text)
+      .addColumn("idea_text", t.text, (c) => c.notNull())
+      .addColumn("prompt", t.text, (c) => c.notNull())
+      .addColumn("negative_prompt", t.text)
+      .addColumn("style", t.text)
+      .addColumn("dialect", t.text, (c) => c.notNull())
+      .addColumn("parts", t.text)
+      .addColumn("created_at", t.text, (c) => c.notNull())
       .addForeignKeyConstraint(
         "library_entries_version",
         ["idea_id", "version_id"],
@@ -64,13 +66,13 @@ export const iterating: Migration = {
 
     await db.schema
       .createTable("comparisons")
-      .addColumn("id", "text", (c) => c.primaryKey().notNull())
-      .addColumn("idea_id", "text", (c) => c.notNull().references("ideas.id").onDelete("cascade"))
-      .addColumn("kind", "text", (c) => c.notNull())
-      .addColumn("seed", "integer", (c) => c.notNull())
-      .addColumn("params", "text", (c) => c.notNull().defaultTo("{}"))
-      .addColumn("title", "text", (c) => c.notNull())
-      .addColumn("created_at", "text", (c) => c.notNull())
+      .addColumn("id", t.text, (c) => c.primaryKey().notNull())
+      .addColumn("idea_id", t.text, (c) => c.notNull().references("ideas.id").onDelete("cascade"))
+      .addColumn("kind", t.text, (c) => c.notNull())
+      .addColumn("seed", t.integer, (c) => c.notNull())
+      .addColumn("params", t.text, (c) => c.notNull().defaultTo("{}"))
+      .addColumn("title", t.text, (c) => c.notNull())
+      .addColumn("created_at", t.text, (c) => c.notNull())
       .addUniqueConstraint("comparisons_idea_id_id", ["idea_id", "id"])
       .addCheckConstraint("comparisons_kind", sql`kind IN ('versions', 'backends')`)
       .execute();
@@ -82,13 +84,13 @@ export const iterating: Migration = {
 
     await db.schema
       .createTable("comparison_cells")
-      .addColumn("comparison_id", "text", (c) => c.notNull())
-      .addColumn("position", "integer", (c) => c.notNull())
-      .addColumn("idea_id", "text", (c) => c.notNull())
-      .addColumn("label", "text", (c) => c.notNull())
-      .addColumn("version_id", "text", (c) => c.notNull())
-      .addColumn("backend", "text", (c) => c.notNull())
-      .addColumn("generation_id", "text", (c) => c.notNull())
+      .addColumn("comparison_id", t.text, (c) => c.notNull())
+      .addColumn("position", t.integer, (c) => c.notNull())
+      .addColumn("idea_id", t.text, (c) => c.notNull())
+      .addColumn("label", t.text, (c) => c.notNull())
+      .addColumn("version_id", t.text, (c) => c.notNull())
+      .addColumn("backend", t.text, (c) => c.notNull())
+      .addColumn("generation_id", t.text, (c) => c.notNull())
       .addPrimaryKeyConstraint("comparison_cells_pk", ["comparison_id", "position"])
       .addForeignKeyConstraint(
         "comparison_cells_comparison",

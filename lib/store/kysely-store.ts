@@ -1,0 +1,85 @@
+import "server-only";
+import type { Kysely } from "kysely";
+import { findComparison, findComparisons, insertComparison, removeComparison } from "./comparison-queries";
+import {
+  findGeneration,
+  findGenerationsByStatus,
+  findGenerationsForIdea,
+  finishGeneration,
+  insertGeneration,
+  patchGeneration,
+} from "./generation-queries";
+import { findIdea, findIdeas, insertIdeaWithVersion, removeIdea } from "./idea-queries";
+import {
+  findImage,
+  findImageNeighbours,
+  findImages,
+  findImagesForGeneration,
+  markFavorite,
+  removeImage,
+} from "./image-queries";
+import {
+  findLibrary,
+  findLibraryEntry,
+  findLibraryForIdea,
+  removeLibraryEntry,
+  renameEntry,
+  starVersionRow,
+} from "./library-queries";
+import type { Store } from "./types";
+import { findVersion, findVersions, insertVersion, updateLocks } from "./version-queries";
+
+import type { Database } from "./database";
+
+/** How a dialect runs a call: a read, or a write as one all-or-nothing transaction. */
+export type StoreAccess = {
+  read<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T>;
+  write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+/**
+ * The Store's methods, written once over Kysely: SQLite and Postgres differ only in how they
+ * read, write and close (sqlite-store.ts, postgres-store.ts), never in the queries.
+ */
+export function storeOver({ read, write, close }: StoreAccess): Store {
+  return {
+    createIdeaWithVersion: (idea, version) => write((trx) => insertIdeaWithVersion(trx, idea, version)),
+    getIdea: (id) => read((db) => findIdea(db, id)),
+    listIdeas: (query) => read((db) => findIdeas(db, query)),
+    deleteIdea: (id) => write((trx) => removeIdea(trx, id)),
+
+    createVersion: (version) => write((trx) => insertVersion(trx, version)),
+    getVersion: (id) => read((db) => findVersion(db, id)),
+    listVersions: (ideaId) => read((db) => findVersions(db, ideaId)),
+    setVersionLocks: (id, locks) => write((trx) => updateLocks(trx, id, locks)),
+
+    createGeneration: (generation) => write((trx) => insertGeneration(trx, generation)),
+    getGeneration: (id) => read((db) => findGeneration(db, id)),
+    updateGeneration: (id, patch) => write((trx) => patchGeneration(trx, id, patch)),
+    listGenerationsForIdea: (ideaId) => read((db) => findGenerationsForIdea(db, ideaId)),
+    listGenerationsByStatus: (statuses) => read((db) => findGenerationsByStatus(db, statuses)),
+
+    completeGeneration: (id, images, patch) => write((trx) => finishGeneration(trx, id, images, patch)),
+    getImage: (id) => read((db) => findImage(db, id)),
+    listImages: (query) => read((db) => findImages(db, query)),
+    listImagesForGeneration: (generationId) => read((db) => findImagesForGeneration(db, generationId)),
+    getImageNeighbours: (id) => read((db) => findImageNeighbours(db, id)),
+    setFavorite: (id, favorite) => write((trx) => markFavorite(trx, id, favorite)),
+    deleteImage: (id) => write((trx) => removeImage(trx, id)),
+
+    starVersion: (star) => write((trx) => starVersionRow(trx, star)),
+    getLibraryEntry: (id) => read((db) => findLibraryEntry(db, id)),
+    listLibrary: (query) => read((db) => findLibrary(db, query)),
+    listLibraryForIdea: (ideaId) => read((db) => findLibraryForIdea(db, ideaId)),
+    renameLibraryEntry: (id, name) => write((trx) => renameEntry(trx, id, name)),
+    deleteLibraryEntry: (id) => write((trx) => removeLibraryEntry(trx, id)),
+
+    createComparison: (comparison, generations) => write((trx) => insertComparison(trx, comparison, generations)),
+    getComparison: (id) => read((db) => findComparison(db, id)),
+    listComparisons: (ideaId) => read((db) => findComparisons(db, ideaId)),
+    deleteComparison: (id) => write((trx) => removeComparison(trx, id)),
+
+    close,
+  };
+}

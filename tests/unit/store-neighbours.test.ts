@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, expect, it } from "vitest";
+import type { Generation, PromptVersion } from "@/lib/schemas";
+import type { NewImage, Store } from "@/lib/store/types";
+import { describeEachDialect } from "./store-dialects";
+
+let store: Store;
+
+const BASE = Date.parse("2025-03-01T12:00:00.000Z");
+const at = (seconds: number) => new Date(BASE + seconds * 1000).toISOString();
+
+async function ideaWithGeneration(id: string): Promise<Generation> {
+  const version: PromptVersion = {
+    id: `${id}-v`,
+    ideaId: id,
+    parentId: null,
+    source: "refine",
+    instruction: null,
+    prompt: `prompt of ${id}`,
+    negativePrompt: null,
+    style: null,
+    dialect: "prose",
+    refiner: "offline",
+    model: "embedded",
+    title: id,
+    notes: [],
+    parts: null,
+    locks: [],
+    direction: null,
+    createdAt: at(0),
+  };
+  await store.createIdeaWithVersion({ id, text: id, title: id, createdAt: at(0) }, version);
+  const g: Generation = {
+    id: `${id}-g`,
+    promptId: version.id,
+    ideaId: id,
+    backend: "offline",
+    model: "embedded-v1",
+    params: { size: "512x512", n: 1 },
+    status: "queued",
+    progress: 0,
+    error: null,
+    createdAt: at(0),
+    startedAt: null,
+    finishedAt: null,
+    durationMs: null,
+  };
+  await store.createGeneration(g);
+  return g;
+}
+
+const image = (id: string, g: Generation, createdAt: string): NewImage => ({
+  id,
+  generationId: g.id,
+  promptId: g.promptId,
+  ideaId: g.ideaId,
+  width: 512,
+  height: 512,
+  seed: 1,
+  mime: "image/png",
+  byteSize: 10,
+  favorite: false,
+  createdAt,
+});
+
+describeEachDialect("getImageNeighbours", (dialect) => {
+  beforeEach(() => {
+    store = dialect.open();
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it("gives the newer image as previous and the older as next, across ideas, in the gallery's order", async () => {
+    const a = await ideaWithGeneration("idea-a");
+    const b = await ideaWithGeneration("idea-b");
+    // Two images share a time: the gallery orders them by id (descending), and so do neighbours.
+    await store.completeGeneration(a.id, [image("img-1", a, at(10)), image("img-3", a, at(30))], {
+      status: "succeeded",
+    });
+    await store.completeGeneration(b.id, [image("img-2a", b, at(20)), image("img-2b", b, at(20))], {
+      status: "succeeded",
+    });
+
+    const gallery = (await store.listImages({ limit: 50 })).items.map((i) => i.id);
+    expect(gallery).toEqual(["img-3", "img-2b", "img-2a", "img-1"]);
+
+    for (const [i, id] of gallery.entries()) {
+      expect(await store.getImageNeighbours(id)).toEqual({
+        previous: gallery[i - 1] ?? null,
+        next: gallery[i + 1] ?? null,
+      });
+    }
+  });
+
+  it("is undefined for an image that does not exist, and skips deleted ones", async () => {
+    const a = await ideaWithGeneration("idea-a");
+    await store.completeGeneration(
+      a.id,
+      [image("img-1", a, at(1)), image("img-2", a, at(2)), image("img-3", a, at(3))],
+      { status: "succeeded" },
+    );
+    expect(await store.getImageNeighbours("nope")).toBeUndefined();
+    await store.deleteImage("img-2");
+    expect(await store.getImageNeighbours("img-3")).toEqual({ previous: null, next: "img-1" });
+    expect(await store.getImageNeighbours("img-1")).toEqual({ previous: "img-3", next: null });
+  });
+});
