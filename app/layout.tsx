@@ -1,11 +1,13 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ConnectionStatus } from "@/components/connection/connection-status";
 import { EmbeddedDefaultsNotice } from "@/components/ui/embedded-defaults-notice";
 import { LogoutButton } from "@/components/ui/logout-button";
 import { SiteHeader } from "@/components/ui/site-header";
 import { SkipLink } from "@/components/ui/skip-link";
-import { isAuthEnabled } from "@/lib/auth/server";
+import { isAuthEnabled, isSignedInOrOpen } from "@/lib/auth/server";
 import { getCatalog } from "@/lib/studio/queries";
 import "./globals.css";
 
@@ -32,20 +34,23 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1600px] px-4 pt-6 pb-16 outline-none sm:px-6">
           {children}
         </main>
+        <ConnectionStatus />
       </body>
     </html>
   );
 }
 
-/** Only with the password gate on: there is nothing to sign out of otherwise. */
+/** Only with the password gate on and a session: there is nothing to sign out of otherwise. */
 async function SignOutSlot() {
   await connection();
-  return isAuthEnabled() ? <LogoutButton /> : null;
+  return isAuthEnabled() && isSignedInOrOpen(await headers()) ? <LogoutButton /> : null;
 }
 
 /** Read per request: the configuration decides, and components stay free of server code. */
 async function EmbeddedDefaultsBanner() {
   await connection();
+  // A visitor who has not signed in learns nothing of the server's setup.
+  if (!isSignedInOrOpen(await headers())) return null;
   try {
     return getCatalog().embeddedDefaults ? <EmbeddedDefaultsNotice /> : null;
   } catch {

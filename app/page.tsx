@@ -1,6 +1,5 @@
 import { Studio } from "@/components/studio/studio";
 import { getCatalog, getIdeaDetail, getIdeaDetailForVersion } from "@/lib/studio/queries";
-import { LIMITS } from "@/lib/schemas/common";
 import type { IdeaDetail } from "@/lib/schemas/entities";
 
 export const dynamic = "force-dynamic";
@@ -20,8 +19,14 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   if (looksLikeId(ideaId)) detail = await getIdeaDetail(ideaId);
   else if (looksLikeId(versionId)) detail = await getIdeaDetailForVersion(versionId);
   const missing = (ideaId || versionId) && !detail;
+  // Reuse prompt on an image page: ?image= brings that image's settings, &seed=same its seed too.
+  const imageId = one(sp.image);
+  const reuse = looksLikeId(imageId)
+    ? { imageId, seed: one(sp.seed) === "same" ? ("same" as const) : ("new" as const) }
+    : undefined;
   // ?text= pre-fills the Idea (the example buttons submit it before scripts have loaded).
-  const text = detail ? undefined : one(sp.text)?.slice(0, LIMITS.ideaChars);
+  // Whole, never cut: the Idea box says when it is over the limit.
+  const text = detail ? undefined : one(sp.text);
 
   return (
     <>
@@ -34,7 +39,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
         // A fresh key on every visit: following the Studio link always starts blank or on the asked-for idea.
         key={crypto.randomUUID()}
         catalog={catalog}
-        initial={detail ? { detail, versionId: looksLikeId(versionId) ? versionId : undefined } : undefined}
+        initial={detail ? { detail, versionId: looksLikeId(versionId) ? versionId : undefined, reuse } : undefined}
         initialIdeaText={text}
       />
     </>

@@ -14,22 +14,34 @@ type Props = {
   /** Told of each save as it starts, so a refinement can wait for the locks it must honour. */
   onSaving?: (saving: Promise<unknown>) => void;
   disabled?: boolean;
+  /**
+   * The text on screen is an unsaved edit of `version` (whose parts are then only those still
+   * in the text): the chips follow it, and locks wait until the edit is saved.
+   */
+  editing?: boolean;
 };
 
 /**
  * The loaded version's anatomy as chips under the Prompt, each with a lock toggle: a locked
  * part comes back word for word from every later refinement (children inherit the locks).
  */
-export function PartChips({ version, onSaved, onSaving, disabled }: Props) {
+export function PartChips({ version, onSaved, onSaving, disabled: busy, editing }: Props) {
   const hintId = useId();
   const [pending, setPending] = useState<PartName[] | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const parts = version.parts;
+  const disabled = busy || editing;
 
   if (!parts) {
     return (
       <p className="text-xs text-muted">
-        {version.source === "edit" ? "Parts unknown for a hand edit." : "Parts unknown for this version."}
+        {editing
+          ? "Your edit rewrote every part."
+          : version.source === "edit"
+            ? "Parts unknown for a hand edit."
+            : version.source === "verbatim"
+              ? "Parts unknown for a prompt written by hand."
+              : "Parts unknown for this version."}
       </p>
     );
   }
@@ -60,7 +72,9 @@ export function PartChips({ version, onSaved, onSaving, disabled }: Props) {
       <div className="mb-1.5 flex flex-wrap items-baseline gap-x-2">
         <h3 className="eyebrow">Parts</h3>
         <p id={hintId} className="text-xs text-muted">
-          Lock a part to keep it word for word when you refine again.
+          {editing
+            ? "Only the parts your edit kept; locks can change once it is saved."
+            : "Lock a part to keep it word for word when you refine again."}
         </p>
       </div>
       {/* biome-ignore lint/a11y/noRedundantRoles: Safari drops list semantics from unstyled lists unless the role is explicit */}

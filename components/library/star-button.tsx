@@ -15,6 +15,11 @@ type Props = {
   entry?: LibraryEntry;
   /** Told when the version is starred, renamed or removed (null), for a parent that keeps the list. */
   onChange?: (entry: LibraryEntry | null) => void;
+  /**
+   * Saves what is on screen first (an unsaved edit becomes a version) and answers with the
+   * version to star, so the Library gets the text the person sees, not the one it came from.
+   */
+  prepare?: () => Promise<PromptVersion>;
 };
 
 /**
@@ -22,7 +27,7 @@ type Props = {
  * once starred the button reads "Starred", shows the name, and the same dialog renames or
  * removes it. Removing offers Undo for a few seconds, which stars the version again.
  */
-export function StarButton({ version, entry: given, onChange }: Props) {
+export function StarButton({ version, entry: given, onChange, prepare }: Props) {
   const [entry, setEntry] = useState<LibraryEntry | null>(given ?? null);
   // Follow the parent when it shows another version, or learns of another entry.
   const [seen, setSeen] = useState({ versionId: version.id, entry: given });
@@ -35,6 +40,25 @@ export function StarButton({ version, entry: given, onChange }: Props) {
   const [error, setError] = useState<ShownError | null>(null);
   const [removed, setRemoved] = useState<{ name: string; versionId: string } | null>(null);
   const [undoError, setUndoError] = useState<ShownError | null>(null);
+  const [prepareError, setPrepareError] = useState<ShownError | null>(null);
+
+  const openDialog = async () => {
+    setError(null);
+    setPrepareError(null);
+    if (prepare) {
+      setBusy(true);
+      try {
+        // The parent shows the saved version by the time the dialog opens, and the dialog acts on it.
+        await prepare();
+      } catch (e) {
+        setPrepareError(toShownError(e));
+        return;
+      } finally {
+        setBusy(false);
+      }
+    }
+    setOpen(true);
+  };
 
   const change = (next: LibraryEntry | null) => {
     setEntry(next);
@@ -89,9 +113,9 @@ export function StarButton({ version, entry: given, onChange }: Props) {
         type="button"
         aria-haspopup="dialog"
         title={starred ? `In the Library as “${entry.name}”` : "Keep this version in the Library"}
+        aria-disabled={busy || undefined}
         onClick={() => {
-          setError(null);
-          setOpen(true);
+          if (!busy) void openDialog();
         }}
         className={`btn btn-secondary ${starred ? "text-accent" : ""}`}
       >
@@ -107,6 +131,9 @@ export function StarButton({ version, entry: given, onChange }: Props) {
         <UndoNotice message={`Removed “${removed.name}” from the Library.`} onUndo={undo} onDismiss={dismiss} />
       ) : null}
       {undoError ? <ErrorAlert error={undoError} action="Undo failed" /> : null}
+      {prepareError ? (
+        <ErrorAlert error={prepareError} action="Your edit was not saved, so nothing was starred" />
+      ) : null}
       <NameDialog
         open={open}
         title="Save to library"

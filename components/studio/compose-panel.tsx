@@ -1,7 +1,6 @@
 "use client";
 
 import { type RefObject, useId } from "react";
-import { LIMITS } from "@/lib/schemas/common";
 import type { Catalog } from "@/lib/schemas/catalog";
 import type { StyleId } from "@/lib/schemas/styles";
 import { Spinner } from "@/components/ui/spinner";
@@ -9,6 +8,7 @@ import { ApplyStyle } from "./apply-style";
 import { BackendSelect } from "./backend-select";
 import { CandidatesSelect } from "./candidates-select";
 import { type ComposeSettings, capsOf } from "./compose-settings";
+import { IdeaLength, ideaTooLong } from "./idea-length";
 import { isSubmitChord } from "./keys";
 import { LoadImageButton } from "./load-image-button";
 import { ParamsFields } from "./params-fields";
@@ -40,9 +40,11 @@ type Props = {
 export function ComposePanel(p: Props) {
   const ideaId = useId();
   const hintId = useId();
+  const lengthId = useId();
+  const tooLong = ideaTooLong(p.ideaText);
   const caps = capsOf(p.catalog, p.settings.backend);
   const refiner = p.catalog.refiners.find((r) => r.id === p.catalog.defaults.refiner);
-  const canRefine = p.ideaText.trim().length > 0 && !p.refining;
+  const canRefine = p.ideaText.trim().length > 0 && !tooLong && !p.refining;
 
   return (
     <section aria-labelledby={`${ideaId}-h`} className="min-w-0 space-y-5">
@@ -76,10 +78,10 @@ export function ComposePanel(p: Props) {
             ref={p.ideaRef}
             className="field min-h-28 resize-y text-base"
             rows={4}
-            maxLength={LIMITS.ideaChars}
             placeholder="A few words are enough: a fox in the snow, cozy"
             value={p.ideaText}
-            aria-describedby={hintId}
+            aria-describedby={`${lengthId} ${hintId}`}
+            aria-invalid={tooLong || undefined}
             onChange={(e) => p.onIdeaText(e.target.value)}
             onKeyDown={(e) => {
               if (isSubmitChord(e)) {
@@ -88,6 +90,7 @@ export function ComposePanel(p: Props) {
               }
             }}
           />
+          <IdeaLength id={lengthId} text={p.ideaText} />
           <p id={hintId} className="field-hint mt-1">
             Ctrl/⌘ + Enter refines. Each Refine starts a new idea.
           </p>
@@ -108,7 +111,7 @@ export function ComposePanel(p: Props) {
           <button
             type="submit"
             className="btn btn-primary"
-            disabled={!p.ideaText.trim()}
+            disabled={!p.ideaText.trim() || tooLong}
             aria-disabled={p.refining || undefined}
             aria-keyshortcuts="Control+Enter Meta+Enter"
           >

@@ -62,25 +62,40 @@ export function fitToBackend(s: ComposeSettings, caps: Capabilities): ComposeSet
   };
 }
 
-export function initialSettings(catalog: Catalog, detail: IdeaDetail | undefined, versionId?: string): ComposeSettings {
-  const latest = detail?.generations.reduce<IdeaDetail["generations"][number] | undefined>(
-    (a, g) => (!a || g.createdAt > a.createdAt ? g : a),
-    undefined,
-  );
+/** An image to start from (Reuse prompt on the image page): its settings, and its seed when `seed` is "same". */
+export type ReuseImage = { imageId: string; seed: "same" | "new" };
+
+export function initialSettings(
+  catalog: Catalog,
+  detail: IdeaDetail | undefined,
+  versionId?: string,
+  reuse?: ReuseImage,
+): ComposeSettings {
+  // The reused image's own generation, else the idea's latest: its backend and parameters come back.
+  const fromImage = reuse ? detail?.generations.find((g) => g.images.some((i) => i.id === reuse.imageId)) : undefined;
+  const latest =
+    fromImage ??
+    detail?.generations.reduce<IdeaDetail["generations"][number] | undefined>(
+      (a, g) => (!a || g.createdAt > a.createdAt ? g : a),
+      undefined,
+    );
   const backend = pickBackend(catalog, latest?.backend);
   const caps = capsOf(catalog, backend);
   const version = detail?.versions.find((v) => v.id === versionId) ?? detail?.versions.at(-1);
   const style = version?.style && (STYLE_IDS as readonly string[]).includes(version.style) ? version.style : null;
   const sameBackend = latest?.backend === backend;
   const p = sameBackend ? latest?.params : undefined;
+  // "Same seed" remakes that one image, so one image, with its seed (as Load from image… does).
+  const seed = reuse?.seed === "same" && caps.seed ? fromImage?.images.find((i) => i.id === reuse.imageId)?.seed : null;
+  const keepSeed = seed !== null && seed !== undefined;
   return fitToBackend(
     {
       style,
       backend,
       size: p?.size ?? caps.defaultSize,
-      n: p?.n ?? 1,
-      randomSeed: true,
-      seed: "",
+      n: keepSeed ? 1 : (p?.n ?? 1),
+      randomSeed: !keepSeed,
+      seed: keepSeed ? String(seed) : "",
       quality: p?.quality ?? null,
       sampler: p?.sampler ?? null,
       checkpoint: p?.checkpoint ?? null,

@@ -11,6 +11,7 @@ type Props = {
   readOnly: boolean;
   describedBy?: string;
   onSubmit: () => void;
+  onBlur?: () => void;
   editorRef: RefObject<HTMLTextAreaElement | null>;
 };
 
@@ -18,7 +19,17 @@ type Props = {
  * The prompt: fills in while it streams (read-only, with a moving sheen and a caret at the
  * end of the status line), then is yours to edit.
  */
-export function PromptEditor({ id, value, onChange, streaming, readOnly, describedBy, onSubmit, editorRef }: Props) {
+export function PromptEditor({
+  id,
+  value,
+  onChange,
+  streaming,
+  readOnly,
+  describedBy,
+  onSubmit,
+  onBlur,
+  editorRef,
+}: Props) {
   // Keep the newest words in view while they stream in.
   useEffect(() => {
     const el = editorRef.current;
@@ -35,8 +46,9 @@ export function PromptEditor({ id, value, onChange, streaming, readOnly, describ
       aria-describedby={describedBy}
       rows={8}
       spellCheck={!streaming}
-      placeholder={readOnly && !streaming ? "The refined prompt appears here, word by word." : undefined}
+      placeholder={streaming ? undefined : "The refined prompt appears here, word by word. Or write or paste your own."}
       onChange={(e) => onChange(e.target.value)}
+      onBlur={onBlur}
       onKeyDown={(e) => {
         if (isSubmitChord(e)) {
           e.preventDefault();

@@ -12,7 +12,9 @@ import { LengthMeter } from "./length-meter";
 import { PromptEditor } from "./prompt-editor";
 import { PromptNotes } from "./prompt-notes";
 import { RefineAgainForm } from "./refine-again-form";
+import { SaveStatusBadge } from "./save-status";
 import type { RefineMode } from "./studio-state";
+import type { SaveStatus } from "./use-autosave";
 import { useTokenCount } from "./use-token-count";
 import { isSubmitChord } from "./keys";
 
@@ -22,12 +24,22 @@ type Props = {
   negative: string;
   instruction: string;
   current: PromptVersion | undefined;
-  /** An imported prompt waiting to be saved (no version yet): its chip, e.g. "From an AUTOMATIC1111 image". */
+  /**
+   * A prompt waiting to be saved (no version yet), typed or read from an image: its chip, e.g.
+   * "From an AUTOMATIC1111 image".
+   */
   draftLabel: string | null;
   /** What loading an image did, above the Prompt. */
   importNotice?: ReactNode;
   versionNumber: number | undefined;
-  edited: boolean;
+  /** Whether the edit on screen is saved (it saves itself), in words for the badge. */
+  saveStatus: SaveStatus;
+  /** The version number of a version of this idea (for "Saved as v3"). */
+  numberOf: (versionId: string) => number | undefined;
+  /** "Save as version": saves the edit, or a prompt never saved, now. */
+  onSaveVersion: () => void;
+  /** The Prompt or Negative prompt lost focus: an edit saves itself. */
+  onEditorBlur: () => void;
   refining: boolean;
   refiningMode: RefineMode | null;
   /** Candidates streaming or waiting to be chosen (they take the place of the streamed prompt). */
@@ -39,6 +51,8 @@ type Props = {
   changes: ReactNode;
   /** The Library star for the loaded version, beside Generate. */
   star: ReactNode;
+  /** Copy and "Copy for…" (Midjourney, Ideogram, Stable Diffusion), beside Generate. */
+  copy?: ReactNode;
   /** How many candidates Refine again writes. */
   refineCount: number;
   starting: boolean;
@@ -95,14 +109,10 @@ export function PromptPanel(p: Props) {
                 v{p.versionNumber} · {sourceLabel(p.current)}
               </span>
             ) : null}
-            {p.edited && !p.refining ? (
-              <span className="chip border-warning/40 text-warning">Edited · saved on Generate</span>
-            ) : null}
             {draft ? (
-              <span className="chip whitespace-normal border-warning/40 text-warning">
-                {p.draftLabel} · saved on Generate
-              </span>
+              <span className="chip whitespace-normal border-warning/40 text-warning">{p.draftLabel} · not saved</span>
             ) : null}
+            {!p.refining ? <SaveStatusBadge status={p.saveStatus} numberOf={p.numberOf} /> : null}
           </p>
         </div>
         <PromptEditor
@@ -111,7 +121,9 @@ export function PromptPanel(p: Props) {
           value={p.prompt}
           onChange={p.onPrompt}
           streaming={streamingHere}
-          readOnly={(!p.current && !draft) || p.refining}
+          // Editable before any Refine too: a prompt typed or pasted here is generated as written.
+          readOnly={p.refining}
+          onBlur={p.onEditorBlur}
           describedBy={`${meterId}${p.blocked ? ` ${blockedId}` : ""}`}
           onSubmit={p.onGenerate}
         />
@@ -163,6 +175,7 @@ export function PromptPanel(p: Props) {
             value={p.negative}
             readOnly={p.refining}
             onChange={(e) => p.onNegative(e.target.value)}
+            onBlur={p.onEditorBlur}
             onKeyDown={(e) => {
               if (isSubmitChord(e)) {
                 e.preventDefault();
@@ -187,6 +200,18 @@ export function PromptPanel(p: Props) {
           Generate
         </button>
         {hasVersion && !p.refining ? p.star : null}
+        {hasPrompt && !p.refining ? p.copy : null}
+        {/* After Star and Copy, and kept while saving: leaving the Prompt (which saves) never moves them under the pointer. */}
+        {hasPrompt && !p.refining && (draft || p.saveStatus.kind !== "clean") && p.saveStatus.kind !== "saved" ? (
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={p.onSaveVersion}
+            aria-disabled={p.saveStatus.kind === "saving" || undefined}
+          >
+            Save as version
+          </button>
+        ) : null}
         {p.refining ? (
           <button type="button" className="btn btn-secondary" onClick={p.onStop} aria-keyshortcuts="Escape">
             Stop

@@ -73,6 +73,8 @@ export type StudioAction =
   | { type: "refineStopped" }
   | { type: "select"; id: string }
   | { type: "versionSaved"; version: PromptVersion }
+  /** An edit a reload left unsaved, back in the editor (edit-backup.ts); it then saves itself. */
+  | { type: "editRestored"; prompt: string; negative: string }
   | { type: "generateError"; error: ShownError | null }
   | { type: "generationAdded"; generation: Generation }
   | { type: "generationChanged"; generation: Generation & { ahead?: number | null } }
@@ -81,6 +83,8 @@ export type StudioAction =
   | { type: "retry"; id: string; retry: { attempt: number; delayMs: number; reason: string } }
   | { type: "generationDone"; generation: GenerationWithImages }
   | { type: "generationError"; id: string; error: { code: string; message: string }; generation?: Generation }
+  /** The server answers again after a lost connection (use-generation-follower.ts). */
+  | { type: "connectionBack" }
   | { type: "imported"; recipe: ImportedRecipe; status: string }
   | { type: "importStatus"; status: string }
   | { type: "importSaved"; version: PromptVersion; idea: string };
@@ -332,17 +336,19 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
     }
     case "versionSaved": {
       const versions = withVersion(s.versions, a.version);
+      // The editor keeps what is typed in it: a save lands while the person may still be typing.
       return {
         ...s,
         versions,
         candidates: null,
         currentId: a.version.id,
-        prompt: a.version.prompt,
-        negative: a.version.negativePrompt ?? "",
         notice: `Your edit was saved as v${numberOf(versions, a.version.id)}.`,
         imported: null,
       };
     }
+    case "editRestored":
+      if (s.refining || !s.currentId) return s;
+      return { ...s, prompt: a.prompt, negative: a.negative, notice: "Your unsaved edit is back; it is being saved." };
 
     case "imported": {
       // A refinement owns the editor until it ends; the studio says so before it gets here.
@@ -375,13 +381,14 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
         ideaText: a.idea,
         versions: [v],
         currentId: v.id,
-        prompt: v.prompt,
-        negative: v.negativePrompt ?? "",
         generations: [],
         library: [],
         imported: null,
         importStatus: "",
-        notice: "Saved as v1 of a new idea.",
+        notice:
+          v.source === "verbatim"
+            ? "Your prompt was saved as written, as v1 of a new idea."
+            : "Saved as v1 of a new idea.",
       };
     }
 
@@ -423,8 +430,19 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
           ? `Done: ${done.images.length} ${done.images.length === 1 ? "image" : "images"}.`
           : done.status === "canceled"
             ? "Generation canceled."
-            : `Generation failed: ${stripStop(done.error?.message ?? "no reason given")}.`;
+            : done.error?.code === "interrupted"
+              ? "Generation interrupted: the server restarted while it ran."
+              : `Generation failed: ${stripStop(done.error?.message ?? "no reason given")}.`;
       return { ...patchGeneration(s, done.id, () => ({ ...done, ahead: null, retry: null })), notice: words };
+    }
+    case "connectionBack": {
+      // "Could not be reached" is no longer true: those banners go; any other error stays.
+      const gone = (e: ShownError | null) => (e?.code === "network" ? null : e);
+      const refineError = gone(s.refineError);
+      const generateError = gone(s.generateError);
+      return refineError === s.refineError && generateError === s.generateError
+        ? s
+        : { ...s, refineError, generateError };
     }
     case "generationError":
       return {

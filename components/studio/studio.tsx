@@ -3,50 +3,49 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { PartChips } from "@/components/anatomy/part-chips";
+import { CopyMenu } from "@/components/copy/copy-menu";
 import { ChangesFromParent } from "@/components/diff/changes-from-parent";
 import { HistoryPanel } from "@/components/history/history-panel";
 import { StarButton } from "@/components/library/star-button";
-import { saveEdit, startGeneration } from "@/lib/client/api";
+import { startGeneration } from "@/lib/client/api";
 import { toShownError } from "@/lib/client/api-error";
 import { backendLabel } from "@/lib/client/format";
-import { pickRecipeFile, readRecipeFile } from "@/lib/client/recipe-file";
 import { versionNumbers } from "@/lib/client/versions";
 import type { RefineBody } from "@/lib/schemas/api";
 import type { Catalog } from "@/lib/schemas/catalog";
+import { carryOverParts } from "@/lib/studio/parts";
 import type { IdeaDetail, Image, PromptVersion } from "@/lib/schemas/entities";
+import { syncAddress, useFreshOnReturn } from "./address";
 import { ComposePanel } from "./compose-panel";
+import { useRestoreEdit } from "./edit-backup";
 import {
   type ComposeSettings,
   capsOf,
   findBackend,
-  fitToBackend,
   initialSettings,
+  type ReuseImage,
   settingsProblem,
   toGenerateParams,
 } from "./compose-settings";
 import { CandidateCards } from "./candidate-cards";
 import { DropOverlay } from "./drop-overlay";
 import { ExampleIdeas } from "./example-ideas";
-import {
-  fitRecipeParams,
-  ideaForImport,
-  imageFrom,
-  importSummary,
-  refitSummary,
-  settingsFromRecipe,
-} from "./import-recipe";
+import { imageFrom } from "./import-recipe";
 import { ImportNotice } from "./import-notice";
 import { PromptPanel } from "./prompt-panel";
 import { ResultsList } from "./results-list";
+import { revealIfOffscreen } from "./reveal";
 import { currentVersion, initialState, studioReducer } from "./studio-state";
-import { useFileDrop } from "./use-file-drop";
+import { useAutosave } from "./use-autosave";
+import { useImageImport } from "./use-image-import";
 import { useGenerationFollower } from "./use-generation-follower";
+import { useLeaveGuard } from "./use-leave-guard";
 import { useRefine } from "./use-refine";
 
 type Props = {
   catalog: Catalog;
   /** An idea to open (from ?idea= or ?version=), with the version to load. */
-  initial?: { detail: IdeaDetail; versionId?: string };
+  initial?: { detail: IdeaDetail; versionId?: string; reuse?: ReuseImage };
   /** Idea text to start with (from ?text=). */
   initialIdeaText?: string;
 };
@@ -61,7 +60,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
     return initialIdeaText && !i ? { ...s, ideaText: initialIdeaText } : s;
   });
   const [settings, setSettings] = useState<ComposeSettings>(() =>
-    initialSettings(catalog, initial?.detail, initial?.versionId),
+    initialSettings(catalog, initial?.detail, initial?.versionId, initial?.reuse),
   );
   const [starting, setStarting] = useState(false);
   const [candidateCount, setCandidateCount] = useState(1);
@@ -69,8 +68,6 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
   const router = useRouter();
   const ideaRef = useRef<HTMLTextAreaElement>(null);
   const editorRef = useRef<HTMLTextAreaElement>(null);
-  const importRef = useRef<HTMLDivElement>(null);
-  const importSeq = useRef(0);
   // A lock being saved: a refinement waits for it, so the locked part is kept.
   const lockSave = useRef<Promise<unknown> | null>(null);
 
@@ -90,8 +87,21 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
     [catalog.backends],
   );
   const parent = current?.parentId ? state.versions.find((v) => v.id === current.parentId) : undefined;
-  // A prompt read from an image, not saved yet: Generate (or Refine again) saves it first.
-  const draft = !current && state.imported !== null;
+  const autosave = useAutosave({
+    dispatch,
+    current,
+    prompt: state.prompt,
+    negative: state.negative,
+    ideaText: state.ideaText,
+    negativeShown: caps.negativePrompt,
+    imported: state.imported !== null,
+    refining,
+  });
+  useLeaveGuard(autosave.unsaved, autosave.settle);
+  useRestoreEdit(dispatch, current, state.versions);
+  const stale = useFreshOnReturn(initial?.versionId);
+  // A prompt that is no version yet (typed, or read from an image): Generate, Save as version or Refine again saves it first.
+  const draft = !current && (state.imported !== null || autosave.draft);
   const many = candidateCount >= 2 ? { candidates: candidateCount } : {};
 
   // Loading a version brings its style into the Style combobox; changing it afterwards offers "Apply style".
@@ -101,17 +111,6 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
     const style = (currentStyleKey.slice(currentStyleKey.indexOf(":") + 1) || null) as ComposeSettings["style"];
     setSettings((s) => (s.style === style ? s : { ...s, style }));
   }, [currentStyleKey]);
-  // What an image load runs against: read after the file has been read, so never stale.
-  const latest = useRef({ refining, settings });
-  useEffect(() => {
-    latest.current = { refining, settings };
-  });
-
-  const edited =
-    !!current &&
-    !refining &&
-    (state.prompt.trim() !== current.prompt.trim() ||
-      (caps.negativePrompt && state.negative.trim() !== (current.negativePrompt ?? "").trim()));
 
   const imagesByVersion = useMemo(() => {
     const map = new Map<string, Image[]>();
@@ -121,14 +120,13 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
     return map;
   }, [state.generations]);
 
-  // Keep the address bar on the idea and version in view, so a reload (or a shared link) reopens them.
   useEffect(() => {
-    if (!state.ideaId) return;
-    const params = new URLSearchParams({ idea: state.ideaId });
-    if (state.currentId) params.set("version", state.currentId);
-    const next = `/?${params.toString()}`;
-    if (`${window.location.pathname}${window.location.search}` !== next) window.history.replaceState(null, "", next);
-  }, [state.ideaId, state.currentId]);
+    if (!stale) syncAddress(state.ideaId, state.currentId);
+  }, [stale, state.ideaId, state.currentId]);
+  // On a phone the Prompt is a screen below the compose form: follow a refinement there.
+  useEffect(() => {
+    if (refining) revealIfOffscreen(editorRef.current);
+  }, [refining]);
 
   const blocked = useMemo((): string | null => {
     if (!current && !draft) return state.candidates ? "Choose a candidate first." : "Refine an idea first.";
@@ -143,93 +141,32 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
   }, [current, draft, refining, backend, state.prompt, caps, settings, state.candidates]);
 
   const onSettings = useCallback((patch: Partial<ComposeSettings>) => setSettings((s) => ({ ...s, ...patch })), []);
-  const recipe = state.imported;
-  const onBackend = useCallback(
-    (id: string) => {
-      const nextCaps = capsOf(catalog, id);
-      if (!recipe) {
-        setSettings((s) => fitToBackend({ ...s, backend: id }, nextCaps));
-        return;
-      }
-      // While an imported prompt is unsaved, the image's settings follow the backend chosen.
-      setSettings((s) => settingsFromRecipe({ ...s, backend: id }, recipe.params, nextCaps).settings);
-      dispatch({
-        type: "importStatus",
-        status: refitSummary(fitRecipeParams(recipe.params, nextCaps), backendLabel(id)),
-      });
-    },
-    [catalog, recipe],
-  );
-
-  // Bring what the load did into view (on a phone the Prompt is below the compose zone); focus stays put.
-  const revealImport = () => {
-    const reveal = () => importRef.current?.scrollIntoView?.({ block: "nearest" });
-    if (typeof requestAnimationFrame === "function") requestAnimationFrame(reveal);
-    else setTimeout(reveal, 0);
+  const settle = autosave.settle;
+  /** Saves an edit (not a prompt never saved) before the editor shows something else. */
+  const keepEdit = (then: () => void) => {
+    if (!autosave.edited) return then();
+    // A failed save stays on screen with its edit; the badge beside the Prompt says why.
+    settle().then(then, () => undefined);
   };
-
-  /** Reads a dropped or picked PNG's recipe into the studio. Nothing is saved. */
-  const onImageFile = async (file: File) => {
-    const seq = ++importSeq.current;
-    if (latest.current.refining) {
-      dispatch({ type: "importStatus", status: "Wait for the refinement to finish, or stop it, then load the image." });
-      revealImport();
-      return;
-    }
-    const result = await readRecipeFile(file);
-    // A later file wins; a refinement started meanwhile keeps the editor.
-    if (seq !== importSeq.current) return;
-    if (!result.ok || latest.current.refining) {
-      dispatch({
-        type: "importStatus",
-        status: result.ok ? "Wait for the refinement to finish, or stop it, then load the image." : result.message,
-      });
-      revealImport();
-      return;
-    }
-    const now = latest.current.settings;
-    const nowCaps = capsOf(catalog, now.backend);
-    const { settings: next, fit } = settingsFromRecipe(now, result.recipe.params, nowCaps);
-    setSettings(next);
-    dispatch({ type: "imported", recipe: result.recipe, status: importSummary(result.recipe, fit, nowCaps) });
-    revealImport();
-  };
-
-  const dragging = useFileDrop((files) => {
-    const file = pickRecipeFile(files);
-    if (file) void onImageFile(file);
+  const { noticeRef, onImageFile, onBackend, dragging } = useImageImport({
+    catalog,
+    dispatch,
+    refining,
+    settings,
+    setSettings,
+    recipe: state.imported,
+    keepEdit,
   });
-
-  /** Saves an edited prompt as a child version, or an imported one as a new idea; returns the version to work from. */
-  const settle = async (): Promise<PromptVersion> => {
-    if (!current) {
-      if (!state.imported) throw new Error("No version is loaded.");
-      // POST /api/prompts { idea, prompt, negativePrompt? }: a new idea whose first version is this prompt, as is.
-      // The image's negative prompt is kept even where this backend shows none, as an edit keeps its parent's.
-      const idea = ideaForImport(state.ideaText, state.prompt);
-      const negative = state.negative.trim();
-      const version = await saveEdit({
-        idea,
-        prompt: state.prompt.trim(),
-        ...(negative ? { negativePrompt: negative } : {}),
-      });
-      dispatch({ type: "importSaved", version, idea });
-      return version;
-    }
-    if (!edited) return current;
-    const negative = caps.negativePrompt ? state.negative.trim() : (current.negativePrompt ?? undefined);
-    const version = await saveEdit({
-      parentId: current.id,
-      prompt: state.prompt.trim(),
-      ...(negative !== undefined ? { negativePrompt: negative } : {}),
-    });
-    dispatch({ type: "versionSaved", version });
-    return version;
-  };
 
   const onRefine = () => {
     if (refining || !state.ideaText.trim()) return;
-    void refine.run({ idea: state.ideaText.trim(), style: settings.style, backend: settings.backend, ...many }, "new");
+    keepEdit(
+      () =>
+        void refine.run(
+          { idea: state.ideaText.trim(), style: settings.style, backend: settings.backend, ...many },
+          "new",
+        ),
+    );
   };
 
   /** Refines from the loaded version (saving an edit first): a child, so from an older version a branch. */
@@ -320,10 +257,12 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
           negative={state.negative}
           instruction={state.instruction}
           current={current}
-          draftLabel={draft && state.imported ? `From ${imageFrom(state.imported.source)}` : null}
+          draftLabel={
+            draft ? (state.imported ? `From ${imageFrom(state.imported.source)}` : "Your prompt, as written") : null
+          }
           importNotice={
             <ImportNotice
-              noticeRef={importRef}
+              noticeRef={noticeRef}
               status={state.importStatus}
               recipe={draft && state.refining?.mode !== "new" ? state.imported : null}
               caps={caps}
@@ -333,7 +272,10 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
             />
           }
           versionNumber={current ? numbers.get(current.id) : undefined}
-          edited={edited}
+          saveStatus={autosave.status}
+          numberOf={(id) => numbers.get(id)}
+          onSaveVersion={() => void settle().catch(() => undefined)}
+          onEditorBlur={() => autosave.flush()}
           refining={refining}
           refiningMode={state.refining?.mode ?? null}
           candidates={
@@ -342,7 +284,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
                 items={state.candidates.items}
                 numbers={numbers}
                 streaming={refining}
-                onUse={(id) => dispatch({ type: "candidateChosen", id })}
+                onUse={(id) => keepEdit(() => dispatch({ type: "candidateChosen", id }))}
                 onClose={() => dispatch({ type: "candidatesClosed" })}
               />
             ) : null
@@ -353,7 +295,11 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
             current ? (
               <PartChips
                 key={current.id}
-                version={current}
+                // While an edit is unsaved, only the parts still in its text (what saving it will keep).
+                version={
+                  autosave.edited ? { ...current, ...carryOverParts(current, state.prompt, state.negative) } : current
+                }
+                editing={autosave.edited}
                 disabled={refining}
                 onSaved={(version) => dispatch({ type: "versionUpdated", version })}
                 onSaving={(saving) => {
@@ -377,10 +323,22 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
             current ? (
               <StarButton
                 version={current}
+                prepare={settle}
                 entry={state.library.find((e) => e.versionId === current.id)}
                 onChange={(entry) => dispatch({ type: "libraryChanged", versionId: current.id, entry })}
               />
             ) : null
+          }
+          copy={
+            <CopyMenu
+              size="md"
+              source={{
+                prompt: state.prompt,
+                negativePrompt: state.negative,
+                size: settings.size,
+                dialect: current?.dialect ?? caps.dialect,
+              }}
+            />
           }
           starting={starting}
           caps={caps}
@@ -403,6 +361,8 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
           versionNumbers={numbers}
           defaultSize={caps.defaultSize}
           onCancel={follower.cancel}
+          onRetry={follower.retry}
+          stale={follower.stale}
         />
       </div>
 
@@ -420,7 +380,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
           imagesByVersion={imagesByVersion}
           disabled={refining}
           ideaHref={state.ideaId ? `/ideas/${encodeURIComponent(state.ideaId)}` : null}
-          onSelect={(id) => dispatch({ type: "select", id })}
+          onSelect={(id) => keepEdit(() => dispatch({ type: "select", id }))}
         />
       </div>
       <DropOverlay visible={dragging} />

@@ -1,6 +1,7 @@
 import type { EditBody, GenerateBody } from "@/lib/schemas/api";
 import type { Generation, GenerationWithImages, Image, Page, PartName, PromptVersion } from "@/lib/schemas/entities";
-import { ApiError, errorFromBody } from "./api-error";
+import { errorFromBody, networkError } from "./api-error";
+import { connection } from "./connection";
 
 /** The public HTTP API, as the browser sees it. Nothing here touches the server's internals. */
 
@@ -18,16 +19,28 @@ export async function request<T>(url: string, init: RequestInit = {}): Promise<T
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiError("network", "The server could not be reached.");
+    // The page's connection monitor checks, says it once, and reconnects (lib/client/connection.ts).
+    connection().suspect();
+    throw networkError();
   }
+  // Any answer below 500 is the app itself (a proxy in front says 502–504 while it is down).
+  if (res.status < 500) connection().alive();
   if (res.status === 204) return undefined as T;
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) throw errorFromBody(body, res.status);
   return body as T;
 }
 
-export function saveEdit(body: EditBody, signal?: AbortSignal): Promise<PromptVersion> {
-  return request("/api/prompts", { method: "POST", body: JSON.stringify(body), signal });
+/**
+ * POST /api/prompts. `keepalive` lets the request finish when the page is being left (a reload,
+ * a closed tab): a same-origin fetch that, unlike sendBeacon, sends JSON and its Origin.
+ */
+export function saveEdit(
+  body: EditBody,
+  signal?: AbortSignal,
+  opts: { keepalive?: boolean } = {},
+): Promise<PromptVersion> {
+  return request("/api/prompts", { method: "POST", body: JSON.stringify(body), signal, keepalive: opts.keepalive });
 }
 
 /** PATCH /api/prompts/:id: which parts of a version later refinements must keep word for word. */

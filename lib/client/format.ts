@@ -90,6 +90,10 @@ export function generationStatusText(
     case "succeeded":
       return g.durationMs != null ? `Done in ${formatDuration(g.durationMs)}` : "Done";
     case "failed":
+      // A restart is not the backend failing: say what happened ("Interrupted: the server restarted …").
+      if (g.error?.code === "interrupted") {
+        return /^interrupted\b/i.test(g.error.message) ? g.error.message : `Interrupted: ${g.error.message}`;
+      }
       return `Failed: ${g.error?.message ?? "the backend did not say why"}`;
     case "canceled":
       return "Canceled";

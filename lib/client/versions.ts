@@ -71,6 +71,7 @@ export function sourceLabel(
   v: Pick<PromptVersion, "source"> & { parentId?: string | null; instruction?: string | null },
 ): string {
   if (v.source === "edit") return v.parentId === null ? "Imported" : "Edited";
+  if (v.source === "verbatim") return "As written";
   if (v.parentId && v.instruction === null) return "Restyled";
   return "Refined";
 }

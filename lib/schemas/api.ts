@@ -3,11 +3,17 @@ import { IdSchema, LIMITS, SizeSchema } from "./common";
 import { PartNameSchema } from "./entities";
 import { StyleIdSchema } from "./styles";
 
+/** "2000" → "2,000", as the Idea box's counter says it. */
+const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 const idea = z
   .string()
   .trim()
   .min(1, "the idea is empty")
-  .max(LIMITS.ideaChars, `at most ${LIMITS.ideaChars} characters`);
+  // Never cut: a longer idea is refused with both numbers, the way the Idea box says it.
+  .max(LIMITS.ideaChars, {
+    error: (issue) =>
+      `the idea is ${typeof issue.input === "string" ? thousands(issue.input.length) : "too many"} characters; the limit is ${thousands(LIMITS.ideaChars)}`,
+  });
 const instruction = z
   .string()
   .trim()
@@ -45,11 +51,14 @@ const negativeText = z.string().trim().max(LIMITS.negativePromptChars).optional(
 /**
  * POST /api/prompts: a manual edit of a saved version (`parentId`), or a prompt written or
  * imported elsewhere (`idea`: a new idea whose first version is this prompt, as given).
- * The backend's own (lower) limit is checked in studio/.
+ * `source: "verbatim"` marks a prompt typed in the Studio to be generated as written (the
+ * default is a prompt read from an image). The backend's own (lower) limit is checked in studio/.
  */
 export const EditBodySchema = z.union([
   z.object({ parentId: IdSchema, prompt: promptText, negativePrompt: negativeText }).strict(),
-  z.object({ idea, prompt: promptText, negativePrompt: negativeText }).strict(),
+  z
+    .object({ idea, prompt: promptText, negativePrompt: negativeText, source: z.literal("verbatim").optional() })
+    .strict(),
 ]);
 export type EditBody = z.infer<typeof EditBodySchema>;
 
@@ -144,6 +153,7 @@ export const DownloadQuerySchema = z.object({ download: z.enum(["1", "true", "0"
 export const ErrorCodeSchema = z.enum([
   "invalid_request",
   "unauthorized",
+  "forbidden",
   "not_found",
   "too_large",
   "moderation_blocked",

@@ -10,7 +10,8 @@ export const IdeaSchema = z.object({
 });
 export type Idea = z.infer<typeof IdeaSchema>;
 
-export const PromptSourceSchema = z.enum(["refine", "edit"]);
+/** `verbatim`: a prompt typed or pasted in the Studio and kept as written, never refined. */
+export const PromptSourceSchema = z.enum(["refine", "edit", "verbatim"]);
 
 /** A prompt's anatomy: the parts a refiner writes, shown as chips and lockable one by one. */
 export const PART_NAMES = [

@@ -38,8 +38,11 @@ function guessDialect(prompt: string): "prose" | "tags" {
   return /\([^()]+:\s*\d+(?:\.\d+)?\)/.test(prompt) ? "tags" : "prose";
 }
 
-/** A prompt from elsewhere (typed, or read from an image's metadata) becomes a new idea, word for word. */
-async function saveImported(body: { idea: string; prompt: string; negativePrompt?: string }): Promise<PromptVersion> {
+/**
+ * A prompt from elsewhere (read from an image's metadata, or typed in the Studio: `verbatim`)
+ * becomes a new idea, word for word.
+ */
+async function saveImported(body: Exclude<EditBody, { parentId: string }>): Promise<PromptVersion> {
   const { store } = deps();
   const now = new Date().toISOString();
   const idea = { id: newId(), text: body.idea, title: body.idea.slice(0, 60), createdAt: now };
@@ -47,7 +50,7 @@ async function saveImported(body: { idea: string; prompt: string; negativePrompt
     id: newId(),
     ideaId: idea.id,
     parentId: null,
-    source: "edit",
+    source: body.source ?? "edit",
     instruction: null,
     prompt: body.prompt,
     negativePrompt: body.negativePrompt || null,
@@ -56,7 +59,11 @@ async function saveImported(body: { idea: string; prompt: string; negativePrompt
     refiner: "manual",
     model: "manual",
     title: idea.title,
-    notes: ["Written or imported by hand; not refined."],
+    notes: [
+      body.source === "verbatim"
+        ? "Your prompt, as written; not refined."
+        : "Written or imported by hand; not refined.",
+    ],
     parts: null,
     locks: [],
     direction: null,

@@ -239,6 +239,33 @@ describe("POST /api/prompts", () => {
     );
   });
 
+  it("saves a prompt typed in the Studio as written: source verbatim, a new idea, nothing refined", async () => {
+    const prompt = "1girl, red hood, (forest:1.2), BREAK, moonlight --ar 2:3";
+    const res = await call(h("prompts", "POST"), {
+      method: "POST",
+      body: { idea: "red hood in the woods", prompt, negativePrompt: "lowres", source: "verbatim" },
+    });
+    expect(res.status).toBe(201);
+    const v = PromptVersionSchema.parse(await res.json());
+    expect(v).toMatchObject({
+      parentId: null,
+      source: "verbatim",
+      prompt,
+      negativePrompt: "lowres",
+      refiner: "manual",
+    });
+    const detail = await (await call(h("idea", "GET"), {}, { id: v.ideaId })).json();
+    expect(detail.idea.text).toBe("red hood in the woods");
+    expect(detail.versions).toEqual([expect.objectContaining({ id: v.id, source: "verbatim", prompt })]);
+    // Only a new idea can be verbatim; an edit of a version is always an edit, and no other source is taken.
+    for (const body of [
+      { parentId: v.id, prompt: "x", source: "verbatim" },
+      { idea: "x", prompt: "y", source: "refine" },
+    ]) {
+      await expectError(await call(h("prompts", "POST"), { method: "POST", body }), 400, "invalid_request");
+    }
+  });
+
   it("400 on an empty prompt, 404 on an unknown parent", async () => {
     const parent = await newVersion("a kite");
     await expectError(

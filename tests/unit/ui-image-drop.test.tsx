@@ -269,7 +269,7 @@ describe("loading a recipe from an image", () => {
     expect(document.body.textContent).toContain("From the image, not used by Offline sketch (no model):");
     expect(document.body.textContent).toContain("Negative prompt: it takes none.");
     expect(document.body.textContent).toContain("Size 512 × 768: not one of its sizes.");
-    expect(document.body.textContent).toContain("From an AUTOMATIC1111 image · saved on Generate");
+    expect(document.body.textContent).toContain("From an AUTOMATIC1111 image · not saved");
     expect(byLabel<HTMLTextAreaElement>("Idea").value).toBe("");
     // Nothing is saved by loading.
     expect(api.calls.filter((c) => c.method === "POST")).toEqual([]);

@@ -1,12 +1,15 @@
 import "server-only";
-import { type Kysely, type Migration, Migrator } from "kysely";
+import { type Kysely, type Migration, Migrator, sql } from "kysely";
 import { init } from "./0001-init";
 import { iterating } from "./0002-iterating";
+import { verbatimSource } from "./0003-verbatim-source";
+import { isPostgres } from "./dialect";
 
 /** Names sort in the order they run; never rename or edit one that has shipped, add the next. */
 const MIGRATIONS: Record<string, Migration> = {
   "0001_init": init,
   "0002_iterating": iterating,
+  "0003_verbatim_source": verbatimSource,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
@@ -14,12 +17,22 @@ export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
 /** Applies what is missing; a no-op on an up-to-date database. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-  let { error } = await migrator.migrateToLatest();
-  if (error) {
-    // Two processes opening a brand-new file at once race on Kysely's bookkeeping tables; the
-    // loser finds everything in place on a second pass. A real failure fails twice.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    ({ error } = await migrator.migrateToLatest());
+  // A migration that rebuilds a table (SQLite's way to change a constraint) must not cascade
+  // its DROP to the rows that point at it; the pragma is a no-op inside a transaction, so it is
+  // set here, around the migrator's, and each rebuild checks the keys itself before committing.
+  // Postgres alters constraints in place and has no such pragma.
+  const sqlite = !isPostgres(db);
+  if (sqlite) await sql`PRAGMA foreign_keys = OFF`.execute(db);
+  try {
+    let { error } = await migrator.migrateToLatest();
+    if (error) {
+      // Two processes opening a brand-new file at once race on Kysely's bookkeeping tables; the
+      // loser finds everything in place on a second pass. A real failure fails twice.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      ({ error } = await migrator.migrateToLatest());
+    }
+    if (error) throw new Error("Promptsmith: the database migration failed", { cause: error });
+  } finally {
+    if (sqlite) await sql`PRAGMA foreign_keys = ON`.execute(db);
   }
-  if (error) throw new Error("Promptsmith: the database migration failed", { cause: error });
 }
