@@ -1,4 +1,5 @@
-import { formatSize } from "@/lib/client/format";
+import { ApiError } from "@/lib/client/api-error";
+import { formatCount, formatSize } from "@/lib/client/format";
 import type { ImportedParams, ImportedRecipe, ImportSource } from "@/lib/png";
 import type { Capabilities, CatalogBackend } from "@/lib/schemas/catalog";
 import { LIMITS } from "@/lib/schemas/common";
@@ -202,11 +203,20 @@ export function negativeHint(
 
 /**
  * The idea an imported prompt is saved under (POST /api/prompts needs one): what the Idea box
- * says, or else the prompt itself, flattened and cut short.
+ * says, or else the prompt itself, flattened and cut short with a visible "…". A typed idea
+ * over the limit is refused, never cut: saving a shortened or substituted idea would file the
+ * prompt under words the person did not write. The Idea box already says how much to shorten.
  */
 export function ideaForImport(ideaText: string, prompt: string): string {
   const typed = ideaText.trim();
-  if (typed) return typed.slice(0, LIMITS.ideaChars);
+  if (typed.length > LIMITS.ideaChars) {
+    const over = typed.length - LIMITS.ideaChars;
+    throw new ApiError(
+      "invalid_request",
+      `The idea is ${formatCount(typed.length)} characters; the limit is ${formatCount(LIMITS.ideaChars)}. Shorten it in the Idea box by ${formatCount(over)} to save this prompt: nothing was cut or saved.`,
+    );
+  }
+  if (typed) return typed;
   const flat = prompt.replace(/\s+/g, " ").trim();
   return flat.length > 200 ? `${flat.slice(0, 199).trimEnd()}…` : flat;
 }

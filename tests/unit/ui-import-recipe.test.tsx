@@ -12,6 +12,9 @@ import {
 } from "@/components/studio/import-recipe";
 import { initialState, studioReducer } from "@/components/studio/studio-state";
 import { BACKENDS } from "@/lib/catalog";
+import { ApiError, toShownError } from "@/lib/client/api-error";
+import { formatCount } from "@/lib/client/format";
+import { LIMITS } from "@/lib/schemas/common";
 import type { ImportedRecipe } from "@/lib/png";
 import type { Capabilities, CatalogBackend } from "@/lib/schemas/catalog";
 import type { PromptVersion } from "@/lib/schemas/entities";
@@ -213,6 +216,27 @@ describe("what the studio says about a load", () => {
     const long = ideaForImport("", "word ".repeat(100));
     expect(long.length).toBeLessThanOrEqual(200);
     expect(long.endsWith("…")).toBe(true);
+  });
+
+  it("never cuts a typed idea: one over the limit is refused with both numbers, one at the limit is kept whole", () => {
+    const limit = LIMITS.ideaChars;
+    const atLimit = `${"a".repeat(limit - 4)} fox`;
+    expect(ideaForImport(atLimit, "whatever")).toBe(atLimit);
+    const over = `a fox in the snow ${"and more snow ".repeat(200)}`.trim();
+    expect(over.length).toBeGreaterThan(limit);
+    let thrown: unknown;
+    try {
+      ideaForImport(over, "masterpiece, 1girl");
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(ApiError);
+    const shown = toShownError(thrown);
+    expect(shown.code).toBe("invalid_request");
+    expect(shown.message).toContain(`The idea is ${formatCount(over.length)} characters`);
+    expect(shown.message).toContain(`the limit is ${formatCount(limit)}`);
+    expect(shown.message).toContain(`by ${formatCount(over.length - limit)}`);
+    expect(shown.message).toMatch(/nothing was cut or saved/);
   });
 });
 

@@ -69,8 +69,14 @@ export function boldFraming(at: BoldSeed, family: MediumFamily, subject: string)
 }
 
 /** Another preset, of another family than the current medium where possible. */
-export function reimaginedStyle(at: BoldSeed, family: MediumFamily, current?: string): StylePreset | undefined {
-  const others = REIMAGINED_STYLES.filter((id) => id !== current);
+/** `exclude`: presets the candidate may not take (a monochrome one when a palette was just asked for). */
+export function reimaginedStyle(
+  at: BoldSeed,
+  family: MediumFamily,
+  current?: string,
+  exclude: readonly string[] = [],
+): StylePreset | undefined {
+  const others = REIMAGINED_STYLES.filter((id) => id !== current && !exclude.includes(id));
   const unlike = others.filter((id) => STYLE_NAMES[id].family !== family);
   return getStyle(choose(unlike.length > 0 ? unlike : others, at, "bold-medium"));
 }

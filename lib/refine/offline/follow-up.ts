@@ -15,7 +15,9 @@ import { fitDoc } from "./edits/fit-doc";
 import { parseInstruction } from "./edits/parse-instruction";
 import { OFFLINE_MODEL } from "./model";
 import { buildNegative, mergeNegative } from "./negative";
+import { maskQuotes } from "./quotes";
 import { seedFor } from "./refine-fresh";
+import { readSyntax, withParams } from "./syntax";
 import { buildTitle } from "./title";
 import { STYLE_NAMES } from "./vocab/media";
 
@@ -42,29 +44,43 @@ export type FollowUpInput = {
   direction?: CandidateDirection;
 };
 
+/** Each part's text through `map` (to mask or restore quoted lettering). */
+function mapParts(parts: PromptParts, map: (text: string) => string): PromptParts {
+  return Object.fromEntries(Object.entries(parts).map(([name, text]) => [name, text ? map(text) : text]));
+}
+
 export function refineFollowUp(input: FollowUpInput): RefinedPrompt {
   const { parent } = input;
-  const analysis = analyzeIdea(input.idea.trim() || parent.prompt.split(/[.,]/)[0] || parent.prompt);
+  // The idea's prompt syntax is read for its plain words, as a first refinement reads it.
+  const syntax = readSyntax(input.idea);
+  const analysis = analyzeIdea(syntax.plain.trim() || parent.prompt.split(/[.,]/)[0] || parent.prompt);
   const notes: string[] = [];
   const locks = new Set<PartName>(parent.parts ? (input.locks ?? []) : []);
 
-  let prompt = parent.prompt.replace(/\s+/g, " ").trim();
+  // Midjourney parameters stay as typed, last; only the prompt before them is edited.
+  const split = readSyntax(parent.prompt.replace(/\s+/g, " "));
+  const params = split.params?.replace(/\.+$/, "");
+  let prompt = split.body;
   const converted = parent.dialect !== input.dialect;
   if (converted) {
     prompt = convertDialect(prompt, parent.dialect, input.dialect, analysis.subject?.head);
     notes.push(`Rewrote the previous ${parent.dialect} prompt as ${input.dialect} for this backend.`);
   }
+  // Quoted lettering is swapped for placeholders of the same length, so no edit can touch it.
+  const quotes = maskQuotes(prompt, true);
+  const masked = quotes.masked;
+  const finish = (text: string) => withParams(quotes.restore(text), params);
 
   const previousStyle = getStyle(parent.style);
   const ctx: EditContext = {
-    doc: parseDoc(prompt, input.dialect, analysis.contentWords),
+    doc: parseDoc(masked, input.dialect, analysis.contentWords, syntax.verbatim ? quotes.mask(syntax.body) : undefined),
     analysis,
     style: previousStyle,
     negative: (parent.negativePrompt ?? "").split(/\s*,\s*/).filter(Boolean),
     notes,
     locks,
   };
-  attachParts(ctx.doc, prompt, converted ? null : parent.parts, locks);
+  attachParts(ctx.doc, masked, converted || !parent.parts ? null : mapParts(parent.parts, quotes.mask), locks);
   if (input.dialect === "tags" && ctx.negative.length === 0) {
     ctx.negative = buildNegative({ style: previousStyle, subjectKind: analysis.subject?.entry.kind, prompt }).split(
       /\s*,\s*/,
@@ -88,7 +104,7 @@ export function refineFollowUp(input: FollowUpInput): RefinedPrompt {
   const applied = bold.edits.map((edit) => applyEdit(ctx, edit)).some(Boolean);
   if (bold.note && applied) notes.splice(at, 0, bold.note);
 
-  const fitted = fitDoc(ctx.doc, input.budget);
+  const fitted = fitDoc(ctx.doc, input.budget, finish);
   if (fitted.dropped.length > 0) {
     notes.push(`Shortened to fit the backend's budget, dropping ${fitted.dropped.join(", ")} wording first.`);
   }
@@ -105,14 +121,14 @@ export function refineFollowUp(input: FollowUpInput): RefinedPrompt {
     negativePrompt =
       locks.has("negative") && parent.negativePrompt
         ? parent.negativePrompt
-        : mergeNegative(ctx.negative, [], fitted.text, pixel);
+        : mergeNegative(ctx.negative, [], finish(fitted.text), pixel);
   }
   const result: RefinedPrompt = {
-    prompt: fitted.text,
+    prompt: finish(fitted.text),
     title: buildTitle(analysis),
-    notes,
+    notes: notes.map(quotes.restore),
     model: OFFLINE_MODEL,
-    parts: readParts(ctx.doc, fitted.text, negativePrompt),
+    parts: mapParts(readParts(ctx.doc, fitted.text, negativePrompt), quotes.restore),
   };
   if (negativePrompt) result.negativePrompt = negativePrompt;
   const styleAfter = ctx.style?.id ?? null;

@@ -59,23 +59,52 @@ export function splitOutsideQuotes(text: string, re: RegExp): string[] {
 // Private-use characters: no letter, digit or punctuation rule matches them.
 const MASK_OPEN = "\uE000";
 const MASK_CLOSE = "\uE001";
-const MASK_RE = /\uE000([\uE100-\uEFFF])\uE001/g;
+const MASK_PAD = "\uE002";
+const MASK_RE = /\uE000([\uE100-\uEFFF])\uE002*\uE001/g;
+
+export type QuoteMask = {
+  /** The text with each quoted run swapped for an inert placeholder. */
+  masked: string;
+  /** Puts every quoted run back, byte for byte, wherever its placeholder ended up. */
+  restore: (text: string) => string;
+  /** Swaps the same quoted runs for their placeholders in another text (a part's text, say). */
+  mask: (text: string) => string;
+};
+
+/**
+ * Swaps each quoted run for a placeholder no rewrite can touch. With `keepLength`, each
+ * placeholder is as long as the run it stands for (runs under three characters stay), so
+ * offsets into the text still hold.
+ */
+export function maskQuotes(text: string, keepLength = false): QuoteMask {
+  const saved: string[] = [];
+  const holders: string[] = [];
+  let masked = "";
+  let from = 0;
+  for (const [a, b] of quotedSpans(text)) {
+    if (keepLength && b - a < 3) continue;
+    const holder =
+      MASK_OPEN +
+      String.fromCharCode(0xe100 + saved.length) +
+      (keepLength ? MASK_PAD.repeat(b - a - 3) : "") +
+      MASK_CLOSE;
+    masked += text.slice(from, a) + holder;
+    saved.push(text.slice(a, b));
+    holders.push(holder);
+    from = b;
+  }
+  masked += text.slice(from);
+  const restore = (out: string) => out.replace(MASK_RE, (_m, ch: string) => saved[ch.charCodeAt(0) - 0xe100] ?? "");
+  const mask = (other: string) => saved.reduce((out, q, i) => out.split(q).join(holders[i] as string), other);
+  return { masked, restore, mask };
+}
 
 /**
  * Runs a text rewrite everywhere but inside quotes: each quoted run is swapped for an inert
  * placeholder first and put back, byte for byte, afterwards.
  */
 export function outsideQuotes(text: string, rewrite: (masked: string) => string): string {
-  const spans = quotedSpans(text);
-  if (spans.length === 0) return rewrite(text);
-  const saved: string[] = [];
-  let masked = "";
-  let from = 0;
-  for (const [a, b] of spans) {
-    masked += text.slice(from, a) + MASK_OPEN + String.fromCharCode(0xe100 + saved.length) + MASK_CLOSE;
-    saved.push(text.slice(a, b));
-    from = b;
-  }
-  masked += text.slice(from);
-  return rewrite(masked).replace(MASK_RE, (_m, ch: string) => saved[ch.charCodeAt(0) - 0xe100] ?? "");
+  if (quotedSpans(text).length === 0) return rewrite(text);
+  const { masked, restore } = maskQuotes(text);
+  return restore(rewrite(masked));
 }

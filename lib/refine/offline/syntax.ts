@@ -57,6 +57,11 @@ export function plainWords(body: string): string {
     .replace(/^[\s,]+|[\s,]+$/g, "");
 }
 
+/** True when the text holds prompt syntax (a weight, a LoRA, BREAK, a booru count or underscore tag). */
+export function hasSyntax(text: string): boolean {
+  return SYNTAX_MARKERS.some((re) => re.test(text));
+}
+
 export function readSyntax(idea: string): IdeaSyntax {
   const trimmed = idea.trim();
   const found = MJ_TAIL.exec(trimmed);
@@ -64,7 +69,7 @@ export function readSyntax(idea: string): IdeaSyntax {
   const tail = found && !insideQuotes(quotedSpans(trimmed), found.index + found[0].indexOf("--")) ? found : null;
   const params = tail?.[1]?.trim();
   const body = tail ? trimmed.slice(0, tail.index).trim() : trimmed;
-  const verbatim = SYNTAX_MARKERS.some((re) => re.test(body)) || isTagList(body);
+  const verbatim = hasSyntax(body) || isTagList(body);
   return { body, ...(params ? { params } : {}), verbatim, plain: verbatim ? plainWords(body) : body };
 }
 

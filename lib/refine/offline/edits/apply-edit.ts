@@ -79,6 +79,13 @@ export function applyEdit(ctx: EditContext, edit: Edit): boolean {
   }
   const words = contradicting(edit);
   const blocker = everySegment(ctx.doc).find((l) => l.seg.frozen && words.some((w) => hasPhrase(l.seg.text, w)))?.seg;
+  const what = edit.kind === "time" ? "time of day" : edit.kind;
+  if (blocker?.verbatim) {
+    ctx.notes.push(
+      `Your own prompt syntax says ${quote(blocker.text)}, which is kept as typed, so the ${what} was left as it was; change it in the Prompt box.`,
+    );
+    return false;
+  }
   if (blocker?.part) {
     ctx.notes.push(
       `The ${PART_WORDS[blocker.part]} is locked and says ${quote(blocker.text)}, so the ${edit.kind === "time" ? "time of day" : edit.kind} was left as it was.`,

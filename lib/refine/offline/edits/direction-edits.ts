@@ -2,6 +2,8 @@ import { findFraming } from "../vocab/framing";
 import { STYLE_NAMES, findMedium } from "../vocab/media";
 import type { CandidateDirection } from "../../types";
 import { boldFraming, boldKinds, boldLight, boldPalette, boldSeed, reimaginedStyle } from "../direction";
+import { STYLE_PRESETS } from "@/lib/styles";
+import { isMonochrome } from "../plan";
 import type { Edit, EditContext } from "./context";
 import { everySegment, fullText } from "./doc";
 
@@ -55,7 +57,9 @@ export function directionEdits(
       };
     }
     if (locks.has("medium") || analysis.medium || askedKind("style")) continue;
-    const style = reimaginedStyle(at, family, ctx.style?.id);
+    // A palette or mood just asked for wins: no black-and-white medium to contradict it.
+    const exclude = askedKind("palette", "mood") ? STYLE_PRESETS.filter(isMonochrome).map((p) => p.id) : [];
+    const style = reimaginedStyle(at, family, ctx.style?.id, exclude);
     if (!style) continue;
     const names = STYLE_NAMES[style.id];
     return {

@@ -73,7 +73,8 @@ const PLACEMENT_PART: Record<Placement, PartName | undefined> = {
 /** The index just after the idea's own leading tags. */
 function afterIdeaTags(doc: Doc, tags: Segment[]): number {
   let i = 0;
-  while (i < tags.length && doc.ideaWords.some((w) => hasWord(tags[i]?.text ?? "", w))) i++;
+  // The idea's own prompt syntax is one run: nothing goes inside it.
+  while (i < tags.length && (tags[i]?.verbatim || doc.ideaWords.some((w) => hasWord(tags[i]?.text ?? "", w)))) i++;
   return Math.max(i, 1);
 }
 
@@ -111,7 +112,8 @@ export function addSegment(
     // "at night", "in autumn": continues the idea's opening clause, never inside a locked part.
     const last = opening[opening.length - 1];
     if (last && !last.frozen) last.text = `${last.text} ${text}`;
-    else first.splice(opening.length, 0, { ...seg, joinBefore: last ? " " : undefined });
+    // After prompt syntax it is an item of its own: "forest, at night", never "(forest:1.2) at night".
+    else first.splice(opening.length, 0, { ...seg, joinBefore: last ? (last.verbatim ? ", " : " ") : undefined });
     return;
   }
   if (placement === "lead") {

@@ -144,7 +144,8 @@ export function attachParts(
       if (!span) continue;
       const exact = prompt.slice(span.start, span.end) === seg.text;
       const cuts =
-        doc.dialect === "prose" && exact
+        // Typed prompt syntax is one piece: "<lora:x:0.8> BREAK forest" is never split into two.
+        doc.dialect === "prose" && exact && !seg.verbatim
           ? [...new Set(known.flatMap((p) => [p.span.start, p.span.end]))]
               .filter((x) => x > span.start && x < span.end && isWordBoundary(prompt, x))
               .sort((a, b) => a - b)

@@ -1,7 +1,8 @@
 import type { Dialect } from "@/lib/schemas/common";
 import type { PartName } from "@/lib/schemas/entities";
 import { capitalize, polishProse } from "../english";
-import { formatTag, joinTags, parseTags } from "../tags";
+import { hasSyntax } from "../syntax";
+import { formatTag, joinTags, parseTags, tagSpans } from "../tags";
 import { COLOR_WORDS, PALETTE_TERMS } from "../vocab/colors";
 import { contentWords, hasWord } from "../words";
 
@@ -21,6 +22,12 @@ export type Segment = {
   part?: PartName;
   /** In a locked part: no edit and no budget may change or remove it. */
   frozen?: boolean;
+  /**
+   * Prompt syntax kept as typed ("(masterpiece:1.2)", "<lora:x:0.8> BREAK forest", the idea's
+   * own tag list): frozen too, so no edit rewrites it; only "remove X" may take a whole item
+   * that is nothing but X.
+   */
+  verbatim?: boolean;
 };
 
 export type Doc = { dialect: Dialect; groups: Segment[][]; ideaWords: readonly string[] };
@@ -58,9 +65,23 @@ function splitClauses(sentence: string): string[] {
   return merged;
 }
 
-export function parseDoc(prompt: string, dialect: Dialect, ideaWords: readonly string[]): Doc {
+/**
+ * `verbatimBody` is the idea's own prompt syntax ("(masterpiece:1.2), 1girl, red hood"): the
+ * segments that spell it, and any other segment holding prompt syntax, are kept as typed.
+ */
+export function parseDoc(prompt: string, dialect: Dialect, ideaWords: readonly string[], verbatimBody?: string): Doc {
+  const bodyEnd = verbatimBody && prompt.startsWith(verbatimBody) ? verbatimBody.length : 0;
   if (dialect === "tags") {
-    return { dialect, ideaWords, groups: [parseTags(prompt).map((t) => ({ text: t.text, weight: t.weight }))] };
+    const tags = parseTags(prompt);
+    const raw = tagSpans(prompt);
+    const segs = tags.map((t, i): Segment => {
+      const span = raw[i];
+      const typed = span ? prompt.slice(span.start, span.end) : formatTag(t);
+      // A weight this refiner would write back the same way is editable; anything else is syntax.
+      const syntax = formatTag(t) !== typed || hasSyntax(t.text) || (span !== undefined && span.end <= bodyEnd);
+      return syntax ? { text: typed, verbatim: true, frozen: true } : { text: t.text, weight: t.weight };
+    });
+    return { dialect, ideaWords, groups: [segs] };
   }
   const sentences = prompt
     .replace(/\s+/g, " ")
@@ -68,7 +89,17 @@ export function parseDoc(prompt: string, dialect: Dialect, ideaWords: readonly s
     .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'(])/u)
     .map((s) => s.replace(/[.!?]+$/, "").trim())
     .filter(Boolean);
-  return { dialect, ideaWords, groups: sentences.map((s) => splitClauses(s).flatMap(splitPaletteTail)) };
+  const doc: Doc = { dialect, ideaWords, groups: sentences.map((s) => splitClauses(s).flatMap(splitPaletteTail)) };
+  let cursor = 0;
+  for (const { seg } of everySegment(doc)) {
+    const at = prompt.indexOf(seg.text, cursor);
+    if (at >= 0) cursor = at + seg.text.length;
+    if ((at >= 0 && at < bodyEnd) || hasSyntax(seg.text)) {
+      seg.verbatim = true;
+      seg.frozen = true;
+    }
+  }
+  return doc;
 }
 
 /**
@@ -89,11 +120,28 @@ function splitPaletteTail(clause: string): Segment[] {
   return [{ text: clause }];
 }
 
+// Private-use placeholders for typed syntax while prose is polished (quotes.ts uses U+E000 to U+E002).
+const HOLD_OPEN = "\uE003";
+const HOLD_CLOSE = "\uE004";
+const HOLD_BASE = 0xe800;
+const HOLD_RE = /\uE003([\uE800-\uEFFF])\uE004/g;
+
 export function renderDoc(doc: Doc): string {
-  const groups = doc.groups.map((g) => g.filter((s) => /[\p{L}\p{N}]/u.test(s.text))).filter((g) => g.length > 0);
+  // A placeholder for quoted lettering (\uE000) counts as words.
+  const groups = doc.groups.map((g) => g.filter((s) => /[\p{L}\p{N}\uE000]/u.test(s.text))).filter((g) => g.length > 0);
   if (doc.dialect === "tags") return joinTags(groups.flat());
-  const sentence = (g: Segment[]) => g.map((s, i) => (i === 0 ? s.text : `${s.joinBefore ?? ", "}${s.text}`)).join("");
-  return polishProse(groups.map((g) => `${capitalize(sentence(g))}.`).join(" "));
+  // Typed syntax is held out of the polish (capitals, articles, doubled words) and put back as typed:
+  // "solo, 1girl" never becomes "Solo, 1girl".
+  const typed: string[] = [];
+  const hold = (seg: Segment) => {
+    if (!seg.verbatim) return seg.text;
+    typed.push(seg.text);
+    return `${HOLD_OPEN}${String.fromCharCode(HOLD_BASE + typed.length - 1)}${HOLD_CLOSE}`;
+  };
+  const sentence = (g: Segment[]) =>
+    g.map((s, i) => (i === 0 ? hold(s) : `${s.joinBefore ?? ", "}${hold(s)}`)).join("");
+  const text = polishProse(groups.map((g) => `${g[0]?.verbatim ? sentence(g) : capitalize(sentence(g))}.`).join(" "));
+  return text.replace(HOLD_RE, (_m, ch: string) => typed[ch.charCodeAt(0) - HOLD_BASE] ?? "");
 }
 
 export function segmentText(seg: Segment, dialect: Dialect): string {
@@ -117,7 +165,9 @@ export function openingRun(doc: Doc): Segment[] {
   const first = doc.groups[0] ?? [];
   const run: Segment[] = [];
   for (const [i, seg] of first.entries()) {
-    if (i > 0 && seg.joinBefore !== " ") break;
+    // Prompt syntax that opens the prompt is one opening, however many items it has.
+    const typed = seg.verbatim && run.every((s) => s.verbatim);
+    if (i > 0 && seg.joinBefore !== " " && !typed) break;
     run.push(seg);
   }
   return run;

@@ -104,6 +104,12 @@ export function applyUnrecognised(ctx: EditContext, instruction: string): boolea
     return false;
   }
   const thing = namedThing(ctx, instruction.trim(), phrase);
+  if (thing?.verbatim) {
+    ctx.notes.push(
+      `${quote(thing.text)} is your own prompt syntax, kept as typed, so ${quote(instruction)} was not applied to it; change it in the Prompt box.`,
+    );
+    return false;
+  }
   if (thing?.frozen && thing.part) {
     ctx.notes.push(
       `The ${PART_WORDS[thing.part]} is locked, so it was kept word for word instead of applying ${quote(instruction)}.`,

@@ -76,9 +76,13 @@ function emphasiseProse(ctx: EditContext, target: string, more: boolean): boolea
 
 export function applyEmphasis(ctx: EditContext, target: string, more: boolean): void {
   const { doc } = ctx;
-  const lockedIn = everySegment(doc).find((l) => l.seg.frozen && hasWord(l.seg.text, target))?.seg.part;
-  if (lockedIn && !allSegments(doc).some((l) => hasWord(l.seg.text, target))) {
-    ctx.notes.push(`${quote(target)} is in the locked ${PART_WORDS[lockedIn]}, so its emphasis was left as it was.`);
+  const holder = everySegment(doc).find((l) => l.seg.frozen && hasWord(l.seg.text, target))?.seg;
+  if (holder && !allSegments(doc).some((l) => hasWord(l.seg.text, target))) {
+    ctx.notes.push(
+      holder.verbatim
+        ? `${quote(target)} is in your own prompt syntax ${quote(holder.text)}, kept as typed, so its emphasis was left as it was; change its weight in the Prompt box.`
+        : `${quote(target)} is in the locked ${holder.part ? PART_WORDS[holder.part] : "part"}, so its emphasis was left as it was.`,
+    );
     return;
   }
   // "more eerie" on a prompt that is not eerie yet: first make it so.

@@ -5,7 +5,7 @@ import { DETERMINERS, isContentWord } from "../words";
 import { type EditContext, quote } from "./context";
 import { everySegment, type Segment } from "./doc";
 import { removeSegment } from "./doc-ops";
-import { findTarget } from "./edit-remove";
+import { findTarget } from "./cut-words";
 
 /**
  * "make the cats black", "turn the fox white": the thing takes the new colour, in place of the
@@ -94,7 +94,11 @@ export function applyRecolor(ctx: EditContext, rawTarget: string, colour: string
   }
   if (first.seg.frozen) {
     const part = first.seg.part ? PART_WORDS[first.seg.part] : "part";
-    ctx.notes.push(`The ${part} is locked, so it was kept word for word instead of making the ${asked} ${colour}.`);
+    ctx.notes.push(
+      first.seg.verbatim
+        ? `${quote(first.seg.text)} is your own prompt syntax, kept as typed, so the ${asked} was not made ${colour}; change it in the Prompt box.`
+        : `The ${part} is locked, so it was kept word for word instead of making the ${asked} ${colour}.`,
+    );
     return false;
   }
   const replaced: string[] = [];

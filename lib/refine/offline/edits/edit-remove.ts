@@ -1,10 +1,22 @@
 import { PART_WORDS } from "../../anatomy";
+import { plainWords } from "../syntax";
 import { type Token, tokenize } from "../tokens";
-import { DETERMINERS, isContentWord, PREPOSITIONS, singular } from "../words";
+import { EYES_DETAIL, SURFACE_DETAIL } from "../vocab/craft";
+import { DETERMINERS, isContentWord, PREPOSITIONS } from "../words";
 import { type EditContext, quote } from "./context";
+import { EMPTY, emptyPlaceAfter, findTarget, isParticiple, JOINERS, trimGlue } from "./cut-words";
 import { dependentsOf, isDerivedAdjective } from "./dependents";
 import { allSegments, everySegment, openingRun, type Segment } from "./doc";
 import { removeSegment } from "./doc-ops";
+import {
+  dropParticiple,
+  emptyTheRest,
+  ideaParticiples,
+  isOnly,
+  LEAD_IN,
+  otherSubjects,
+  passLeadIns,
+} from "./remove-leftovers";
 
 /**
  * "remove the snow", "without people", "no text": the thing goes, with the words that held it
@@ -12,8 +24,6 @@ import { removeSegment } from "./doc-ops";
  * (snow's powder drifts), and in the tags dialect it joins the negative prompt. A clause that
  * was about the thing goes whole, so no fragment like "a curl of over a glossy crema" is left.
  */
-
-const JOINERS = new Set(["and", "or", "with", "plus"]);
 
 /** Nouns that measure out what follows "of": "a curl of steam" is steam, and goes with it. */
 const MEASURES = new Set(
@@ -28,28 +38,8 @@ const CLINGING = /^(?:\w+ed|laden|heavy|thick|full|rich|slick|wet|white)$/;
 /** Prepositions a movement takes ("rising from the cup", "drifting over the crema"). */
 const MOTION = new Set("from off out over into above around up through across".split(" "));
 
-/** Words that say what a thing is doing or how it is ("rising", "asleep"): they go with the thing. */
-function isParticiple(t: Token | undefined): boolean {
-  if (!t) return false;
-  if (/^(asleep|awake|alone|aloft|afloat|adrift|ablaze|alight|curled|perched|seated)$/.test(t.lower)) return true;
-  return t.lower.length > 4 && t.lower.endsWith("ing") && isContentWord(t.text);
-}
-
-/** Matches the target's words in order, each in singular or plural form. */
-export function findTarget(tokens: readonly Token[], target: string): { start: number; end: number } | undefined {
-  const all = tokenize(target);
-  const want = all.filter((t) => isContentWord(t.text) || all.length === 1);
-  if (want.length === 0) return undefined;
-  for (let i = 0; i + want.length <= tokens.length; i++) {
-    if (want.every((w, j) => tokens[i + j]?.key === w.key || singular(tokens[i + j]?.lower ?? "") === w.key)) {
-      return { start: i, end: i + want.length };
-    }
-  }
-  return undefined;
-}
-
 /** A span of tokens to cut, and whether it was what the clause is about (its opening noun phrase). */
-type Cut = { from: number; to: number; head: boolean };
+type Cut = { from: number; to: number; head: boolean; insert?: string };
 
 /** The target with what depends on it in the clause: its article and adjectives, its measure, its verb. */
 function expand(tokens: readonly Token[], hit: { start: number; end: number }): Cut {
@@ -74,6 +64,10 @@ function expand(tokens: readonly Token[], hit: { start: number; end: number }): 
   }
   const head = from === 0;
   const prev = tokens[from - 1];
+  // "of a cat asleep on a windowsill", "A cat on a windowsill": the windowsill stays, empty.
+  const still = isParticiple(tokens[to]) ? to + 1 : to;
+  const place = emptyPlaceAfter(tokens, still);
+  if (place >= 0 && (head || prev?.lower === "of")) return { from, to: place, head, insert: EMPTY };
   if (prev && (PREPOSITIONS.has(prev.lower) || prev.lower === "of" || JOINERS.has(prev.lower))) {
     from--;
     // "covered in snow": the clinging word has nothing left to say.
@@ -113,32 +107,6 @@ function locate(tokens: readonly Token[], target: string): Cut | undefined {
 }
 
 /**
- * Glue left at an end the cut reached ("rising from a cup" once the steam before it is gone);
- * an end the cut did not touch keeps its own words ("in a forest" stays "in a forest").
- */
-function trimGlue(text: string, atStart: boolean, atEnd: boolean, head: boolean): string {
-  let out = text.replace(/^[\s,;]+|[\s,;]+$/g, "");
-  for (;;) {
-    const tokens = tokenize(out);
-    const first = tokens[0];
-    const last = tokens[tokens.length - 1];
-    // A preposition stays unless the clause was about the removed thing ("Steam over a cup").
-    const leading =
-      first && ((head && PREPOSITIONS.has(first.lower)) || JOINERS.has(first.lower) || isParticiple(first));
-    if (atStart && leading && tokens.length > 1) {
-      out = out.slice(tokens[1]?.start ?? out.length);
-      continue;
-    }
-    const trailing = last && (PREPOSITIONS.has(last.lower) || JOINERS.has(last.lower) || DETERMINERS.has(last.lower));
-    if (atEnd && trailing) {
-      out = out.slice(0, last.start);
-      continue;
-    }
-    return out.replace(/^[\s,;]+|[\s,;]+$/g, "").trim();
-  }
-}
-
-/**
  * The text without the target and what depended on it, or undefined when the target is not
  * there. `whole` is true when the text was about the target, so all of it should go.
  */
@@ -162,7 +130,8 @@ export function cutTarget(
     const endChar = tokens[cut.to - 1]?.end ?? out.length;
     atStart ||= cut.from === 0;
     atEnd ||= cut.to >= tokens.length;
-    out = `${out.slice(0, startChar)} ${out.slice(endChar)}`.replace(/\s+/g, " ").replace(/\s+([,;])/g, "$1");
+    const insert = cut.insert ? ` ${cut.insert} ` : " ";
+    out = `${out.slice(0, startChar)}${insert}${out.slice(endChar)}`.replace(/\s+/g, " ").replace(/\s+([,;])/g, "$1");
   }
   if (!found) return undefined;
   return { text: trimGlue(out, atStart, atEnd, whole), whole, atStart };
@@ -209,45 +178,85 @@ function dropClinging(group: Segment[], seg: Segment): void {
 export function applyRemove(ctx: EditContext, rawTarget: string): void {
   const { doc } = ctx;
   const target = rawTarget.replace(/^(the|a|an|all|any|some|of)\s+/i, "").trim();
+  const touched: string[] = [];
+  // The idea's own prompt syntax is kept as typed, but an item that is only the thing ("forest") may go whole.
+  for (const at of everySegment(doc)) {
+    if (at.seg.verbatim && !openingRun(doc).every((s) => s === at.seg) && isOnly(at.seg, target)) {
+      touched.push(at.seg.text);
+      removeSegment(doc, at.seg);
+    }
+  }
   // What a locked part keeps saying stays in the picture, and so does what depends on it.
-  const lockedIn = everySegment(doc).find((l) => l.seg.frozen && cutTarget(l.seg.text, target) !== undefined)?.seg.part;
+  const holder = everySegment(doc).find(
+    (l) => l.seg.frozen && cutTarget(plainWords(l.seg.text), target) !== undefined,
+  )?.seg;
+  const lockedIn = holder !== undefined;
   const dependents = lockedIn ? [] : dependentsOf(target);
-  // The idea's subject brings its own detail ("bushy tail curled close"): without the subject it describes nothing.
+  // The idea's subject brings its own detail ("bushy tail curled close", fur, eyes): without the subject it describes nothing.
   const subject = ctx.analysis.subject;
-  const detail =
-    !lockedIn && subject?.entry.detail && findTarget(tokenize(subject.head), target) ? subject.entry.detail : "";
-  // Tags split a detail at "and" ("bushy tail curled close", "amber eyes alert"), so each piece goes too.
-  const ownDetails = detail ? [detail, ...detail.split(/\s+and\s+/)] : [];
+  const isSubject = !lockedIn && subject !== undefined && findTarget(tokenize(subject.head), target) !== undefined;
+  const detail = isSubject && subject?.entry.detail ? subject.entry.detail : "";
+  // Fur and eyes go only with the last thing that had them: "a fox and a rabbit" minus the fox keeps the rabbit's.
+  const others = otherSubjects(ctx.analysis.contentWords, target);
+  const surface: string[] = [];
+  if (isSubject && subject) {
+    if (!others.some((e) => e.surface === subject.entry.surface)) surface.push(SURFACE_DETAIL[subject.entry.surface]);
+    const eyed = others.some((e) => e.kind === "animal" || e.kind === "person") || ctx.analysis.people;
+    if (!eyed) surface.push(EYES_DETAIL);
+  }
+  // Tags split a detail at "and" ("bushy tail curled close", "amber eyes alert") and drop its article.
+  const ownDetails = [
+    ...(detail ? [detail, ...detail.split(/\s+and\s+/)] : []).map((d) => d.replace(/^(a|an|the)\s+/i, "")),
+    ...surface,
+  ];
+  const participles = lockedIn ? [] : ideaParticiples(ctx.analysis.idea, target);
   // Longer phrases first, so "falling snow" goes whole before "snow" leaves "falling" behind.
   const targets = [...dependents, target].sort((a, b) => b.length - a.length);
   const opening = openingRun(doc);
-  const touched: string[] = [];
   const alongWith = new Set<string>();
   for (const at of allSegments(doc)) {
     const own = ownDetails.find((d) => at.seg.text.toLowerCase().includes(d.toLowerCase()));
     if (own) {
       const from = at.seg.text.toLowerCase().indexOf(own.toLowerCase());
       touched.push(at.seg.text);
-      alongWith.add(detail);
+      alongWith.add(surface.includes(own) ? own : detail);
       const rest = trimGlue(at.seg.text.slice(0, from) + at.seg.text.slice(from + own.length), true, true, false);
-      if (tokenize(rest).some((t) => isContentWord(t.text))) at.seg.text = rest;
+      const leadIn = LEAD_IN.exec(at.seg.text)?.[0];
+      if (leadIn && tokenize(rest).length <= 1) at.seg.text = leadIn;
+      else if (tokenize(rest).some((t) => isContentWord(t.text))) at.seg.text = rest;
       else removeSegment(doc, at.seg);
       continue;
     }
     const result = cutSegment(at.seg, targets, opening);
-    if (!result) continue;
+    if (!result) {
+      const left = dropParticiple(at.seg, participles, doc.dialect);
+      if (left === undefined) continue;
+      touched.push(at.seg.text);
+      alongWith.add(at.seg.text.split(/\s+/)[0] as string);
+      if (left === "removed") removeSegment(doc, at.seg);
+      else at.seg.text = left;
+      continue;
+    }
     touched.push(at.seg.text);
     for (const d of dependents) if (cutTarget(at.seg.text, d)) alongWith.add(d);
     if (result.atStart) dropClinging(doc.groups[at.group] ?? [], at.seg);
+    if (result.remove) emptyTheRest(doc, doc.groups[at.group] ?? [], at.seg);
     if (result.remove) removeSegment(doc, at.seg);
     else at.seg.text = result.text;
   }
-  if (doc.dialect === "tags" && !ctx.negative.some((n) => n.toLowerCase() === target.toLowerCase())) {
+  if (doc.dialect === "prose") passLeadIns(doc);
+  // What the prompt still says (kept by a lock or as typed) is not also asked away in the negative prompt.
+  const kept = lockedIn && touched.length === 0;
+  if (doc.dialect === "tags" && !kept && !ctx.negative.some((n) => n.toLowerCase() === target.toLowerCase())) {
     ctx.negative.unshift(target);
   }
-  const negative = doc.dialect === "tags" ? " and added it to the negative prompt" : "";
-  if (lockedIn) {
-    ctx.notes.push(`${quote(target)} is in the locked ${PART_WORDS[lockedIn]}, so it stayed there word for word.`);
+  const negative = doc.dialect === "tags" && !kept ? " and added it to the negative prompt" : "";
+  if (lockedIn && holder) {
+    ctx.notes.push(
+      holder.verbatim
+        ? `${quote(target)} is inside your own prompt syntax ${quote(holder.text)}, which is kept as typed, so it stayed there; edit it in the Prompt box to take it out.`
+        : `${quote(target)} is in the locked ${holder.part ? PART_WORDS[holder.part] : "part"}, so it stayed there word for word.`,
+    );
   }
   const along = alongWith.size > 0 ? ` and what came with it (${[...alongWith].map(quote).join(", ")})` : "";
   if (touched.length > 0) {

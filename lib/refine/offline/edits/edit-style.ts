@@ -207,7 +207,13 @@ export function applyStyle(ctx: EditContext, edit: StyleEdit): void {
     // Where the idea's own hues stay, the preset's palette joins them, as in a fresh refinement.
     const has = (p: string) => everySegment(doc).some((l) => hasPhrase(l.seg.text, p));
     const firstPalette = subPhrases(preset.palette)[0] as string;
-    if (!ctx.locks.has("palette") && !has(firstPalette)) addSegment(doc, "palette", firstPalette);
+    // A palette this same instruction asked for wins over the preset's ("warmer" beats black-and-white).
+    const asked = allSegments(doc).find((l) => l.seg.added && l.seg.part === "palette")?.seg;
+    if (asked && !has(firstPalette)) {
+      ctx.notes.push(
+        `Kept the palette asked for, ${quote(asked.text)}, instead of the ${preset.label} preset's ${quote(firstPalette)}.`,
+      );
+    } else if (!ctx.locks.has("palette") && !has(firstPalette)) addSegment(doc, "palette", firstPalette);
   } else {
     // No preset: the medium's own finish replaces the one just taken out.
     const finish = FAMILY_FINISH[edit.family][0] as string;

@@ -48,7 +48,7 @@ const DAY_LIGHT =
 const INDOOR =
   /(?<![\w-])(indoors?|interior|room|windowsill|window light|table|tabletop|desk|counter|countertop|shelf|mantel|still[- ]life|studio backdrop|seamless backdrop|backdrop|kitchen|bedroom|lamplight|candlelight)(?![\w-])/i;
 
-function placeOf(ctx: EditContext, text: string): PlaceKind | undefined {
+export function placeOf(ctx: EditContext, text: string): PlaceKind | undefined {
   const place = ctx.analysis.place?.entry.kind;
   if (place) return place;
   if (INDOOR.test(text)) return "interior";

@@ -2,9 +2,9 @@ import { TIMES } from "../vocab/times";
 import { WEATHER, type WeatherEntry } from "../vocab/weather";
 import { hasPhrase, phraseRegExp } from "../words";
 import { type EditContext, quote } from "./context";
-import { allSegments, everySegment, isLocked } from "./doc";
+import { allSegments, everySegment, fullText, isLocked } from "./doc";
 import { addSegment, removeSegment, replaceSegment } from "./doc-ops";
-import { applyTime } from "./edit-time";
+import { applyTime, placeOf } from "./edit-time";
 
 /**
  * "add rain", "foggy", "clear skies": wet weather and clear weather exclude each other, so the
@@ -40,13 +40,20 @@ export function applyWeather(ctx: EditContext, weather: WeatherEntry): void {
     at.seg.text = text;
   }
 
+  // Indoors the weather is what the window shows: "rain streaking down the windowpanes", never rain in the room.
+  const indoors = placeOf(ctx, fullText(doc)) === "interior";
+  const shown = indoors ? weather.indoor : weather.atmosphere;
   const present = everySegment(doc).some((l) => weather.names.some((n) => hasPhrase(l.seg.text, n)));
-  const atmosphere = doc.dialect === "tags" ? weather.tag : weather.atmosphere;
-  if (!present || !everySegment(doc).some((l) => hasPhrase(l.seg.text, weather.atmosphere))) {
+  if (indoors) {
+    if (!everySegment(doc).some((l) => hasPhrase(l.seg.text, doc.dialect === "tags" ? weather.indoorTag : shown))) {
+      if (doc.dialect === "tags") addSegment(doc, "lead", weather.indoorTag, 1.1);
+      else addSegment(doc, "light", shown, undefined, null);
+    }
+  } else if (!present || !everySegment(doc).some((l) => hasPhrase(l.seg.text, weather.atmosphere))) {
     if (doc.dialect === "tags") {
       if (!present) addSegment(doc, "lead", weather.tag, 1.1);
       addSegment(doc, "light", weather.atmosphere.split(/\s+and\s+(?=\S+\s+\S)/)[0] as string, undefined, null);
-    } else addSegment(doc, "light", atmosphere, undefined, null);
+    } else addSegment(doc, "light", weather.atmosphere, undefined, null);
   }
   // Sunshine needs the sun: a clear sky asked of a night scene brings the day back.
   if (
@@ -58,7 +65,9 @@ export function applyWeather(ctx: EditContext, weather: WeatherEntry): void {
   }
   ctx.notes.push(
     removed.length > 0
-      ? `Changed the weather to ${weather.key}: took out ${removed.map(quote).join(", ")} and added ${quote(weather.atmosphere)}.`
-      : `Added weather: ${weather.key} (${quote(weather.atmosphere)}).`,
+      ? `Changed the weather to ${weather.key}: took out ${removed.map(quote).join(", ")} and added ${quote(shown)}${indoors ? ", seen through the window since the scene is indoors" : ""}.`
+      : indoors
+        ? `Added weather: ${weather.key}, seen through the window since the scene is indoors (${quote(shown)}).`
+        : `Added weather: ${weather.key} (${quote(shown)}).`,
   );
 }

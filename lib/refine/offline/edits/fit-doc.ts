@@ -19,10 +19,15 @@ const PRIORITY: Record<Category, number> = {
   medium: 7,
 };
 
-export function fitDoc(doc: Doc, budget: PromptBudget | undefined): { text: string; dropped: Category[] } {
+/** `finish` gives the text as it will be sent (quotes restored, parameters appended), which the budget counts. */
+export function fitDoc(
+  doc: Doc,
+  budget: PromptBudget | undefined,
+  finish: (text: string) => string = (t) => t,
+): { text: string; dropped: Category[] } {
   const dropped: Category[] = [];
   let text = renderDoc(doc);
-  while (!withinBudget(text, budget)) {
+  while (!withinBudget(finish(text), budget)) {
     const candidates = allSegments(doc)
       .filter((l) => !l.seg.added && !isLocked(doc, l))
       .map((l, order) => ({ l, order, rank: PRIORITY[classify(l.seg.text)] }))

@@ -16,6 +16,9 @@ export type WeatherEntry = {
   /** Light for when no time of day says otherwise. */
   light: string;
   tag: string;
+  /** Indoors the weather is outside: what the window shows, in prose and as a tag. */
+  indoor: string;
+  indoorTag: string;
 };
 
 export const WEATHER: readonly WeatherEntry[] = [
@@ -28,6 +31,8 @@ export const WEATHER: readonly WeatherEntry[] = [
     atmosphere: "rain streaking through the air and slick surfaces catching every reflection",
     light: "soft grey overcast light",
     tag: "rain",
+    indoor: "rain streaking down the windowpanes outside",
+    indoorTag: "rain on window",
   },
   {
     key: "fog",
@@ -38,6 +43,8 @@ export const WEATHER: readonly WeatherEntry[] = [
     atmosphere: "layers of fog softening everything in the distance",
     light: "diffused hazy light",
     tag: "fog",
+    indoor: "fog pressed against the windows outside",
+    indoorTag: "fog outside window",
   },
   {
     key: "storm",
@@ -48,6 +55,8 @@ export const WEATHER: readonly WeatherEntry[] = [
     atmosphere: "wind-driven rain lashing across the scene",
     light: "dramatic stormlight breaking through dark clouds",
     tag: "storm",
+    indoor: "a storm lashing at the windows outside",
+    indoorTag: "storm outside window",
   },
   {
     key: "snowfall",
@@ -58,6 +67,8 @@ export const WEATHER: readonly WeatherEntry[] = [
     atmosphere: "fat snowflakes drifting down",
     light: "soft muffled light of falling snow",
     tag: "falling snow",
+    indoor: "snow falling past the window outside",
+    indoorTag: "snow falling outside window",
   },
   {
     key: "overcast",
@@ -68,6 +79,8 @@ export const WEATHER: readonly WeatherEntry[] = [
     atmosphere: "a low blanket of cloud",
     light: "soft even overcast light",
     tag: "overcast sky",
+    indoor: "a grey overcast sky beyond the window",
+    indoorTag: "overcast sky outside window",
   },
   {
     key: "wind",
@@ -78,6 +91,8 @@ export const WEATHER: readonly WeatherEntry[] = [
     atmosphere: "a strong wind tugging at everything",
     light: "quick-changing light under racing clouds",
     tag: "windswept",
+    indoor: "wind rattling the window panes",
+    indoorTag: "wind outside window",
   },
   {
     key: "clear",
@@ -88,6 +103,8 @@ export const WEATHER: readonly WeatherEntry[] = [
     atmosphere: "a clear cloudless sky overhead",
     light: "bright clean sunlight",
     tag: "clear sky",
+    indoor: "a clear sky beyond the window",
+    indoorTag: "clear sky outside window",
   },
 ];
 
