@@ -100,12 +100,16 @@ export function CandidateCards({ items, numbers, streaming, onUse, onClose }: Pr
                       ? `${diff.added} ${diff.added === 1 ? "word" : "words"} not in v${baseNumber ?? "?"}`
                       : `Nothing that is not in v${baseNumber ?? "?"}`}
                   </p>
-                  <p className="text-sm leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere]">
+                  <p
+                    data-candidate-prompt
+                    className="text-sm leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere]"
+                  >
                     <WordDiffText segments={diff.segments} />
                   </p>
                 </>
               ) : (
                 <p
+                  data-candidate-prompt
                   className={`text-sm leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere] ${
                     writing ? "shimmer" : ""
                   }`}

@@ -82,7 +82,14 @@ test("offline: three candidates side by side; Use this on the second makes it cu
   const direction = name.replace(/^Use this:\s*/, "").trim();
   expect(direction.length).toBeGreaterThan(0);
   const card = page.getByRole("listitem").filter({ has: page.getByRole("button", { name, exact: true }) });
-  const candidatePrompt = ((await card.locator("p").first().textContent()) ?? "").trim();
+  // The card's prompt as a person reads it: the words marked as added keep their screen-reader labels out.
+  const candidatePrompt = (
+    await card.locator("[data-candidate-prompt]").evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const sr of copy.querySelectorAll(".sr-only")) sr.remove();
+      return copy.textContent ?? "";
+    })
+  ).trim();
   expect(candidatePrompt.length).toBeGreaterThan(40);
 
   await second.click();
