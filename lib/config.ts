@@ -17,6 +17,14 @@ function isPostgresUrl(value: string): boolean {
     return false;
   }
 }
+/** true/false, 1/0, on/off, yes/no; empty or unset is false. */
+const booleanFlag = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
+  z
+    .enum(["true", "false", "1", "0", "on", "off", "yes", "no"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1" || v === "on" || v === "yes"),
+);
 const positiveInt = (dflt: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(dflt));
 
 const EnvSchema = z.object({
@@ -63,13 +71,10 @@ const EnvSchema = z.object({
   API_TOKENS: optionalString,
   SESSION_SECRET: optionalString,
   // Hops of reverse proxies whose X-Forwarded-For to believe: off (0) unless asked; "true" means one.
-  TRUST_PROXY: z.preprocess(
-    (v) => {
-      const t = typeof v === "string" ? v.trim().toLowerCase() : v;
-      return t === "" || t === undefined || t === "false" || t === "off" ? 0 : t === "true" || t === "on" ? 1 : t;
-    },
-    z.coerce.number().int().min(0).max(10),
-  ),
+  TRUST_PROXY: z.preprocess((v) => {
+    const t = typeof v === "string" ? v.trim().toLowerCase() : v;
+    return t === "" || t === undefined || t === "false" || t === "off" ? 0 : t === "true" || t === "on" ? 1 : t;
+  }, z.coerce.number().int().min(0).max(10)),
   RATE_REFINE_PER_MIN: positiveInt(30),
   RATE_REFINE_BURST: positiveInt(10),
   RATE_OFFLINE_REFINE_PER_MIN: positiveInt(600),
@@ -79,7 +84,24 @@ const EnvSchema = z.object({
   RATE_LOGIN_PER_MIN: positiveInt(5),
   RATE_LOGIN_BURST: positiveInt(5),
   MAX_QUEUED_PER_CLIENT: positiveInt(8),
+  // Where image bytes go: files under DATA_DIR (embedded), or an S3-compatible bucket.
+  STORAGE: z.preprocess(emptyToUndefined, z.enum(["files", "s3"]).default("files")),
+  S3_BUCKET: optionalString,
+  S3_ENDPOINT: optionalUrl,
+  S3_REGION: z.preprocess(emptyToUndefined, z.string().default("us-east-1")),
+  S3_FORCE_PATH_STYLE: booleanFlag,
+  // The AWS SDK reads its own credentials; these are read here only so that logs can scrub them.
+  AWS_SECRET_ACCESS_KEY: optionalString,
+  AWS_SESSION_TOKEN: optionalString,
 });
+
+/** The variables read here, by name: .env.example lists each one (tests/unit/env-example.test.ts, both ways). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
+/** Each variable's parsed value when it is unset (undefined: off, or none): the defaults .env.example shows. */
+export function configDefaults(): Record<string, unknown> {
+  return EnvSchema.parse({});
+}
 
 export type Config = {
   dataDir: string;
@@ -121,7 +143,15 @@ export type Config = {
     login: { perMin: number; burst: number };
   };
   maxQueuedPerClient: number;
+  /** STORAGE: image bytes in DATA_DIR/images, or in an S3-compatible bucket (credentials: the AWS SDK's own chain). */
+  storage: StorageConfig;
+  /** AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN: kept only so logs scrub them (the SDK reads them itself). */
+  awsSecrets: string[];
 };
+
+export type StorageConfig =
+  | { kind: "files" }
+  | { kind: "s3"; bucket: string; endpoint?: string; region: string; forcePathStyle: boolean };
 
 function fromEnv(env: NodeJS.ProcessEnv): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -130,6 +160,9 @@ function fromEnv(env: NodeJS.ProcessEnv): Config {
     throw new Error(`Promptsmith: invalid configuration in the environment:\n${lines}`);
   }
   const e = parsed.data;
+  if (e.STORAGE === "s3" && !e.S3_BUCKET) {
+    throw new Error("Promptsmith: invalid configuration in the environment:\n  S3_BUCKET: required when STORAGE=s3");
+  }
   return {
     dataDir: path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR),
     openai: {
@@ -174,6 +207,17 @@ function fromEnv(env: NodeJS.ProcessEnv): Config {
       login: { perMin: e.RATE_LOGIN_PER_MIN, burst: e.RATE_LOGIN_BURST },
     },
     maxQueuedPerClient: e.MAX_QUEUED_PER_CLIENT,
+    storage:
+      e.STORAGE === "s3" && e.S3_BUCKET
+        ? {
+            kind: "s3",
+            bucket: e.S3_BUCKET,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          }
+        : { kind: "files" },
+    awsSecrets: [e.AWS_SECRET_ACCESS_KEY, e.AWS_SESSION_TOKEN].filter((s): s is string => Boolean(s)),
   };
 }
 

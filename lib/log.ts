@@ -23,11 +23,13 @@ function configuredSecrets(cfg: Config): Array<string | undefined> {
     cfg.appPassword,
     cfg.sessionSecret,
     ...cfg.apiTokens,
+    ...cfg.awsSecrets,
     ...userinfo(cfg.a1111Url),
     ...userinfo(cfg.comfyuiUrl),
     ...userinfo(cfg.databaseUrl),
     ...userinfo(cfg.openai.baseURL),
     ...userinfo(cfg.moderation.url),
+    ...userinfo(cfg.storage.kind === "s3" ? cfg.storage.endpoint : undefined),
   ];
 }
 
@@ -47,8 +49,9 @@ function valueMatcher(): RegExp | undefined {
 
 /**
  * Text safe for a log line or a person: configured secrets by value (OPENAI_API_KEY, A1111_AUTH,
- * APP_PASSWORD, API_TOKENS, SESSION_SECRET, passwords in configured URLs), and anything shaped like
- * a key, a Bearer or Basic credential, or a scheme://user:pass@ URL.
+ * APP_PASSWORD, API_TOKENS, SESSION_SECRET, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, passwords in
+ * configured URLs), and anything shaped like a key, a Bearer or Basic credential, or a
+ * scheme://user:pass@ URL.
  */
 export function scrubSecrets(text: string): string {
   return scrubText(text, valueMatcher());

@@ -1,6 +1,6 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
-import { readdir, readFile, rm } from "node:fs/promises";
+import { access, constants, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -88,6 +88,16 @@ export function createFileImageStore(dir: string): ImageFiles {
         if (id) ids.add(id);
       }
       return [...ids].sort();
+    },
+
+    async ping() {
+      try {
+        await access(root, constants.W_OK);
+      } catch (e) {
+        throw new AppError("backend_unavailable", "The image folder (DATA_DIR/images) cannot be written.", {
+          cause: e,
+        });
+      }
     },
   };
 }

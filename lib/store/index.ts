@@ -4,10 +4,12 @@ import { getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
 import { createFileImageStore } from "./file-image-store";
 import { createPostgresStore } from "./postgres-store";
+import { createS3ImageStore } from "./s3-image-store";
 import { createSqliteStore } from "./sqlite-store";
 import type { ImageFiles, Store } from "./types";
 
 export { createFileImageStore } from "./file-image-store";
+export { createS3ImageStore } from "./s3-image-store";
 export { createPostgresStore } from "./postgres-store";
 export { createSqliteStore } from "./sqlite-store";
 export type * from "./types";
@@ -49,9 +51,16 @@ export function getStore(): Store {
   return h.store;
 }
 
+/** STORAGE (validated by lib/config.ts): files under DATA_DIR, or an S3-compatible bucket. */
 export function getImageFiles(): ImageFiles {
   const h = holder();
-  h.imageFiles ??= createFileImageStore(path.join(/*turbopackIgnore: true*/ getConfig().dataDir, "images"));
+  if (!h.imageFiles) {
+    const { dataDir, storage } = getConfig();
+    h.imageFiles =
+      storage.kind === "s3"
+        ? createS3ImageStore(storage)
+        : createFileImageStore(path.join(/*turbopackIgnore: true*/ dataDir, "images"));
+  }
   return h.imageFiles;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { findComparison, findComparisons, insertComparison, removeComparison } from "./comparison-queries";
 import {
   findGeneration,
@@ -79,6 +79,12 @@ export function storeOver({ read, write, close }: StoreAccess): Store {
     getComparison: (id) => read((db) => findComparison(db, id)),
     listComparisons: (ideaId) => read((db) => findComparisons(db, ideaId)),
     deleteComparison: (id) => write((trx) => removeComparison(trx, id)),
+
+    // Through read(), so it meets what every call meets: the pool, the migrations, the error translation.
+    ping: () =>
+      read(async (db) => {
+        await sql`SELECT 1`.execute(db);
+      }),
 
     close,
   };

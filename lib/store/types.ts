@@ -101,17 +101,28 @@ export interface Store {
   /** The record only: its generations and images belong to the idea and stay. */
   deleteComparison(id: string): Promise<boolean>;
 
+  /** One trivial query: resolves when the database answers (GET /api/ready), else throws. */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }
 
-/** Image bytes. Files on disk by default; behind this interface so S3 can follow. */
+/**
+ * Image bytes: files on disk (STORAGE=files, the default) or objects in an S3-compatible bucket
+ * (STORAGE=s3). Written before their rows and removed after them, so a row never points at
+ * missing bytes; bytes with no row are swept at start through listIds. A storage that does not
+ * answer throws AppError `backend_unavailable`.
+ */
 export interface ImageFiles {
   /** Writes the bytes and a WebP thumbnail (longest side at most 512 px), each atomically. */
   put(id: string, bytes: Uint8Array, mime: string): Promise<{ byteSize: number }>;
+  /** Undefined when the image has no bytes stored. */
   read(id: string, kind: "full" | "thumb"): Promise<{ bytes: Buffer; mime: string } | undefined>;
   remove(id: string): Promise<void>;
-  /** Ids with files on disk (for sweeping orphans). */
+  /** Every id with bytes stored, sorted (for sweeping orphans). */
   listIds(): Promise<string[]>;
+  /** Resolves when the storage answers and can be written (for readiness checks); else throws `backend_unavailable`. */
+  ping(): Promise<void>;
 }
 
 export type { ErrorInfo, GenerationParams };
