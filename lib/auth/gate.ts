@@ -20,6 +20,9 @@ export type Principal = "session" | "token" | null;
 /** Open with or without a session: the sign-in page and its endpoints, health checks, and Next's own files. */
 export function isPublicPath(pathname: string, dev = false): boolean {
   if (pathname === "/api/health" || pathname === "/login") return true;
+  // Readiness, for load balancers and orchestrators, which have no session: it says "ok" or which
+  // of database and storage failed, never more.
+  if (pathname === "/api/ready") return true;
   if (pathname === "/api/auth/login" || pathname === "/api/auth/logout") return true;
   // Built assets: the same for everyone and free of secrets (tests check the bundle); the sign-in page needs them.
   if (pathname.startsWith("/_next/")) return true;

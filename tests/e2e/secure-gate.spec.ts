@@ -6,7 +6,7 @@ import { SECURE } from "../../playwright.config";
 /** Under `next dev` the page CSP must allow eval (React's dev tooling); set when running this spec against one. */
 const DEV_SERVER = process.env.E2E_NEXT_DEV === "1";
 const APP = path.resolve(__dirname, "../../app");
-const PUBLIC_API = new Set(["/api/health", "/api/auth/login", "/api/auth/logout"]);
+const PUBLIC_API = new Set(["/api/health", "/api/ready", "/api/auth/login", "/api/auth/logout"]);
 
 function walk(dir: string, file: string, found: string[] = []): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
