@@ -10,6 +10,7 @@ export const CANARY_SECRETS = {
   SESSION_SECRET: "canary-session-secret-promptsmith-bundle",
   A1111_AUTH: "canary-a1111-user:canary-a1111-pass-promptsmith",
   A1111_URL: "http://canary-url-user:canary-url-pass-promptsmith@127.0.0.1:9/",
+  AWS_SECRET_ACCESS_KEY: "canary-aws-secret-access-key-promptsmith",
 };
 
 /** The strings that must appear nowhere in the bundle: each value, each token, each credential. */
