@@ -5,11 +5,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { NextRequest } from "next/server";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { getConfig, resetConfigForTests } from "@/lib/config";
-import { resetRateLimitsForTests } from "@/lib/limits/rate-limits";
-import { ErrorBodySchema } from "@/lib/schemas/api";
+import { describe, expect, it } from "vitest";
+import { getConfig } from "@/lib/config";
+import { envEach, expectError, type ProxyRequestInit, req as siteRequest, setEnv } from "./harness/proxy";
 import { OPEN_REDIRECT_CORPUS } from "./security-corpus";
 
 const ENV = {
@@ -21,16 +19,6 @@ const ENV = {
   RATE_LOGIN_PER_MIN: "1",
   RATE_LOGIN_BURST: "2",
 };
-const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]));
-
-function setEnv(vars: Record<string, string | undefined>) {
-  for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  resetConfigForTests();
-  resetRateLimitsForTests();
-}
 
 const { proxy } = await import("@/proxy");
 const { signSession, signToken } = await import("@/lib/auth/session");
@@ -38,14 +26,8 @@ const { cookieKeyFor } = await import("@/lib/auth/gate");
 const { PEER_HEADER, setPeerStamp } = await import("@/lib/http/peer-address");
 
 const SITE = "http://127.0.0.1:3000";
-type Init = { method?: string; headers?: Record<string, string>; body?: string };
-function req(p: string, init: Init = {}) {
-  return new NextRequest(`${SITE}${p}`, {
-    method: init.method ?? "GET",
-    headers: { host: "127.0.0.1:3000", ...init.headers },
-    body: init.body,
-  });
-}
+const req = (p: string, init: ProxyRequestInit = {}) =>
+  siteRequest(p, { ...init, headers: { host: "127.0.0.1:3000", ...init.headers } });
 const key = () => cookieKeyFor(getConfig()) as Buffer;
 const session = () => `ps_session=${signSession(key())}`;
 const device = () => `ps_device=${signToken(key(), "d1", Date.now(), 3600)}`;
@@ -56,19 +38,7 @@ function expectThisSite(location: string | null) {
   expect([SITE, "http://localhost:3000"]).toContain(new URL(location ?? "", SITE).origin);
 }
 
-async function expectError(res: Response, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(ErrorBodySchema.parse(await res.json()).error.code).toBe(code);
-}
-
-beforeEach(() => {
-  setEnv(ENV);
-  setPeerStamp(undefined);
-});
-afterAll(() => {
-  setEnv(saved);
-  setPeerStamp(undefined);
-});
+envEach(ENV, () => setPeerStamp(undefined));
 
 describe("15.1: /login never sends anyone to another site", () => {
   const cases = OPEN_REDIRECT_CORPUS.map((raw) => [raw] as const);

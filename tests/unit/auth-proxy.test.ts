@@ -1,11 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { NextRequest } from "next/server";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { getConfig, resetConfigForTests } from "@/lib/config";
-import { resetRateLimitsForTests } from "@/lib/limits/rate-limits";
-import { ErrorBodySchema } from "@/lib/schemas/api";
+import { describe, expect, it } from "vitest";
+import { getConfig } from "@/lib/config";
+import { envEach, expectError, req, setEnv } from "./harness/proxy";
 
 const ENV = {
   APP_PASSWORD: "proxy-test-password",
@@ -19,38 +17,14 @@ const ENV = {
   RATE_LOGIN_PER_MIN: "60",
   RATE_LOGIN_BURST: "3",
 };
-const saved = Object.fromEntries(Object.keys(ENV).map((k) => [k, process.env[k]]));
-
-function setEnv(vars: Record<string, string | undefined>) {
-  for (const [k, v] of Object.entries(vars)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  resetConfigForTests();
-  resetRateLimitsForTests();
-}
 
 const { proxy, config } = await import("@/proxy");
 const { signSession } = await import("@/lib/auth/session");
 const { cookieKeyFor } = await import("@/lib/auth/gate");
 
-function req(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new NextRequest(`http://127.0.0.1:3000${path}`, {
-    method: init.method ?? "GET",
-    headers: init.headers,
-    body: init.body,
-  });
-}
-
-async function expectError(res: Response, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(ErrorBodySchema.parse(await res.json()).error.code).toBe(code);
-}
-
 const session = () => `ps_session=${signSession(cookieKeyFor(getConfig()) as Buffer)}`;
 
-beforeEach(() => setEnv(ENV));
-afterAll(() => setEnv(saved));
+envEach(ENV);
 
 describe("proxy: the password gate", () => {
   it("sends pages to /login with the path to come back to", () => {

@@ -1,22 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { initialSettings } from "@/components/studio/compose-settings";
-import { BACKENDS } from "@/lib/catalog";
-import type { Catalog } from "@/lib/schemas/catalog";
 import type { GenerationWithImages, IdeaDetail, Image, PromptVersion } from "@/lib/schemas/entities";
-
-const catalog: Catalog = {
-  refiners: [{ id: "offline", label: "Offline refiner (no model)", configured: true, model: "offline", offline: true }],
-  backends: [
-    {
-      ...BACKENDS.offline,
-      configured: true,
-      model: "sketch",
-      capabilities: { ...BACKENDS.offline.capabilities, sizes: [...BACKENDS.offline.capabilities.sizes] },
-    },
-  ],
-  defaults: { refiner: "offline", backend: "offline" },
-  embeddedDefaults: true,
-} as Catalog;
+import { offlineCatalog as catalog } from "./harness/fixtures";
 
 const version = { id: "v1", ideaId: "i1", style: null, createdAt: "2025-01-01T00:00:00Z" } as PromptVersion;
 const image = (id: string, seed: number | null, generationId: string): Image =>

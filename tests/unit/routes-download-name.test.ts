@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Generation, PromptVersion } from "@/lib/schemas";
+import { generation, version as versionRow } from "./harness/store";
 import { call, type RouteModules } from "./routes-call";
 
 // Route modules read the environment lazily; point them at a fresh data directory first.
@@ -33,41 +33,9 @@ async function imageTitled(id: string, title: string, seed: number | null): Prom
   const { getImageFiles, getStore } = await import("@/lib/store");
   const store = getStore();
   const now = new Date().toISOString();
-  const version: PromptVersion = {
-    id: `${id}-v`,
-    ideaId: `${id}-i`,
-    parentId: null,
-    source: "refine",
-    instruction: null,
-    prompt: "a neon sign",
-    negativePrompt: null,
-    style: null,
-    dialect: "prose",
-    refiner: "offline",
-    model: "embedded",
-    title,
-    notes: [],
-    parts: null,
-    locks: [],
-    direction: null,
-    createdAt: now,
-  };
+  const version = versionRow(`${id}-v`, `${id}-i`, { prompt: "a neon sign", title, createdAt: now });
   await store.createIdeaWithVersion({ id: version.ideaId, text: "a neon sign", title, createdAt: now }, version);
-  const g: Generation = {
-    id: `${id}-g`,
-    promptId: version.id,
-    ideaId: version.ideaId,
-    backend: "offline",
-    model: "embedded-v1",
-    params: { size: "512x512", n: 1 },
-    status: "queued",
-    progress: 0,
-    error: null,
-    createdAt: now,
-    startedAt: null,
-    finishedAt: null,
-    durationMs: null,
-  };
+  const g = generation(`${id}-g`, version.id, version.ideaId, { createdAt: now });
   await store.createGeneration(g);
   const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#223344" } })
     .png()

@@ -4,81 +4,13 @@
  * expects the answer SQLite has always given.
  */
 import { sql } from "kysely";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import type { Comparison, Generation, PromptVersion } from "@/lib/schemas";
+import type { Comparison } from "@/lib/schemas";
 import { FOLD_FUNCTION, foldCase } from "@/lib/store/text-search";
-import type { NewIdea, NewImage, Store } from "@/lib/store/types";
+import type { Store } from "@/lib/store/types";
+import { at, generation, idea, image, openStoreEach, version } from "./harness/store";
 import { describeEachDialect } from "./store-dialects";
-
-const BASE = Date.parse("2025-03-01T12:00:00.000Z");
-const at = (seconds: number) => new Date(BASE + seconds * 1000).toISOString();
-
-const idea = (id: string, text = `idea ${id}`, createdAt = at(0)): NewIdea => ({
-  id,
-  text,
-  title: `Title of ${id}`,
-  createdAt,
-});
-
-function version(id: string, ideaId: string, over: Partial<PromptVersion> = {}): PromptVersion {
-  return {
-    id,
-    ideaId,
-    parentId: null,
-    source: "refine",
-    instruction: null,
-    prompt: `prompt of ${id}`,
-    negativePrompt: null,
-    style: null,
-    dialect: "prose",
-    refiner: "offline",
-    model: "embedded",
-    title: `Version ${id}`,
-    notes: [],
-    parts: null,
-    locks: [],
-    direction: null,
-    createdAt: at(1),
-    ...over,
-  };
-}
-
-function generation(id: string, promptId: string, ideaId: string, over: Partial<Generation> = {}): Generation {
-  return {
-    id,
-    promptId,
-    ideaId,
-    backend: "offline",
-    model: "embedded-v1",
-    params: { size: "512x512", n: 1 },
-    status: "queued",
-    progress: 0,
-    error: null,
-    createdAt: at(2),
-    startedAt: null,
-    finishedAt: null,
-    durationMs: null,
-    ...over,
-  };
-}
-
-function image(id: string, g: Generation, createdAt: string, over: Partial<NewImage> = {}): NewImage {
-  return {
-    id,
-    generationId: g.id,
-    promptId: g.promptId,
-    ideaId: g.ideaId,
-    width: 512,
-    height: 512,
-    seed: 42,
-    mime: "image/png",
-    byteSize: 1234,
-    favorite: false,
-    createdAt,
-    ...over,
-  };
-}
 
 /** Text that folds differently under ASCII-only, simple or locale-specific case mapping. */
 const FOLDING = [
@@ -98,11 +30,11 @@ const FOLDING = [
 
 describeEachDialect("the same answers on SQLite and Postgres", (dialect) => {
   let store: Store;
-  beforeEach(() => {
-    store = dialect.open();
-  });
-  afterEach(async () => {
-    await store.close();
+  openStoreEach(dialect, {
+    get: () => store,
+    set: (s) => {
+      store = s;
+    },
   });
 
   it("folds case in SQL exactly as foldCase() does in JavaScript, on the stored columns", async () => {

@@ -1,61 +1,17 @@
 import { Migrator, sql } from "kysely";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Comparison, Generation, PromptVersion } from "@/lib/schemas";
 import { MIGRATION_NAMES } from "@/lib/store/migrations";
 import { init } from "@/lib/store/migrations/0001-init";
 import { verbatimSource } from "@/lib/store/migrations/0003-verbatim-source";
-import type { NewIdea, Store } from "@/lib/store/types";
+import type { Store } from "@/lib/store/types";
+import { at, generation as generationRow, idea, openStoreEach, version } from "./harness/store";
 import { describeEachDialect } from "./store-dialects";
 
 let store: Store;
 
-const BASE = Date.parse("2025-03-01T12:00:00.000Z");
-const at = (seconds: number) => new Date(BASE + seconds * 1000).toISOString();
-
-function idea(id: string, text = `idea ${id}`): NewIdea {
-  return { id, text, title: `Title of ${id}`, createdAt: at(0) };
-}
-
-function version(id: string, ideaId: string, over: Partial<PromptVersion> = {}): PromptVersion {
-  return {
-    id,
-    ideaId,
-    parentId: null,
-    source: "refine",
-    instruction: null,
-    prompt: `prompt of ${id}`,
-    negativePrompt: null,
-    style: null,
-    dialect: "prose",
-    refiner: "offline",
-    model: "embedded",
-    title: `Version ${id}`,
-    notes: [],
-    parts: null,
-    locks: [],
-    direction: null,
-    createdAt: at(1),
-    ...over,
-  };
-}
-
-function generation(id: string, promptId: string, ideaId: string): Generation {
-  return {
-    id,
-    promptId,
-    ideaId,
-    backend: "offline",
-    model: "embedded-v1",
-    params: { size: "512x512", n: 1, seed: 9 },
-    status: "queued",
-    progress: 0,
-    error: null,
-    createdAt: at(2),
-    startedAt: null,
-    finishedAt: null,
-    durationMs: null,
-  };
-}
+const generation = (id: string, promptId: string, ideaId: string): Generation =>
+  generationRow(id, promptId, ideaId, { params: { size: "512x512", n: 1, seed: 9 } });
 
 function comparison(id: string, ideaId: string, cells: Array<[string, string]>, createdAt = at(3)): Comparison {
   return {
@@ -77,11 +33,11 @@ function comparison(id: string, ideaId: string, cells: Array<[string, string]>, 
 }
 
 describeEachDialect("store: iterating", (dialect) => {
-  beforeEach(() => {
-    store = dialect.open();
-  });
-  afterEach(async () => {
-    await store.close();
+  openStoreEach(dialect, {
+    get: () => store,
+    set: (s) => {
+      store = s;
+    },
   });
 
   describe("migration 0002 on a database written by 0001", () => {

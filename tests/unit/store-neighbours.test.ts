@@ -1,73 +1,28 @@
-import { afterEach, beforeEach, expect, it } from "vitest";
-import type { Generation, PromptVersion } from "@/lib/schemas";
+import { expect, it } from "vitest";
+import type { Generation } from "@/lib/schemas";
 import type { NewImage, Store } from "@/lib/store/types";
+import { at, generation, image as imageRow, openStoreEach, version } from "./harness/store";
 import { describeEachDialect } from "./store-dialects";
 
 let store: Store;
 
-const BASE = Date.parse("2025-03-01T12:00:00.000Z");
-const at = (seconds: number) => new Date(BASE + seconds * 1000).toISOString();
-
 async function ideaWithGeneration(id: string): Promise<Generation> {
-  const version: PromptVersion = {
-    id: `${id}-v`,
-    ideaId: id,
-    parentId: null,
-    source: "refine",
-    instruction: null,
-    prompt: `prompt of ${id}`,
-    negativePrompt: null,
-    style: null,
-    dialect: "prose",
-    refiner: "offline",
-    model: "embedded",
-    title: id,
-    notes: [],
-    parts: null,
-    locks: [],
-    direction: null,
-    createdAt: at(0),
-  };
-  await store.createIdeaWithVersion({ id, text: id, title: id, createdAt: at(0) }, version);
-  const g: Generation = {
-    id: `${id}-g`,
-    promptId: version.id,
-    ideaId: id,
-    backend: "offline",
-    model: "embedded-v1",
-    params: { size: "512x512", n: 1 },
-    status: "queued",
-    progress: 0,
-    error: null,
-    createdAt: at(0),
-    startedAt: null,
-    finishedAt: null,
-    durationMs: null,
-  };
+  const v = version(`${id}-v`, id, { title: id, createdAt: at(0) });
+  await store.createIdeaWithVersion({ id, text: id, title: id, createdAt: at(0) }, v);
+  const g = generation(`${id}-g`, v.id, id, { createdAt: at(0) });
   await store.createGeneration(g);
   return g;
 }
 
-const image = (id: string, g: Generation, createdAt: string): NewImage => ({
-  id,
-  generationId: g.id,
-  promptId: g.promptId,
-  ideaId: g.ideaId,
-  width: 512,
-  height: 512,
-  seed: 1,
-  mime: "image/png",
-  byteSize: 10,
-  favorite: false,
-  createdAt,
-});
+const image = (id: string, g: Generation, createdAt: string): NewImage =>
+  imageRow(id, g, createdAt, { seed: 1, byteSize: 10 });
 
 describeEachDialect("getImageNeighbours", (dialect) => {
-  beforeEach(() => {
-    store = dialect.open();
-  });
-  afterEach(async () => {
-    await store.close();
+  openStoreEach(dialect, {
+    get: () => store,
+    set: (s) => {
+      store = s;
+    },
   });
 
   it("gives the newer image as previous and the older as next, across ideas, in the gallery's order", async () => {

@@ -6,80 +6,14 @@ import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetConfigForTests } from "@/lib/config";
 import { AppError } from "@/lib/errors";
-import type { Generation, Image, PromptVersion } from "@/lib/schemas";
+import type { Image, PromptVersion } from "@/lib/schemas";
 import { createSqliteStore, getImageFiles, getStore, resetStoreForTests } from "@/lib/store";
 import { MIGRATION_NAMES } from "@/lib/store/migrations";
-import type { NewIdea, NewImage, Store } from "@/lib/store/types";
+import type { NewIdea, Store } from "@/lib/store/types";
+import { at, generation, idea, image, openStoreEach, version } from "./harness/store";
 import { describeEachDialect } from "./store-dialects";
 
 let store: Store;
-
-// Fixed, distinct times so the ordering under test does not depend on the clock.
-const BASE = Date.parse("2025-03-01T12:00:00.000Z");
-const at = (seconds: number) => new Date(BASE + seconds * 1000).toISOString();
-
-function idea(id: string, text: string, createdAt = at(0)): NewIdea {
-  return { id, text, title: `Title of ${id}`, createdAt };
-}
-
-function version(id: string, ideaId: string, over: Partial<PromptVersion> = {}): PromptVersion {
-  return {
-    id,
-    ideaId,
-    parentId: null,
-    source: "refine",
-    instruction: null,
-    prompt: `prompt of ${id}`,
-    negativePrompt: null,
-    style: null,
-    dialect: "prose",
-    refiner: "offline",
-    model: "embedded",
-    title: `Version ${id}`,
-    notes: [],
-    parts: null,
-    locks: [],
-    direction: null,
-    createdAt: at(1),
-    ...over,
-  };
-}
-
-function generation(id: string, promptId: string, ideaId: string, over: Partial<Generation> = {}): Generation {
-  return {
-    id,
-    promptId,
-    ideaId,
-    backend: "offline",
-    model: "embedded-v1",
-    params: { size: "512x512", n: 1 },
-    status: "queued",
-    progress: 0,
-    error: null,
-    createdAt: at(2),
-    startedAt: null,
-    finishedAt: null,
-    durationMs: null,
-    ...over,
-  };
-}
-
-function image(id: string, g: Generation, createdAt: string, over: Partial<NewImage> = {}): NewImage {
-  return {
-    id,
-    generationId: g.id,
-    promptId: g.promptId,
-    ideaId: g.ideaId,
-    width: 512,
-    height: 512,
-    seed: 42,
-    mime: "image/png",
-    byteSize: 1234,
-    favorite: false,
-    createdAt,
-    ...over,
-  };
-}
 
 /** An idea, one version and one generation, ready to receive images. */
 async function seed(s: Store, ideaId: string, text: string, prompt: string, backend = "offline") {
@@ -130,11 +64,11 @@ describe("the SQLite file", () => {
 });
 
 describeEachDialect("store", (dialect) => {
-  beforeEach(() => {
-    store = dialect.open();
-  });
-  afterEach(async () => {
-    await store.close();
+  openStoreEach(dialect, {
+    get: () => store,
+    set: (s) => {
+      store = s;
+    },
   });
 
   describe("migrations", () => {

@@ -1,34 +1,18 @@
 // @vitest-environment jsdom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { initialState, type StudioState, studioReducer } from "@/components/studio/studio-state";
 import { versionNumbers } from "@/lib/client/versions";
 import type { PromptVersion } from "@/lib/schemas/entities";
+import { mountEach } from "./harness/dom";
+import { promptVersion } from "./harness/fixtures";
 
 const { CandidateCards } = await import("@/components/studio/candidate-cards");
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const parent: PromptVersion = {
-  id: "v1",
-  ideaId: "i1",
-  parentId: null,
-  source: "refine",
-  instruction: null,
+const parent = promptVersion({
   prompt: "A red fox in deep snow at dusk, soft light.",
-  negativePrompt: null,
-  style: null,
-  dialect: "prose",
-  refiner: "offline",
-  model: "offline",
-  title: "Fox",
-  notes: [],
-  parts: null,
-  locks: [],
-  direction: null,
   createdAt: "2025-01-01T00:00:01Z",
-};
+});
 const directions = ["Faithful", "Bolder light", "Unexpected composition"];
 const prompts = [
   "A red fox in deep snow at dusk, soft light.",
@@ -46,22 +30,12 @@ const cand = (index: number, savedAt: number): PromptVersion => ({
   createdAt: `2025-01-01T00:00:${10 + savedAt}Z`,
 });
 
-let root: Root;
-let host: HTMLDivElement;
-beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = mountEach();
 
 async function render(s: StudioState, streaming: boolean) {
   const numbers = versionNumbers(s.versions);
   await act(async () =>
-    root.render(
+    dom.root.render(
       <CandidateCards
         items={s.candidates?.items ?? []}
         numbers={numbers}
@@ -72,7 +46,7 @@ async function render(s: StudioState, streaming: boolean) {
     ),
   );
 }
-const cards = () => [...host.querySelectorAll("ul > li")] as HTMLElement[];
+const cards = () => [...dom.host.querySelectorAll("ul > li")] as HTMLElement[];
 const statusOf = (li: HTMLElement) => li.querySelector("h4 + span")?.textContent;
 
 describe("CandidateCards", () => {
@@ -112,7 +86,7 @@ describe("CandidateCards", () => {
   it("highlights what each candidate has that the first lacks; the first reads plain", async () => {
     await render(finished(), false);
     const [first, second, third] = cards() as [HTMLElement, HTMLElement, HTMLElement];
-    expect(host.textContent).toContain("Words that are not in v2 are underlined in the others.");
+    expect(dom.host.textContent).toContain("Words that are not in v2 are underlined in the others.");
     expect(first.querySelector("ins")).toBeNull();
     expect(first.textContent).toContain(prompts[2]);
 
@@ -139,7 +113,7 @@ describe("CandidateCards", () => {
     s = studioReducer(s, { type: "refineStart", mode: "again", candidates: 2 });
     s = studioReducer(s, { type: "candidateSaved", index: 1, version: cand(1, 0) });
     await render(s, true);
-    expect(host.querySelector("ins")).toBeNull();
-    expect(host.textContent).not.toContain("underlined");
+    expect(dom.host.querySelector("ins")).toBeNull();
+    expect(dom.host.textContent).not.toContain("underlined");
   });
 });

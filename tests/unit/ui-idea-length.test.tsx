@@ -5,32 +5,13 @@
  * ("1,234 / 2,000 characters"), and past the limit says so plainly and holds Refine back.
  */
 import { act, useRef, useState } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { BACKENDS } from "@/lib/catalog";
-import type { Catalog } from "@/lib/schemas/catalog";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { initialSettings } from "@/components/studio/compose-settings";
+import { mountEach } from "./harness/dom";
+import { offlineCatalog as catalog } from "./harness/fixtures";
 
 const { ComposePanel } = await import("@/components/studio/compose-panel");
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const catalog: Catalog = {
-  refiners: [{ id: "offline", label: "Offline refiner (no model)", configured: true, model: "offline", offline: true }],
-  backends: [
-    {
-      ...BACKENDS.offline,
-      configured: true,
-      model: "sketch",
-      capabilities: { ...BACKENDS.offline.capabilities, sizes: [...BACKENDS.offline.capabilities.sizes] },
-    },
-  ],
-  defaults: { refiner: "offline", backend: "offline" },
-  embeddedDefaults: true,
-};
-
-let root: Root;
-let host: HTMLDivElement;
 let onRefine: ReturnType<typeof vi.fn<() => void>>;
 
 function Harness() {
@@ -59,7 +40,7 @@ function Harness() {
 }
 
 function idea(): HTMLTextAreaElement {
-  return host.querySelector("textarea") as HTMLTextAreaElement;
+  return dom.host.querySelector("textarea") as HTMLTextAreaElement;
 }
 
 function type(text: string) {
@@ -72,25 +53,19 @@ function type(text: string) {
 }
 
 function refineButton(): HTMLButtonElement {
-  return [...host.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Refine") as HTMLButtonElement;
+  return [...dom.host.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Refine") as HTMLButtonElement;
 }
 
+const dom = mountEach();
 beforeEach(() => {
   onRefine = vi.fn<() => void>();
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root.render(<Harness />));
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  act(() => dom.root.render(<Harness />));
 });
 
 describe("the Idea box says its limit", () => {
   it("shows a counter under the box, tied to it for screen readers", () => {
     type("a fox in the snow, cozy");
-    const counter = host.querySelector(`[id="${idea().getAttribute("aria-describedby")?.split(" ")[0]}"]`);
+    const counter = dom.host.querySelector(`[id="${idea().getAttribute("aria-describedby")?.split(" ")[0]}"]`);
     expect(counter?.textContent).toBe("23 / 2,000 characters");
     type("x".repeat(1234));
     expect(counter?.textContent).toBe("1,234 / 2,000 characters");
@@ -104,7 +79,7 @@ describe("the Idea box says its limit", () => {
     // Not cut: no maxLength on the box, and the whole paste is still there to shorten.
     expect(idea().maxLength).toBe(-1);
     expect(idea().value).toBe(paste);
-    const alert = host.querySelector('[role="alert"]');
+    const alert = dom.host.querySelector('[role="alert"]');
     expect(alert?.textContent).toContain(`The idea is ${paste.trim().length.toLocaleString("en-US")} characters`);
     expect(alert?.textContent).toContain("the limit is 2,000");
     expect(idea().getAttribute("aria-invalid")).toBe("true");
@@ -116,7 +91,7 @@ describe("the Idea box says its limit", () => {
       idea().dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", ctrlKey: true, bubbles: true }));
     });
     act(() => {
-      (host.querySelector("form") as HTMLFormElement).dispatchEvent(
+      (dom.host.querySelector("form") as HTMLFormElement).dispatchEvent(
         new Event("submit", { bubbles: true, cancelable: true }),
       );
     });
@@ -124,7 +99,7 @@ describe("the Idea box says its limit", () => {
 
     // Shortened to the limit: the message goes and Refine is back.
     type(paste.slice(0, 2000));
-    expect(host.querySelector('[role="alert"]')).toBeNull();
+    expect(dom.host.querySelector('[role="alert"]')).toBeNull();
     expect(refineButton().disabled).toBe(false);
   });
 });

@@ -18,6 +18,7 @@ import { LIMITS } from "@/lib/schemas/common";
 import type { ImportedRecipe } from "@/lib/png";
 import type { Capabilities, CatalogBackend } from "@/lib/schemas/catalog";
 import type { PromptVersion } from "@/lib/schemas/entities";
+import { promptVersion } from "./harness/fixtures";
 
 const caps = (id: keyof typeof BACKENDS) => BACKENDS[id].capabilities as unknown as Capabilities;
 const OFFLINE = caps("offline");
@@ -241,25 +242,7 @@ describe("what the studio says about a load", () => {
 });
 
 describe("studio state with an imported recipe", () => {
-  const v1: PromptVersion = {
-    id: "v1",
-    ideaId: "i1",
-    parentId: null,
-    source: "refine",
-    instruction: null,
-    prompt: "a fox in the snow",
-    negativePrompt: null,
-    style: null,
-    dialect: "prose",
-    refiner: "offline",
-    model: "offline",
-    title: "Fox",
-    notes: [],
-    parts: null,
-    locks: [],
-    direction: null,
-    createdAt: "2025-01-01T00:00:00Z",
-  };
+  const v1 = promptVersion({ prompt: "a fox in the snow" });
 
   it("fills the prompt, negative prompt and idea, and is no version until saved", () => {
     let s = initialState(undefined, undefined);

@@ -1,26 +1,13 @@
 // @vitest-environment jsdom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { PartChips } from "@/components/anatomy/part-chips";
 import type { PromptVersion } from "@/lib/schemas/entities";
+import { mountEach } from "./harness/dom";
+import { promptVersion } from "./harness/fixtures";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const v: PromptVersion = {
-  id: "v1",
-  ideaId: "i1",
-  parentId: null,
-  source: "refine",
-  instruction: null,
+const v = promptVersion({
   prompt: "A red fox curled in fresh snow, warm lantern light, watercolor.",
-  negativePrompt: null,
-  style: null,
-  dialect: "prose",
-  refiner: "offline",
-  model: "offline",
-  title: "Fox",
-  notes: [],
   parts: {
     subject: "A red fox curled",
     setting: "in fresh snow",
@@ -28,30 +15,17 @@ const v: PromptVersion = {
     medium: "watercolor",
   },
   locks: ["lighting"],
-  direction: null,
-  createdAt: "2025-01-01T00:00:00Z",
-};
+});
 
-let root: Root;
-let host: HTMLDivElement;
-beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.unstubAllGlobals();
-});
+const dom = mountEach(() => vi.unstubAllGlobals());
 
 const lock = (name: string) =>
-  [...host.querySelectorAll("button")].find((b) => b.getAttribute("aria-label") === `Lock ${name}`);
+  [...dom.host.querySelectorAll("button")].find((b) => b.getAttribute("aria-label") === `Lock ${name}`);
 
 describe("PartChips", () => {
   it("lists the parts in anatomy order with their text, and shows which are locked", async () => {
-    await act(async () => root.render(<PartChips version={v} onSaved={() => {}} />));
-    const list = host.querySelector('[role="list"]');
+    await act(async () => dom.root.render(<PartChips version={v} onSaved={() => {}} />));
+    const list = dom.host.querySelector('[role="list"]');
     expect(list).toBeTruthy();
     const chips = [...(list?.querySelectorAll("li") ?? [])];
     expect(chips.map((c) => c.querySelector("span")?.textContent)).toEqual([
@@ -78,7 +52,7 @@ describe("PartChips", () => {
     });
     vi.stubGlobal("fetch", fetchMock);
     const onSaved = vi.fn();
-    await act(async () => root.render(<PartChips version={v} onSaved={onSaved} />));
+    await act(async () => dom.root.render(<PartChips version={v} onSaved={onSaved} />));
     await act(async () => lock("subject")?.click());
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0] ?? [];
@@ -88,7 +62,7 @@ describe("PartChips", () => {
     expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ locks: ["subject", "lighting"] }));
 
     const saved = onSaved.mock.calls[0]?.[0] as PromptVersion;
-    await act(async () => root.render(<PartChips version={saved} onSaved={onSaved} />));
+    await act(async () => dom.root.render(<PartChips version={saved} onSaved={onSaved} />));
     expect(lock("subject")?.getAttribute("aria-pressed")).toBe("true");
     await act(async () => lock("lighting")?.click());
     expect(JSON.parse(String(fetchMock.mock.calls[1]?.[1]?.body))).toEqual({ locks: ["subject"] });
@@ -106,18 +80,18 @@ describe("PartChips", () => {
       ),
     );
     const onSaved = vi.fn();
-    await act(async () => root.render(<PartChips version={v} onSaved={onSaved} />));
+    await act(async () => dom.root.render(<PartChips version={v} onSaved={onSaved} />));
     await act(async () => lock("medium")?.click());
     expect(onSaved).not.toHaveBeenCalled();
-    expect(host.querySelector('[role="alert"]')?.textContent).toContain("That version is gone.");
+    expect(dom.host.querySelector('[role="alert"]')?.textContent).toContain("That version is gone.");
     expect(lock("medium")?.getAttribute("aria-pressed")).toBe("false");
   });
 
   it("says quietly that a hand edit's parts are unknown", async () => {
     await act(async () =>
-      root.render(<PartChips version={{ ...v, source: "edit", parentId: "v0", parts: null }} onSaved={() => {}} />),
+      dom.root.render(<PartChips version={{ ...v, source: "edit", parentId: "v0", parts: null }} onSaved={() => {}} />),
     );
-    expect(host.textContent).toBe("Parts unknown for a hand edit.");
-    expect(host.querySelector("button")).toBeNull();
+    expect(dom.host.textContent).toBe("Parts unknown for a hand edit.");
+    expect(dom.host.querySelector("button")).toBeNull();
   });
 });

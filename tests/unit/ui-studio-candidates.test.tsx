@@ -2,26 +2,13 @@ import { describe, expect, it, vi } from "vitest";
 import { initialState, type StudioState, studioReducer } from "@/components/studio/studio-state";
 import { streamRefine } from "@/lib/client/refine-stream";
 import type { PromptVersion } from "@/lib/schemas/entities";
+import { promptVersion } from "./harness/fixtures";
 
-const base: PromptVersion = {
-  id: "v1",
-  ideaId: "i1",
-  parentId: null,
-  source: "refine",
-  instruction: null,
+const base = promptVersion({
   prompt: "a fox in the snow",
-  negativePrompt: null,
-  style: null,
-  dialect: "prose",
-  refiner: "offline",
-  model: "offline",
-  title: "Fox",
-  notes: [],
   parts: { subject: "a fox" },
-  locks: [],
-  direction: null,
   createdAt: "2025-01-01T00:00:01Z",
-};
+});
 const cand = (i: number, extra: Partial<PromptVersion> = {}): PromptVersion => ({
   ...base,
   id: `c${i}`,

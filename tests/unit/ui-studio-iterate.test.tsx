@@ -1,66 +1,21 @@
 // @vitest-environment jsdom
-import { act, type ReactNode } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { BACKENDS } from "@/lib/catalog";
-import type { Catalog } from "@/lib/schemas/catalog";
+import { act } from "react";
+import { describe, expect, it, vi } from "vitest";
 import type { IdeaDetail, PromptVersion } from "@/lib/schemas/entities";
+import { button, byLabel, mountEach, typeInto } from "./harness/dom";
+import { offlineCatalog as catalog, promptVersion } from "./harness/fixtures";
+import { Studio, sseEvent as ev, sseResponse } from "./harness/studio";
 
-vi.mock("next/navigation", () => ({
-  useRouter: () => ({ push: vi.fn(), refresh: vi.fn(), replace: vi.fn() }),
-  usePathname: () => "/",
-}));
-vi.mock("next/link", () => ({
-  default: ({ href, children, ...rest }: { href: string; children: ReactNode }) => (
-    <a href={href} {...rest}>
-      {children}
-    </a>
-  ),
-}));
-
-const { Studio } = await import("@/components/studio/studio");
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const catalog: Catalog = {
-  refiners: [{ id: "offline", label: "Offline refiner (no model)", configured: true, model: "offline", offline: true }],
-  backends: [
-    {
-      ...BACKENDS.offline,
-      configured: true,
-      model: "sketch",
-      capabilities: { ...BACKENDS.offline.capabilities, sizes: [...BACKENDS.offline.capabilities.sizes] },
-    },
-  ],
-  defaults: { refiner: "offline", backend: "offline" },
-  embeddedDefaults: true,
-};
-
-const version = (
-  id: string,
-  parentId: string | null,
-  s: number,
-  extra: Partial<PromptVersion> = {},
-): PromptVersion => ({
-  id,
-  ideaId: "i1",
-  parentId,
-  source: "refine",
-  instruction: parentId ? `instruction ${id}` : null,
-  prompt: `A fox in the snow, ${id} light.`,
-  negativePrompt: null,
-  style: null,
-  dialect: "prose",
-  refiner: "offline",
-  model: "offline",
-  title: "Fox",
-  notes: [],
-  parts: { subject: "A fox", setting: "in the snow" },
-  locks: [],
-  direction: null,
-  createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, s)).toISOString(),
-  ...extra,
-});
+const version = (id: string, parentId: string | null, s: number, extra: Partial<PromptVersion> = {}): PromptVersion =>
+  promptVersion({
+    id,
+    parentId,
+    instruction: parentId ? `instruction ${id}` : null,
+    prompt: `A fox in the snow, ${id} light.`,
+    parts: { subject: "A fox", setting: "in the snow" },
+    createdAt: new Date(Date.UTC(2025, 0, 1, 0, 0, s)).toISOString(),
+    ...extra,
+  });
 const v1 = version("v1", null, 1, { prompt: "A fox in the snow, soft light." });
 const v2 = version("v2", "v1", 2, { prompt: "A fox in the snow at night, soft light." });
 const v3 = version("v3", "v1", 3, { prompt: "A red fox in the snow, soft light." });
@@ -72,56 +27,18 @@ const detail: IdeaDetail = {
   comparisons: [],
 };
 
-let root: Root;
-let host: HTMLDivElement;
-beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.unstubAllGlobals();
-});
+const dom = mountEach(() => vi.unstubAllGlobals());
 
-function byLabel<T extends HTMLElement>(text: string): T {
-  const label = [...document.querySelectorAll("label")].find((l) => l.textContent?.trim() === text);
-  const el = label?.htmlFor ? document.getElementById(label.htmlFor) : null;
-  if (!el) throw new Error(`no control labelled "${text}"`);
-  return el as T;
-}
-function button(name: string): HTMLButtonElement | undefined {
-  return [...document.querySelectorAll("button")].find(
-    (b) => (b.getAttribute("aria-label") ?? b.textContent ?? "").trim() === name,
-  );
-}
 const checkbox = (name: string) =>
   document.querySelector<HTMLInputElement>(`input[type="checkbox"][aria-label="${name}"]`);
-function type(el: HTMLTextAreaElement | HTMLInputElement, value: string) {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, value);
-  el.dispatchEvent(new Event("input", { bubbles: true }));
-}
 function choose(el: HTMLSelectElement, value: string) {
   el.value = value;
   el.dispatchEvent(new Event("change", { bubbles: true }));
 }
-function sseResponse(events: string) {
-  const bytes = new TextEncoder().encode(events);
-  const body = new ReadableStream<Uint8Array>({
-    start(c) {
-      c.enqueue(bytes);
-      c.close();
-    },
-  });
-  return new Response(body, { headers: { "Content-Type": "text/event-stream" } });
-}
-const ev = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
 describe("Studio: iterating", () => {
   it("shows History as a tree with the current node marked, and the changes from the parent", async () => {
-    await act(async () => root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v3" }} />));
+    await act(async () => dom.root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v3" }} />));
     const load1 = button("Load v1");
     const nested = load1?.closest("li")?.querySelector("ol");
     expect(nested).toBeTruthy();
@@ -147,7 +64,7 @@ describe("Studio: iterating", () => {
   });
 
   it("compares two picked versions' prompts in a Prompt diff region", async () => {
-    await act(async () => root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v3" }} />));
+    await act(async () => dom.root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v3" }} />));
     expect(checkbox("Select v1")).toBeTruthy();
     await act(async () => checkbox("Select v2")?.click());
     expect(button("Compare prompts")?.disabled).toBe(true);
@@ -171,10 +88,10 @@ describe("Studio: iterating", () => {
       sseResponse(ev("delta", { text: v4.prompt }) + ev("version", v4)),
     );
     vi.stubGlobal("fetch", fetchMock);
-    await act(async () => root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v3" }} />));
+    await act(async () => dom.root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v3" }} />));
     await act(async () => button("Load v1")?.click());
     expect(byLabel<HTMLTextAreaElement>("Prompt").value).toBe(v1.prompt);
-    await act(async () => type(byLabel("Instruction"), "wide shot"));
+    await act(async () => typeInto(byLabel("Instruction"), "wide shot"));
     await act(async () => button("Refine again")?.click());
     await vi.waitFor(() => expect(button("Load v4")).toBeTruthy());
     const body = JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body));
@@ -203,9 +120,9 @@ describe("Studio: iterating", () => {
       ),
     );
     vi.stubGlobal("fetch", fetchMock);
-    await act(async () => root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v3" }} />));
+    await act(async () => dom.root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v3" }} />));
     await act(async () => choose(byLabel("Candidates"), "3"));
-    await act(async () => type(byLabel("Instruction"), "bolder"));
+    await act(async () => typeInto(byLabel("Instruction"), "bolder"));
     await act(async () => button("Refine again")?.click());
     await vi.waitFor(() => expect(button("Use this: Bolder: take 1")).toBeTruthy());
     const body = JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body));
@@ -229,7 +146,7 @@ describe("Studio: iterating", () => {
     const v4 = version("v4", "v3", 4, { style: "watercolor", instruction: null });
     const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => sseResponse(ev("version", v4)));
     vi.stubGlobal("fetch", fetchMock);
-    await act(async () => root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v3" }} />));
+    await act(async () => dom.root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v3" }} />));
     expect(button("Apply style")).toBeUndefined();
     await act(async () => choose(byLabel("Style"), "watercolor"));
     await act(async () => button("Apply style")?.click());
@@ -242,7 +159,7 @@ describe("Studio: iterating", () => {
   });
 
   it("shows the part chips with lock toggles, and a Star button beside Generate", async () => {
-    await act(async () => root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v3" }} />));
+    await act(async () => dom.root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v3" }} />));
     expect(button("Lock subject")?.getAttribute("aria-pressed")).toBe("false");
     expect(button("Lock setting")).toBeTruthy();
     expect(button("Star") ?? button("Starred")).toBeTruthy();

@@ -1,62 +1,19 @@
 // @vitest-environment jsdom
-import { act, type ReactNode } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { BACKENDS } from "@/lib/catalog";
-import type { Catalog } from "@/lib/schemas/catalog";
+import { act } from "react";
+import { createRoot } from "react-dom/client";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { IdeaDetail, PromptVersion } from "@/lib/schemas/entities";
+import { button, byLabel, mountEach, typeInto } from "./harness/dom";
+import { offlineCatalog as catalog, promptVersion } from "./harness/fixtures";
+import { jsonResponse, routerPush as push, Studio } from "./harness/studio";
 
-const push = vi.fn();
-vi.mock("next/navigation", () => ({
-  useRouter: () => ({ push, refresh: vi.fn(), replace: vi.fn() }),
-  usePathname: () => "/",
-}));
-vi.mock("next/link", () => ({
-  default: ({ href, children, ...rest }: { href: string; children: ReactNode }) => (
-    <a href={href} {...rest}>
-      {children}
-    </a>
-  ),
-}));
-
-const { Studio } = await import("@/components/studio/studio");
 const { AUTOSAVE_MS } = await import("@/components/studio/use-autosave");
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const catalog: Catalog = {
-  refiners: [{ id: "offline", label: "Offline refiner (no model)", configured: true, model: "offline", offline: true }],
-  backends: [
-    {
-      ...BACKENDS.offline,
-      configured: true,
-      model: "sketch",
-      capabilities: { ...BACKENDS.offline.capabilities, sizes: [...BACKENDS.offline.capabilities.sizes] },
-    },
-  ],
-  defaults: { refiner: "offline", backend: "offline" },
-  embeddedDefaults: true,
-};
-
-const v1: PromptVersion = {
-  id: "v1",
-  ideaId: "i1",
-  parentId: null,
-  source: "refine",
-  instruction: null,
+const v1 = promptVersion({
   prompt: "A red fox curled in fresh snow, warm lantern light.",
-  negativePrompt: null,
-  style: null,
-  dialect: "prose",
-  refiner: "offline",
-  model: "offline",
-  title: "Fox",
   notes: ["Added warm light"],
   parts: { subject: "A red fox curled in fresh snow", lighting: "warm lantern light" },
-  locks: [],
-  direction: null,
-  createdAt: "2025-01-01T00:00:00Z",
-};
+});
 const detail: IdeaDetail = {
   idea: { id: "i1", text: "a fox in the snow", title: "Fox", createdAt: v1.createdAt },
   versions: [v1],
@@ -78,10 +35,8 @@ function server(opts: { failSaves?: boolean } = {}) {
     vi.fn(async (url: string, init: RequestInit = {}) => {
       const body = init.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : undefined;
       calls.push({ url, method: init.method ?? "GET", body, keepalive: init.keepalive });
-      const json = (status: number, value: unknown) =>
-        new Response(JSON.stringify(value), { status, headers: { "Content-Type": "application/json" } });
       if (url === "/api/prompts" && init.method === "POST") {
-        if (opts.failSaves) return json(503, { error: { code: "backend_unavailable", message: "Try again." } });
+        if (opts.failSaves) return jsonResponse(503, { error: { code: "backend_unavailable", message: "Try again." } });
         saved += 1;
         const fromIdea = "idea" in (body ?? {});
         const version: PromptVersion = {
@@ -100,10 +55,10 @@ function server(opts: { failSaves?: boolean } = {}) {
             : null,
           createdAt: `2025-01-01T00:0${saved}:00Z`,
         };
-        return json(201, version);
+        return jsonResponse(201, version);
       }
       if (url === "/api/library" && init.method === "POST") {
-        return json(201, {
+        return jsonResponse(201, {
           id: "e1",
           versionId: body?.versionId,
           ideaId: "i1",
@@ -113,7 +68,7 @@ function server(opts: { failSaves?: boolean } = {}) {
         });
       }
       if (url === "/api/generate" && init.method === "POST") {
-        return json(202, {
+        return jsonResponse(202, {
           id: "g1",
           promptId: body?.promptId,
           ideaId: "i2",
@@ -126,19 +81,17 @@ function server(opts: { failSaves?: boolean } = {}) {
           createdAt: v1.createdAt,
         });
       }
-      return json(404, { error: { code: "not_found", message: "nothing here" } });
+      return jsonResponse(404, { error: { code: "not_found", message: "nothing here" } });
     }),
   );
 }
 const saves = () => calls.filter((c) => c.url === "/api/prompts" && c.method === "POST");
 
-let root: Root;
-let host: HTMLDivElement;
-
+const dom = mountEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
   push.mockClear();
   sessionStorage.clear();
   window.history.replaceState(null, "", "/");
@@ -150,49 +103,26 @@ beforeEach(() => {
     this.removeAttribute("open");
   };
 });
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
 
-function byLabel<T extends HTMLElement>(text: string): T {
-  const label = [...document.querySelectorAll("label")].find((l) => l.textContent?.trim() === text);
-  const el = label?.htmlFor ? document.getElementById(label.htmlFor) : null;
-  if (!el) throw new Error(`no control labelled "${text}"`);
-  return el as T;
-}
-function button(name: string | RegExp): HTMLButtonElement | undefined {
-  return [...document.querySelectorAll("button")].find((b) => {
-    const n = (b.getAttribute("aria-label") ?? b.textContent ?? "").trim();
-    return typeof name === "string" ? n === name : name.test(n);
-  });
-}
-function type(el: HTMLTextAreaElement | HTMLInputElement, value: string) {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, value);
-  el.dispatchEvent(new Event("input", { bubbles: true }));
-}
 const text = () => document.body.textContent ?? "";
 const EDITED = "A red fox curled in fresh snow, cold blue moonlight.";
 
 async function openV1() {
   server();
-  await act(async () => root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v1" }} />));
+  await act(async () => dom.root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v1" }} />));
 }
 
 describe("Studio: an edit saves itself", () => {
   it("saves a hand edit as a child of the version shown once typing pauses, and says so", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     await openV1();
-    await act(async () => type(byLabel("Prompt"), EDITED));
+    await act(async () => typeInto(byLabel("Prompt"), EDITED));
     expect(text()).toContain("Unsaved changes");
     expect(text()).not.toContain("saved on Generate");
     await act(async () => vi.advanceTimersByTime(AUTOSAVE_MS - 100));
     expect(saves()).toHaveLength(0);
     // More typing restarts the pause.
-    await act(async () => type(byLabel("Prompt"), `${EDITED} `));
+    await act(async () => typeInto(byLabel("Prompt"), `${EDITED} `));
     await act(async () => vi.advanceTimersByTime(AUTOSAVE_MS - 100));
     expect(saves()).toHaveLength(0);
     await act(async () => vi.advanceTimersByTime(200));
@@ -205,7 +135,7 @@ describe("Studio: an edit saves itself", () => {
     expect(window.location.search).toBe("?idea=i1&version=v2");
 
     // Editing again makes the next save a child of the saved one; nothing else is sent meanwhile.
-    await act(async () => type(byLabel("Prompt"), `${EDITED} Stars.`));
+    await act(async () => typeInto(byLabel("Prompt"), `${EDITED} Stars.`));
     await act(async () => vi.advanceTimersByTime(AUTOSAVE_MS + 10));
     await vi.waitFor(() => expect(text()).toContain("Saved as v3"));
     expect(saves().map((c) => c.body?.parentId)).toEqual(["v1", "v2"]);
@@ -213,14 +143,14 @@ describe("Studio: an edit saves itself", () => {
 
   it("saves at once when the Prompt loses focus, and Save as version saves on demand", async () => {
     await openV1();
-    await act(async () => type(byLabel("Prompt"), EDITED));
+    await act(async () => typeInto(byLabel("Prompt"), EDITED));
     expect(button("Save as version")).toBeTruthy();
     await act(async () => byLabel("Prompt").dispatchEvent(new FocusEvent("focusout", { bubbles: true })));
     await vi.waitFor(() => expect(text()).toContain("Saved as v2"));
     expect(saves()).toHaveLength(1);
     expect(button("Save as version")).toBeUndefined();
 
-    await act(async () => type(byLabel("Prompt"), `${EDITED} Stars.`));
+    await act(async () => typeInto(byLabel("Prompt"), `${EDITED} Stars.`));
     await act(async () => button("Save as version")?.click());
     await vi.waitFor(() => expect(text()).toContain("Saved as v3"));
     expect(saves()[1]?.body).toEqual({ parentId: "v2", prompt: `${EDITED} Stars.` });
@@ -228,7 +158,7 @@ describe("Studio: an edit saves itself", () => {
 
   it("saves with a request that outlives the page when the tab is hidden", async () => {
     await openV1();
-    await act(async () => type(byLabel("Prompt"), EDITED));
+    await act(async () => typeInto(byLabel("Prompt"), EDITED));
     const hidden = vi.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");
     await act(async () => document.dispatchEvent(new Event("visibilitychange")));
     hidden.mockRestore();
@@ -244,7 +174,7 @@ describe("Studio: an edit saves itself", () => {
       return e.defaultPrevented;
     };
     expect(leave()).toBe(false);
-    await act(async () => type(byLabel("Prompt"), EDITED));
+    await act(async () => typeInto(byLabel("Prompt"), EDITED));
     expect(leave()).toBe(true);
     await vi.waitFor(() => expect(text()).toContain("Saved as v2"));
     expect(leave()).toBe(false);
@@ -252,8 +182,8 @@ describe("Studio: an edit saves itself", () => {
 
   it("says when a save failed, and keeps the text", async () => {
     server({ failSaves: true });
-    await act(async () => root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v1" }} />));
-    await act(async () => type(byLabel("Prompt"), EDITED));
+    await act(async () => dom.root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v1" }} />));
+    await act(async () => typeInto(byLabel("Prompt"), EDITED));
     await act(async () => button("Save as version")?.click());
     await vi.waitFor(() => expect(text()).toContain("Not saved: Try again."));
     expect(byLabel<HTMLTextAreaElement>("Prompt").value).toBe(EDITED);
@@ -267,7 +197,7 @@ describe("Studio: an edit saves itself", () => {
     link.textContent = "Gallery";
     document.body.append(link);
     try {
-      await act(async () => type(byLabel("Prompt"), EDITED));
+      await act(async () => typeInto(byLabel("Prompt"), EDITED));
       await act(async () => link.click());
       await vi.waitFor(() => expect(push).toHaveBeenCalledWith("/gallery"));
       expect(saves()).toHaveLength(1);
@@ -279,7 +209,7 @@ describe("Studio: an edit saves itself", () => {
 
   it("Star saves the edit on screen first and stars that version, not the one it came from", async () => {
     await openV1();
-    await act(async () => type(byLabel("Prompt"), EDITED));
+    await act(async () => typeInto(byLabel("Prompt"), EDITED));
     await act(async () => button("Star")?.click());
     await vi.waitFor(() => expect(document.querySelector("dialog[open]")).toBeTruthy());
     expect(saves()).toHaveLength(1);
@@ -291,7 +221,7 @@ describe("Studio: an edit saves itself", () => {
 
   it("Generate acts on the edit: saves it, then generates the saved version", async () => {
     await openV1();
-    await act(async () => type(byLabel("Prompt"), EDITED));
+    await act(async () => typeInto(byLabel("Prompt"), EDITED));
     await act(async () => button("Generate")?.click());
     await vi.waitFor(() => expect(calls.some((c) => c.url === "/api/generate")).toBe(true));
     expect(calls.map((c) => c.url).filter((u) => u !== "/api/generations/g1/events")).toEqual(
@@ -304,7 +234,7 @@ describe("Studio: an edit saves itself", () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     await openV1();
     expect(button("Lock lighting")).toBeTruthy();
-    await act(async () => type(byLabel("Prompt"), EDITED));
+    await act(async () => typeInto(byLabel("Prompt"), EDITED));
     expect(button("Lock lighting")).toBeUndefined();
     expect(button("Lock subject")?.getAttribute("aria-disabled")).toBe("true");
     expect(text()).toContain("Only the parts your edit kept");
@@ -319,11 +249,11 @@ describe("Studio: an edit saves itself", () => {
 describe("Studio: a prompt of your own, generated as written", () => {
   it("the Prompt is editable before any Refine; Generate saves it as a verbatim first version, then generates it", async () => {
     server();
-    await act(async () => root.render(<Studio catalog={catalog} />));
+    await act(async () => dom.root.render(<Studio catalog={catalog} />));
     const prompt = byLabel<HTMLTextAreaElement>("Prompt");
     expect(prompt.readOnly).toBe(false);
     const mine = "1girl, red hood, (forest:1.2), moonlight --ar 2:3";
-    await act(async () => type(prompt, mine));
+    await act(async () => typeInto(prompt, mine));
     expect(text()).toContain("Your prompt, as written · not saved");
     expect(button("Generate")?.getAttribute("aria-disabled")).toBeNull();
     await act(async () => button("Generate")?.click());
@@ -336,9 +266,9 @@ describe("Studio: a prompt of your own, generated as written", () => {
 
   it("keeps the typed idea as the idea; Save as version saves without generating; leaving unsaved asks", async () => {
     server();
-    await act(async () => root.render(<Studio catalog={catalog} />));
-    await act(async () => type(byLabel("Idea"), "a girl in a red hood"));
-    await act(async () => type(byLabel("Prompt"), "red hood, forest"));
+    await act(async () => dom.root.render(<Studio catalog={catalog} />));
+    await act(async () => typeInto(byLabel("Idea"), "a girl in a red hood"));
+    await act(async () => typeInto(byLabel("Prompt"), "red hood, forest"));
     const e = new Event("beforeunload", { cancelable: true });
     window.dispatchEvent(e);
     expect(e.defaultPrevented).toBe(true);
@@ -359,12 +289,12 @@ describe("Studio on a phone", () => {
       "fetch",
       vi.fn(async () => new Promise<Response>(() => undefined)),
     );
-    await act(async () => root.render(<Studio catalog={catalog} />));
+    await act(async () => dom.root.render(<Studio catalog={catalog} />));
     const prompt = byLabel<HTMLTextAreaElement>("Prompt");
     const scroll = vi.fn();
     prompt.scrollIntoView = scroll;
     prompt.getBoundingClientRect = () => ({ top: 1000, bottom: 1200 }) as DOMRect;
-    await act(async () => type(byLabel("Idea"), "a fox in the snow"));
+    await act(async () => typeInto(byLabel("Idea"), "a fox in the snow"));
     await act(async () => button("Refine")?.click());
     await vi.waitFor(() => expect(scroll).toHaveBeenCalledTimes(1));
     expect(scroll.mock.calls[0]?.[0]).toMatchObject({ block: "center" });
@@ -375,12 +305,12 @@ describe("Studio on a phone", () => {
       "fetch",
       vi.fn(async () => new Promise<Response>(() => undefined)),
     );
-    await act(async () => root.render(<Studio catalog={catalog} />));
+    await act(async () => dom.root.render(<Studio catalog={catalog} />));
     const prompt = byLabel<HTMLTextAreaElement>("Prompt");
     const scroll = vi.fn();
     prompt.scrollIntoView = scroll;
     prompt.getBoundingClientRect = () => ({ top: 200, bottom: 400 }) as DOMRect;
-    await act(async () => type(byLabel("Idea"), "a fox in the snow"));
+    await act(async () => typeInto(byLabel("Idea"), "a fox in the snow"));
     await act(async () => button("Refine")?.click());
     await new Promise((r) => setTimeout(r, 50));
     expect(scroll).not.toHaveBeenCalled();
@@ -391,18 +321,18 @@ describe("Studio: a reload with an edit not yet saved", () => {
   it("keeps the edit in this tab when the page is left, and the next page of the same version brings it back", async () => {
     sessionStorage.clear();
     await openV1();
-    await act(async () => type(byLabel("Prompt"), EDITED));
+    await act(async () => typeInto(byLabel("Prompt"), EDITED));
     // The page is going: its keepalive request leaves, but nothing here will read the answer.
     const leaving = vi.fn((_url: string, _init: RequestInit) => new Promise<Response>(() => undefined));
     vi.stubGlobal("fetch", leaving);
     await act(async () => window.dispatchEvent(new Event("pagehide")));
     expect(leaving.mock.calls[0]?.[1]).toMatchObject({ method: "POST", keepalive: true });
-    act(() => root.unmount());
+    act(() => dom.root.unmount());
 
     // The save did not land before the next page read the idea: the text comes back, unsaved, and saves itself.
     server();
-    root = createRoot(host);
-    await act(async () => root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v1" }} />));
+    dom.root = createRoot(dom.host);
+    await act(async () => dom.root.render(<Studio catalog={catalog} initial={{ detail, versionId: "v1" }} />));
     expect(byLabel<HTMLTextAreaElement>("Prompt").value).toBe(EDITED);
     expect(text()).toContain("Your unsaved edit is back");
     await act(async () => byLabel("Prompt").dispatchEvent(new FocusEvent("focusout", { bubbles: true })));
@@ -427,7 +357,7 @@ describe("Studio: a reload with an edit not yet saved", () => {
       createdAt: "2025-01-02T00:00:00Z",
     };
     await act(async () =>
-      root.render(
+      dom.root.render(
         <Studio catalog={catalog} initial={{ detail: { ...detail, versions: [v1, v2] }, versionId: "v1" }} />,
       ),
     );
@@ -446,7 +376,7 @@ describe("Studio: an old backup", () => {
     );
     server();
     await act(async () =>
-      root.render(
+      dom.root.render(
         <Studio catalog={catalog} initial={{ detail: { ...detail, versions: [v1, v2] }, versionId: "v1" }} />,
       ),
     );

@@ -1,28 +1,14 @@
 // @vitest-environment jsdom
-import { act, type ReactNode } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { BACKENDS } from "@/lib/catalog";
+import { act } from "react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { resetConnection } from "@/lib/client/connection";
-import type { Catalog } from "@/lib/schemas/catalog";
-import type { GenerationWithImages, IdeaDetail, PromptVersion } from "@/lib/schemas/entities";
+import type { GenerationWithImages, IdeaDetail } from "@/lib/schemas/entities";
+import { mountEach } from "./harness/dom";
+import { FakeEventSource } from "./harness/event-source";
+import { offlineCatalog as catalog, promptVersion } from "./harness/fixtures";
+import { jsonResponse as json, Studio } from "./harness/studio";
 
-vi.mock("next/navigation", () => ({
-  useRouter: () => ({ push: vi.fn(), refresh: vi.fn(), replace: vi.fn() }),
-  usePathname: () => "/",
-}));
-vi.mock("next/link", () => ({
-  default: ({ href, children, ...rest }: { href: string; children: ReactNode }) => (
-    <a href={href} {...rest}>
-      {children}
-    </a>
-  ),
-}));
-
-const { Studio } = await import("@/components/studio/studio");
 const { ConnectionStatus } = await import("@/components/connection/connection-status");
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /**
  * Issue 16 §6: the server is killed while a generation runs, then comes back. The page must
@@ -30,39 +16,7 @@ const { ConnectionStatus } = await import("@/components/connection/connection-st
  * with backoff, resume following, show what the server says (interrupted) and offer Retry.
  */
 
-const catalog: Catalog = {
-  refiners: [{ id: "offline", label: "Offline refiner (no model)", configured: true, model: "offline", offline: true }],
-  backends: [
-    {
-      ...BACKENDS.offline,
-      configured: true,
-      model: "sketch",
-      capabilities: { ...BACKENDS.offline.capabilities, sizes: [...BACKENDS.offline.capabilities.sizes] },
-    },
-  ],
-  defaults: { refiner: "offline", backend: "offline" },
-  embeddedDefaults: true,
-};
-
-const v1: PromptVersion = {
-  id: "v1",
-  ideaId: "i1",
-  parentId: null,
-  source: "refine",
-  instruction: null,
-  prompt: "A paper boat on a still pond, morning mist.",
-  negativePrompt: null,
-  style: null,
-  dialect: "prose",
-  refiner: "offline",
-  model: "offline",
-  title: "Boat",
-  notes: [],
-  parts: null,
-  locks: [],
-  direction: null,
-  createdAt: "2025-01-01T00:00:00Z",
-};
+const v1 = promptVersion({ prompt: "A paper boat on a still pond, morning mist.", title: "Boat" });
 
 const gen = (id: string, extra: Partial<GenerationWithImages> = {}): GenerationWithImages => ({
   id,
@@ -90,31 +44,6 @@ const detail = (generations: GenerationWithImages[]): IdeaDetail => ({
   comparisons: [],
 });
 
-/** EventSource as the browser has it: named events are MessageEvents; a broken connection is a plain `error` Event. */
-class FakeEventSource extends EventTarget {
-  static all: FakeEventSource[] = [];
-  readonly url: string;
-  closed = false;
-  constructor(url: string) {
-    super();
-    this.url = url;
-    FakeEventSource.all.push(this);
-  }
-  close() {
-    this.closed = true;
-  }
-  send(event: string, data: unknown) {
-    this.dispatchEvent(new MessageEvent(event, { data: JSON.stringify(data) }));
-  }
-  /** The server went away: what Chromium fires when the stream's socket closes. */
-  drop() {
-    this.dispatchEvent(new Event("error"));
-  }
-  static for(id: string) {
-    return FakeEventSource.all.filter((s) => s.url === `/api/generations/${id}/events`);
-  }
-}
-
 type Call = { url: string; method: string; body: unknown };
 /** The server: `up` answers from `generations`; `down` refuses every connection (as a killed process does). */
 const server = {
@@ -123,10 +52,6 @@ const server = {
   calls: [] as Call[],
   refine: null as null | (() => Response),
 };
-
-function json(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-}
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -164,16 +89,7 @@ beforeEach(() => {
   );
 });
 
-let root: Root;
-let host: HTMLDivElement;
-beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+const dom = mountEach(() => {
   resetConnection();
   vi.unstubAllGlobals();
   vi.useRealTimers();
@@ -181,7 +97,7 @@ afterEach(() => {
 
 async function render(generations: GenerationWithImages[]) {
   await act(async () =>
-    root.render(
+    dom.root.render(
       <>
         <Studio catalog={catalog} initial={{ detail: detail(generations), versionId: "v1" }} />
         <ConnectionStatus />
@@ -194,13 +110,13 @@ async function wait(ms: number) {
     await vi.advanceTimersByTimeAsync(ms);
   });
 }
-const text = () => host.textContent ?? "";
+const text = () => dom.host.textContent ?? "";
 const count = (needle: string) => text().split(needle).length - 1;
-const cards = () => [...host.querySelectorAll("article")];
-function button(name: string, within: ParentNode = host): HTMLButtonElement | undefined {
+const cards = () => [...dom.host.querySelectorAll("article")];
+function button(name: string, within: ParentNode = dom.host): HTMLButtonElement | undefined {
   return [...within.querySelectorAll("button")].find((b) => (b.textContent ?? "").trim() === name);
 }
-const status = () => host.querySelector('[role="status"][aria-live="polite"][aria-atomic="true"]');
+const status = () => dom.host.querySelector('[role="status"][aria-live="polite"][aria-atomic="true"]');
 
 describe("Studio, when the server goes away mid-generation", () => {
   it("notices within 2 s, says it once, and the card stops claiming live progress", async () => {
@@ -228,7 +144,7 @@ describe("Studio, when the server goes away mid-generation", () => {
     await wait(30_000);
     expect(count("Connection lost. Reconnecting…")).toBe(1);
     expect(text()).not.toMatch(/Failed|could not be reached/);
-    expect(host.querySelectorAll('[role="alert"]')).toHaveLength(0);
+    expect(dom.host.querySelectorAll('[role="alert"]')).toHaveLength(0);
   });
 
   it("never marks a generation failed because its stream dropped, however long the server stays away", async () => {
@@ -338,7 +254,7 @@ describe("Studio, when the server goes away mid-generation", () => {
     server.up = false;
     await act(async () => button("Generate")?.click());
     await wait(100);
-    const alerts = [...host.querySelectorAll('[role="alert"]')];
+    const alerts = [...dom.host.querySelectorAll('[role="alert"]')];
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.textContent).toBe("Generate failed: The server could not be reached. Check that it is running.");
     expect(count("could not be reached")).toBe(1);
@@ -347,7 +263,7 @@ describe("Studio, when the server goes away mid-generation", () => {
     server.up = true;
     await wait(1000);
     expect(status()?.textContent).toBe("Reconnected.");
-    expect(host.querySelectorAll('[role="alert"]')).toHaveLength(0);
+    expect(dom.host.querySelectorAll('[role="alert"]')).toHaveLength(0);
     expect(text()).not.toContain("could not be reached");
   });
 
@@ -367,14 +283,14 @@ describe("Studio, when the server goes away mid-generation", () => {
       });
       return new Response(body, { headers: { "Content-Type": "text/event-stream" } });
     };
-    const idea = host.querySelector("textarea") as HTMLTextAreaElement;
+    const idea = dom.host.querySelector("textarea") as HTMLTextAreaElement;
     await act(async () => {
       Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set?.call(idea, "a paper boat");
       idea.dispatchEvent(new Event("input", { bubbles: true }));
     });
     await act(async () => button("Refine")?.click());
     await wait(200);
-    const alerts = [...host.querySelectorAll('[role="alert"]')];
+    const alerts = [...dom.host.querySelectorAll('[role="alert"]')];
     expect(alerts.map((a) => a.textContent)).toEqual([
       "Refine failed: The server could not be reached. Check that it is running.",
     ]);

@@ -1,26 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { initialState, studioReducer } from "@/components/studio/studio-state";
-import type { Generation, PromptVersion } from "@/lib/schemas/entities";
+import type { Generation } from "@/lib/schemas/entities";
+import { promptVersion } from "./harness/fixtures";
 
-const v1: PromptVersion = {
-  id: "v1",
-  ideaId: "i1",
-  parentId: null,
-  source: "refine",
-  instruction: null,
-  prompt: "a fox in the snow",
-  negativePrompt: null,
-  style: null,
-  dialect: "prose",
-  refiner: "offline",
-  model: "offline",
-  title: "Fox",
-  notes: ["added light"],
-  parts: null,
-  locks: [],
-  direction: null,
-  createdAt: "2025-01-01T00:00:00Z",
-};
+const v1 = promptVersion({ prompt: "a fox in the snow", notes: ["added light"] });
 const gen: Generation = {
   id: "g1",
   promptId: "v1",

@@ -1,36 +1,16 @@
 // @vitest-environment jsdom
-import { act, type ReactNode } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { act } from "react";
+import { describe, expect, it, vi } from "vitest";
 import { BACKENDS } from "@/lib/catalog";
 import type { Catalog } from "@/lib/schemas/catalog";
-import type { PromptVersion } from "@/lib/schemas/entities";
-
-vi.mock("next/navigation", () => ({
-  useRouter: () => ({ push: vi.fn(), refresh: vi.fn(), replace: vi.fn() }),
-  usePathname: () => "/",
-}));
-vi.mock("next/link", () => ({
-  default: ({ href, children, ...rest }: { href: string; children: ReactNode }) => (
-    <a href={href} {...rest}>
-      {children}
-    </a>
-  ),
-}));
-
-const { Studio } = await import("@/components/studio/studio");
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { button, byLabel, mountEach, typeInto } from "./harness/dom";
+import { offlineCatalog, promptVersion } from "./harness/fixtures";
+import { Studio, sseResponse } from "./harness/studio";
 
 const catalog: Catalog = {
-  refiners: [{ id: "offline", label: "Offline refiner (no model)", configured: true, model: "offline", offline: true }],
+  ...offlineCatalog,
   backends: [
-    {
-      ...BACKENDS.offline,
-      configured: true,
-      model: "sketch",
-      capabilities: { ...BACKENDS.offline.capabilities, sizes: [...BACKENDS.offline.capabilities.sizes] },
-    },
+    ...offlineCatalog.backends,
     {
       ...BACKENDS.openai,
       configured: false,
@@ -42,77 +22,15 @@ const catalog: Catalog = {
       },
     },
   ],
-  defaults: { refiner: "offline", backend: "offline" },
-  embeddedDefaults: true,
 };
 
-const v1: PromptVersion = {
-  id: "v1",
-  ideaId: "i1",
-  parentId: null,
-  source: "refine",
-  instruction: null,
-  prompt: "A fox curled in fresh snow, warm lantern light.",
-  negativePrompt: null,
-  style: null,
-  dialect: "prose",
-  refiner: "offline",
-  model: "offline",
-  title: "Fox",
-  notes: ["Added warm light"],
-  parts: null,
-  locks: [],
-  direction: null,
-  createdAt: "2025-01-01T00:00:00Z",
-};
+const v1 = promptVersion({ prompt: "A fox curled in fresh snow, warm lantern light.", notes: ["Added warm light"] });
 
-let root: Root;
-let host: HTMLDivElement;
-
-beforeEach(() => {
-  host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.unstubAllGlobals();
-});
-
-/** The element a <label> names, the way a screen reader finds it. */
-function byLabel<T extends HTMLElement>(text: string): T {
-  const label = [...document.querySelectorAll("label")].find((l) => l.textContent?.trim() === text);
-  const el = label?.htmlFor ? document.getElementById(label.htmlFor) : null;
-  if (!el) throw new Error(`no control labelled "${text}"`);
-  return el as T;
-}
-function button(name: string | RegExp): HTMLButtonElement | undefined {
-  return [...document.querySelectorAll("button")].find((b) => {
-    const n = (b.getAttribute("aria-label") ?? b.textContent ?? "").trim();
-    return typeof name === "string" ? n === name : name.test(n);
-  });
-}
-function type(el: HTMLTextAreaElement | HTMLInputElement, value: string) {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, "value")?.set?.call(el, value);
-  el.dispatchEvent(new Event("input", { bubbles: true }));
-}
-
-function sseResponse(events: string) {
-  const bytes = new TextEncoder().encode(events);
-  const body = new ReadableStream<Uint8Array>({
-    start(c) {
-      c.enqueue(bytes);
-      c.close();
-    },
-  });
-  return new Response(body, { headers: { "Content-Type": "text/event-stream" } });
-}
+const dom = mountEach(() => vi.unstubAllGlobals());
 
 describe("Studio", () => {
   it("has the named controls, and the examples fill the Idea", async () => {
-    await act(async () => root.render(<Studio catalog={catalog} />));
+    await act(async () => dom.root.render(<Studio catalog={catalog} />));
     const idea = byLabel<HTMLTextAreaElement>("Idea");
     expect(idea.tagName).toBe("TEXTAREA");
     expect(byLabel("Style").tagName).toBe("SELECT");
@@ -146,8 +64,8 @@ describe("Studio", () => {
       ),
     );
     const replace = vi.spyOn(window.history, "replaceState");
-    await act(async () => root.render(<Studio catalog={catalog} />));
-    await act(async () => type(byLabel("Idea"), "a fox in the snow"));
+    await act(async () => dom.root.render(<Studio catalog={catalog} />));
+    await act(async () => typeInto(byLabel("Idea"), "a fox in the snow"));
     await act(async () => button("Refine")?.click());
     await vi.waitFor(() => expect(button("Refine again")).toBeTruthy());
     expect(byLabel<HTMLTextAreaElement>("Prompt").value).toBe(v1.prompt);
@@ -164,8 +82,8 @@ describe("Studio", () => {
         sseResponse('event: error\ndata: {"error":{"code":"refused","message":"The model refused this request."}}\n\n'),
       ),
     );
-    await act(async () => root.render(<Studio catalog={catalog} />));
-    await act(async () => type(byLabel("Idea"), "something"));
+    await act(async () => dom.root.render(<Studio catalog={catalog} />));
+    await act(async () => typeInto(byLabel("Idea"), "something"));
     await act(async () => button("Refine")?.click());
     await vi.waitFor(() => expect(document.querySelector('[role="alert"]')?.textContent).toMatch(/declined/));
     expect(byLabel<HTMLTextAreaElement>("Idea").value).toBe("something");
