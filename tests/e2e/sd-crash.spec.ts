@@ -6,7 +6,6 @@
  * (read back through the API), no row pointing at a missing file, no temp file, and an orphan
  * file planted before the restart swept.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
@@ -14,9 +13,8 @@ import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { PORTS } from "../../playwright.config";
 import { type FakeA1111, startFakeA1111 } from "../fakes/a1111";
+import { appServer, OPEN_ENV } from "./app-server";
 
-const PORT = PORTS.sdCrash;
-const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), "promptsmith-crash-e2e-"));
 const imagesDir = path.join(dataDir, "images");
 const MID_WRITE_ATTEMPTS = 6;
@@ -25,60 +23,17 @@ type Image = { id: string; mime: string; byteSize: number; generationId: string 
 type Generation = { id: string; status: string; progress: number; error: { code: string } | null; images: Image[] };
 
 let fake: FakeA1111;
-let server: ChildProcess | undefined;
-
-function startServer(): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      A1111_URL: fake.url,
-      OPENAI_API_KEY: "",
-      OPENAI_BASE_URL: "",
-      APP_PASSWORD: "",
-      API_TOKENS: "",
-      GENERATE_RETRIES: "0",
-      RATE_GENERATE_BURST: "1000",
-      RATE_GENERATE_PER_MIN: "100000",
-      RATE_REFINE_BURST: "1000",
-      RATE_REFINE_PER_MIN: "100000",
-      MAX_QUEUED_PER_CLIENT: "100",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: "ignore",
-    detached: true,
-  });
-}
-
-/** SIGKILL to the server's whole process group, and wait until it is gone. */
-async function killServer(): Promise<number> {
-  const child = server;
-  if (!child?.pid) throw new Error("no server to kill");
-  const gone = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once("exit", () => resolve());
-  });
-  process.kill(-child.pid, "SIGKILL");
-  await gone;
-  server = undefined;
-  return child.pid;
-}
-
-async function waitUp(request: APIRequestContext) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await request.get(`${BASE}/api/health`)).ok()) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not start");
-}
+const app = appServer(PORTS.sdCrash, () => ({
+  DATA_DIR: dataDir,
+  A1111_URL: fake.url,
+  ...OPEN_ENV,
+  MAX_QUEUED_PER_CLIENT: "100",
+}));
+const BASE = app.base;
 
 async function restart(request: APIRequestContext) {
-  server = startServer();
-  await waitUp(request);
+  app.start();
+  await app.waitUp(request);
 }
 
 async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {
@@ -183,7 +138,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (server?.pid) await killServer().catch(() => undefined);
+  if (app.running) await app.kill().catch(() => undefined);
   await fake.close();
 });
 
@@ -223,7 +178,7 @@ test("SIGKILL mid-generation and mid-write, then restarts: nothing committed is 
     (g) => g.status === "running" && g.progress > 0,
     "the job to run",
   );
-  let deadPid = await killServer();
+  let deadPid = await app.kill();
   const planted = [plantOrphan()];
   const temp = plantDeadWritersTemp(deadPid);
   await restart(request);
@@ -253,7 +208,7 @@ test("SIGKILL mid-generation and mid-write, then restarts: nothing committed is 
       if (Date.now() > end) throw new Error("the images were never written");
       await new Promise((r) => setTimeout(r, 2));
     }
-    deadPid = await killServer();
+    deadPid = await app.kill();
     outcomes.push(`kill ${attempt + 1}: ${seen.temps} temp, ${seen.files} new files on disk`);
     planted.push(plantOrphan());
     await restart(request);

@@ -6,68 +6,20 @@
  * for it, reconnect by itself, show the truthful "Interrupted" the restarted server reports,
  * and offer a Retry that works.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { PORTS } from "../../playwright.config";
 import { type FakeA1111, startFakeA1111 } from "../fakes/a1111";
+import { appServer, OPEN_ENV } from "./app-server";
 
-// A free port chosen by playwright.config.ts (tests/e2e/ports.ts), so the suite runs beside anything.
-const PORT = PORTS.sdReconnect;
-const BASE = `http://127.0.0.1:${PORT}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), "promptsmith-reconnect-e2e-"));
 
 let fake: FakeA1111;
-let server: ChildProcess | undefined;
-
-function startServer(): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      A1111_URL: fake.url,
-      OPENAI_API_KEY: "",
-      OPENAI_BASE_URL: "",
-      APP_PASSWORD: "",
-      API_TOKENS: "",
-      GENERATE_RETRIES: "0",
-      RATE_GENERATE_BURST: "1000",
-      RATE_GENERATE_PER_MIN: "100000",
-      RATE_REFINE_BURST: "1000",
-      RATE_REFINE_PER_MIN: "100000",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: "ignore",
-    detached: true,
-  });
-}
-
-async function waitUp(request: APIRequestContext) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await request.get(`${BASE}/api/health`)).ok()) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not start");
-}
-
-/** SIGKILL to the server's whole process group, and wait until it is gone. */
-async function killServer() {
-  const child = server;
-  if (!child?.pid) throw new Error("no server to kill");
-  const gone = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once("exit", () => resolve());
-  });
-  process.kill(-child.pid, "SIGKILL");
-  await gone;
-  server = undefined;
-}
+// A free port chosen by playwright.config.ts (tests/e2e/ports.ts), so the suite runs beside anything.
+const app = appServer(PORTS.sdReconnect, () => ({ DATA_DIR: dataDir, A1111_URL: fake.url, ...OPEN_ENV }));
+const BASE = app.base;
 
 test.beforeAll(async () => {
   // 80 ms a step, as the shared fake: 100 steps give about 8 s to kill the server in.
@@ -75,7 +27,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  if (server?.pid) await killServer().catch(() => undefined);
+  if (app.running) await app.kill().catch(() => undefined);
   await fake.close();
 });
 
@@ -84,8 +36,8 @@ test("killed mid-generation: 'Connection lost' once within 3 s, no live progress
   request,
 }) => {
   test.setTimeout(180_000);
-  server = startServer();
-  await waitUp(request);
+  app.start();
+  await app.waitUp(request);
 
   await page.goto(BASE);
   await expect(page.getByRole("combobox", { name: "Backend" })).toHaveValue("automatic1111");
@@ -100,7 +52,7 @@ test("killed mid-generation: 'Connection lost' once within 3 s, no live progress
   await expect(card).toContainText(/Generating… \d+%/, { timeout: 20_000 });
   await expect(card.getByRole("button", { name: "Cancel" })).toBeEnabled();
 
-  await killServer();
+  await app.kill();
   const killedAt = Date.now();
   const lost = page.getByText("Connection lost. Reconnecting…", { exact: true });
   await expect(lost).toBeVisible({ timeout: 3000 });
@@ -116,8 +68,8 @@ test("killed mid-generation: 'Connection lost' once within 3 s, no live progress
   await expect(card).not.toContainText("Failed");
   await page.screenshot({ path: test.info().outputPath("connection-lost.png") });
 
-  server = startServer();
-  await waitUp(request);
+  app.start();
+  await app.waitUp(request);
   await expect(page.getByText("Reconnected.", { exact: true })).toBeVisible({ timeout: 15_000 });
   await expect(card).toContainText("Interrupted: the server restarted while this was running.", { timeout: 10_000 });
   await expect(page.getByText(/Connection lost/)).toHaveCount(0);
