@@ -9,7 +9,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { PORTS } from "../../playwright.config";
 import { type FakeA1111, startFakeA1111 } from "../fakes/a1111";
 import { appServer, OPEN_ENV } from "./app-server";
