@@ -17,6 +17,9 @@ export function WordDiffText({ segments }: { segments: readonly DiffSegment[] })
         const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(s.text);
         const [lead, body, trail] = m ? [m[1], m[2], m[3]] : ["", s.text, ""];
         if (!body) return <span key={key}>{s.text}</span>;
+        // A replacement comes as removed then added with no space between: keep the two marks apart.
+        const next = segments[i + 1];
+        const abutting = s.kind === "removed" && !trail && next?.kind === "added" && !/^\s/.test(next.text);
         return (
           <span key={key}>
             {lead}
@@ -27,7 +30,7 @@ export function WordDiffText({ segments }: { segments: readonly DiffSegment[] })
                 <span className="sr-only"> (end added)</span>
               </ins>
             ) : (
-              <del className={DEL}>
+              <del className={`${DEL} ${abutting ? "me-1" : ""}`}>
                 <span className="sr-only">removed: </span>
                 {body}
                 <span className="sr-only"> (end removed)</span>

@@ -40,7 +40,7 @@ export function GalleryTile({ image, eager }: { image: Image; eager: boolean }) 
           aria-hidden="true"
           className="pointer-events-none absolute inset-x-0 bottom-0 bg-black/80 px-2.5 py-2 text-left opacity-0 transition-opacity duration-150 group-hover:opacity-100 group-focus-visible:opacity-100"
         >
-          <span className="line-clamp-2 block text-xs leading-snug font-medium text-white">
+          <span className="line-clamp-2 text-xs leading-snug font-medium text-white">
             {firstLine(image.prompt, 140)}
           </span>
           <span className="mt-0.5 block text-[0.6875rem] text-neutral-300">{backendLabel(image.backend)}</span>

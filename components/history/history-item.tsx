@@ -76,7 +76,7 @@ export function HistoryItem(p: Props) {
             {v.instruction ? (
               <span className="mt-1 block text-sm [overflow-wrap:anywhere] text-ink">“{v.instruction}”</span>
             ) : (
-              <span className="mt-1 line-clamp-2 block text-xs [overflow-wrap:anywhere] text-muted">
+              <span className="mt-1 line-clamp-2 text-xs [overflow-wrap:anywhere] text-muted">
                 {firstLine(v.prompt, 160)}
               </span>
             )}

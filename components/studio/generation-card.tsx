@@ -70,63 +70,68 @@ export function GenerationCard({
 
   return (
     <article className="card animate-fade-in p-3 sm:p-4" aria-busy={active || undefined}>
+      {/* The recipe line wraps only between its parts (a "·" stays with the part it leads) and never
+          shrinks below 16rem: a long status moves to a row of its own instead of squeezing it. */}
       <header className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-2">
-        <p className="flex min-w-0 flex-1 flex-wrap items-center gap-1.5 text-xs text-muted">
+        <p className="flex min-w-0 flex-[1_1_16rem] flex-wrap items-center gap-x-1.5 gap-y-1 text-xs text-muted">
           {versionNumber ? <span className="chip">v{versionNumber}</span> : null}
-          <span>{formatSize(size)}</span>
-          <span aria-hidden="true">·</span>
-          <span>{offline ? <OfflineBadge /> : backendLabel(g.backend)}</span>
+          <span className="whitespace-nowrap">{formatSize(size)}</span>
+          <span className="inline-flex min-w-0 items-center gap-1.5">
+            <span aria-hidden="true">·</span>
+            {offline ? <OfflineBadge /> : <span>{backendLabel(g.backend)}</span>}
+          </span>
           {g.params.seed != null ? (
-            <>
-              <span aria-hidden="true">·</span>
-              <span>seed {g.params.seed}</span>
-            </>
+            <span className="whitespace-nowrap">
+              <span aria-hidden="true">· </span>seed {g.params.seed}
+            </span>
           ) : null}
         </p>
-        {g.status === "failed" ? null : (
-          <p
-            id={statusId}
-            className={`flex items-center gap-1.5 text-sm font-medium ${
-              g.status === "canceled" ? "text-muted" : cutOff && connectionLost ? "text-warning" : "text-ink"
-            }`}
-          >
-            {active && !cutOff ? <Spinner className="text-accent" /> : null}
-            {status}
-          </p>
-        )}
-        {active ? (
-          <button
-            type="button"
-            className="btn btn-secondary btn-sm"
-            // A cancel cannot reach a server that is gone; the card says why it is off.
-            disabled={canceling || connectionLost}
-            aria-describedby={connectionLost ? statusId : undefined}
-            title={connectionLost ? "Cancel works again once the server answers." : undefined}
-            onClick={async () => {
-              setCanceling(true);
-              setCancelError(await onCancel(g.id));
-              setCanceling(false);
-            }}
-          >
-            Cancel
-          </button>
-        ) : null}
-        {retryable ? (
-          <button
-            type="button"
-            className="btn btn-secondary btn-sm"
-            disabled={retrying || connectionLost}
-            title={connectionLost ? "Retry works again once the server answers." : undefined}
-            onClick={async () => {
-              setRetrying(true);
-              setRetryError(null);
-              setRetryError((await onRetry?.(g)) ?? null);
-              setRetrying(false);
-            }}
-          >
-            Retry
-          </button>
-        ) : null}
+        <div className="flex min-w-0 max-w-full items-center gap-3 empty:hidden max-sm:w-full max-sm:justify-between sm:ms-auto">
+          {g.status === "failed" ? null : (
+            <p
+              id={statusId}
+              className={`flex min-w-0 items-center gap-1.5 text-sm font-medium ${
+                g.status === "canceled" ? "text-muted" : cutOff && connectionLost ? "text-warning" : "text-ink"
+              }`}
+            >
+              {active && !cutOff ? <Spinner className="text-accent" /> : null}
+              {status}
+            </p>
+          )}
+          {active ? (
+            <button
+              type="button"
+              className="btn btn-secondary btn-sm"
+              // A cancel cannot reach a server that is gone; the card says why it is off.
+              disabled={canceling || connectionLost}
+              aria-describedby={connectionLost ? statusId : undefined}
+              title={connectionLost ? "Cancel works again once the server answers." : undefined}
+              onClick={async () => {
+                setCanceling(true);
+                setCancelError(await onCancel(g.id));
+                setCanceling(false);
+              }}
+            >
+              Cancel
+            </button>
+          ) : null}
+          {retryable ? (
+            <button
+              type="button"
+              className="btn btn-secondary btn-sm"
+              disabled={retrying || connectionLost}
+              title={connectionLost ? "Retry works again once the server answers." : undefined}
+              onClick={async () => {
+                setRetrying(true);
+                setRetryError(null);
+                setRetryError((await onRetry?.(g)) ?? null);
+                setRetrying(false);
+              }}
+            >
+              Retry
+            </button>
+          ) : null}
+        </div>
       </header>
 
       {active ? (

@@ -44,13 +44,14 @@ export function LengthMeter({
         {over ? (
           <strong className="font-semibold text-danger">
             {" "}
-            · {formatCount(n - maxChars)} over the limit for {backendLabel}
+            {/* A no-break space keeps the "·" with the words it leads when the line wraps. */}·&nbsp;
+            {formatCount(n - maxChars)} over the limit for {backendLabel}
           </strong>
         ) : null}
         {maxTokens && tokens > maxTokens && !over ? (
           <span className="text-warning">
             {" "}
-            · {backendLabel} reads about the first {formatCount(maxTokens)} tokens
+            ·&nbsp;{backendLabel} reads about the first {formatCount(maxTokens)} tokens
           </span>
         ) : null}
       </p>

@@ -55,8 +55,9 @@ export default async function IdeaPage({ params }: { params: Params }) {
           Versions
         </h2>
         <p className="text-sm text-muted">
-          Each version sits under the one it came from. Open any of them in the studio to branch from it; tick two to
-          compare their prompts, or 2–4 to compare their images on {backendLabel(backend)}.
+          {/* How to tick versions for comparing is said once, by the compare bar just below. */}
+          Each version sits under the one it came from. Open any of them in the studio to branch from it. Images are
+          compared on {backendLabel(backend)}.
         </p>
         <VersionTree
           detail={detail}
