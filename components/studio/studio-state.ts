@@ -165,10 +165,11 @@ export function studioReducer(s: StudioState, a: StudioAction): StudioState {
   switch (a.type) {
     case "ideaText":
       return { ...s, ideaText: a.text };
+    // Typing makes the last event's notice ("Saved as v3.") stale: the badge says where the edit stands.
     case "prompt":
-      return s.refining ? s : { ...s, prompt: a.text };
+      return s.refining ? s : { ...s, prompt: a.text, notice: "" };
     case "negative":
-      return { ...s, negative: a.text };
+      return { ...s, negative: a.text, notice: "" };
     case "instruction":
       return { ...s, instruction: a.text };
 

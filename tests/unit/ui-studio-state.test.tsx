@@ -37,6 +37,18 @@ describe("studio state", () => {
     expect(s.notice).toBe("Saved as v1.");
   });
 
+  it("clears the last event's notice once the person types, so 'Saved as v1.' never sits under unsaved text", () => {
+    let s = initialState(undefined, undefined);
+    s = studioReducer(s, { type: "refineStart", mode: "new" });
+    s = studioReducer(s, { type: "refineDone", version: v1 });
+    expect(s.notice).toBe("Saved as v1.");
+    s = studioReducer(s, { type: "prompt", text: "a fox in the snow, a lantern beside it" });
+    expect(s.notice).toBe("");
+    s = studioReducer(s, { type: "refineDone", version: v1 });
+    s = studioReducer(s, { type: "negative", text: "blurry" });
+    expect(s.notice).toBe("");
+  });
+
   it("restores the previous prompt when stopped or failed", () => {
     let s = studioReducer(initialState(undefined, undefined), { type: "refineDone", version: v1 });
     s = studioReducer(s, { type: "refineStart", mode: "again" });
