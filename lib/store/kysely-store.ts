@@ -27,7 +27,7 @@ import {
   starVersionRow,
 } from "./library-queries";
 import type { Store } from "./types";
-import { findVersion, findVersions, insertVersion, updateLocks } from "./version-queries";
+import { findVersion, findVersions, insertEditOnce, insertVersion, updateLocks } from "./version-queries";
 
 import type { Database } from "./database";
 
@@ -50,6 +50,7 @@ export function storeOver({ read, write, close }: StoreAccess): Store {
     deleteIdea: (id) => write((trx) => removeIdea(trx, id)),
 
     createVersion: (version) => write((trx) => insertVersion(trx, version)),
+    saveEdit: (version) => write((trx) => insertEditOnce(trx, version)),
     getVersion: (id) => read((db) => findVersion(db, id)),
     listVersions: (ideaId) => read((db) => findVersions(db, ideaId)),
     setVersionLocks: (id, locks) => write((trx) => updateLocks(trx, id, locks)),

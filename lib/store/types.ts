@@ -58,6 +58,12 @@ export interface Store {
   deleteIdea(id: string): Promise<{ deleted: boolean; imageIds: string[] }>;
 
   createVersion(version: NewPromptVersion): Promise<void>;
+  /**
+   * A hand edit (source `edit`, with a parent): inserted unless the parent already has an edit
+   * child with the same prompt and negative prompt, which is then returned instead. Saving the
+   * same text twice, from two requests at once, gives one version.
+   */
+  saveEdit(version: NewPromptVersion): Promise<PromptVersion>;
   getVersion(id: string): Promise<PromptVersion | undefined>;
   /** Oldest first. */
   listVersions(ideaId: string): Promise<PromptVersion[]>;

@@ -10,6 +10,34 @@ export async function insertVersion(db: Kysely<Database>, version: NewPromptVers
   await db.insertInto("prompt_versions").values(versionToRow(version)).execute();
 }
 
+/**
+ * A hand edit, kept once: when its parent already has an edit child with the same prompt and
+ * negative prompt, that child is the edit (the page's keepalive save on leaving and the reloaded
+ * page's own save of the same text race; both must land on one version). Runs inside the write
+ * transaction, so on SQLite the check and the insert are one step, and on Postgres two racing
+ * SERIALIZABLE transactions conflict and the retried one finds the first.
+ */
+export async function insertEditOnce(db: Kysely<Database>, version: NewPromptVersion): Promise<PromptVersion> {
+  if (version.parentId === null) throw new Error("an edit needs its parent");
+  const same = await db
+    .selectFrom("prompt_versions")
+    .selectAll()
+    .where("parent_id", "=", version.parentId)
+    .where("source", "=", "edit")
+    .where("prompt", "=", version.prompt)
+    .where((eb) =>
+      version.negativePrompt === null
+        ? eb("negative_prompt", "is", null)
+        : eb("negative_prompt", "=", version.negativePrompt),
+    )
+    .orderBy("created_at", "asc")
+    .orderBy("id", "asc")
+    .executeTakeFirst();
+  if (same) return versionFromRow(same);
+  await insertVersion(db, version);
+  return version;
+}
+
 export async function findVersion(db: Kysely<Database>, id: string): Promise<PromptVersion | undefined> {
   const row = await db.selectFrom("prompt_versions").selectAll().where("id", "=", id).executeTakeFirst();
   return row && versionFromRow(row);

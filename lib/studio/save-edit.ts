@@ -29,8 +29,8 @@ export async function saveEdit(body: EditBody): Promise<PromptVersion> {
     direction: null,
     createdAt: new Date().toISOString(),
   };
-  await store.createVersion(version);
-  return version;
+  // The same text saved twice (a page's keepalive save and the reloaded page's own) is one version.
+  return store.saveEdit(version);
 }
 
 /** Weighted `(words:1.2)` groups mark the tag dialect of Stable Diffusion front ends. */

@@ -221,6 +221,27 @@ describe("POST /api/prompts", () => {
     });
   });
 
+  it("saves the same edit once: two saves of one text from one parent, even at once, give one version", async () => {
+    const parent = await newVersion("a lighthouse on a cliff");
+    const body = { parentId: parent.id, prompt: "a lighthouse on a cliff, storm clouds gather" };
+    // The leaving page's keepalive save and the reloaded page's own save of the same text race.
+    const [a, b] = await Promise.all([
+      call(h("prompts", "POST"), { method: "POST", body }),
+      call(h("prompts", "POST"), { method: "POST", body }),
+    ]);
+    const [va, vb] = [PromptVersionSchema.parse(await a.json()), PromptVersionSchema.parse(await b.json())];
+    expect(va.id).toBe(vb.id);
+    const again = PromptVersionSchema.parse(await (await call(h("prompts", "POST"), { method: "POST", body })).json());
+    expect(again.id).toBe(va.id);
+    // Other text, or another negative prompt, is another edit.
+    const other = PromptVersionSchema.parse(
+      await (await call(h("prompts", "POST"), { method: "POST", body: { ...body, negativePrompt: "blurry" } })).json(),
+    );
+    expect(other.id).not.toBe(va.id);
+    const idea = await (await call(h("idea", "GET"), {}, { id: parent.ideaId })).json();
+    expect(idea.versions.filter((v: { parentId: string | null }) => v.parentId === parent.id)).toHaveLength(2);
+  });
+
   it("saves an imported prompt word for word as the first version of a new idea", async () => {
     const prompt = "(red fox:1.2), deep snow, moonlight";
     const res = await call(h("prompts", "POST"), {
