@@ -22,6 +22,7 @@ import { CopyError, type CopyOptions, copyDataFolder } from "@/lib/store/copy/co
 import type { Generation, PromptVersion } from "@/lib/schemas";
 import type { ImageFiles, NewImage, Store } from "@/lib/store/types";
 import { type S3TestServer, startS3Server } from "./s3-server";
+import { generation as storeGeneration } from "./harness/store";
 
 const ADMIN_URL = process.env.TEST_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const BUCKET = "promptsmith-copy";
@@ -103,23 +104,13 @@ function version(id: string, ideaId: string, parentId: string | null, createdAt:
   };
 }
 
+/** The shared store fixture, with this file's seed (beyond 32 bits, as comparisons draw them). */
 function generation(id: string, v: PromptVersion, createdAt: string, over: Partial<Generation> = {}): Generation {
-  return {
-    id,
-    promptId: v.id,
-    ideaId: v.ideaId,
-    backend: "offline",
-    model: "embedded-v1",
+  return storeGeneration(id, v.id, v.ideaId, {
     params: { size: "512x512", n: 1, seed: 4_000_000_000 } as Generation["params"],
-    status: "queued",
-    progress: 0,
-    error: null,
     createdAt,
-    startedAt: null,
-    finishedAt: null,
-    durationMs: null,
     ...over,
-  };
+  });
 }
 
 async function png(seed: number): Promise<Buffer> {
