@@ -54,6 +54,11 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
+/** What fetch and the SDKs throw on abort, for code that stops on a signal by itself. */
+export function abortError(): DOMException {
+  return new DOMException("Aborted", "AbortError");
+}
+
 export function isAbortError(e: unknown): boolean {
   return (
     (e instanceof Error && (e.name === "AbortError" || e.name === "APIUserAbortError")) ||

@@ -1,3 +1,4 @@
+import { guessDialect } from "@/lib/prompt-formats/guess-dialect";
 import type { Dialect } from "@/lib/schemas/common";
 import { PART_NAMES, type PartName, type PromptParts } from "@/lib/schemas/entities";
 import { locateText, PART_WORDS, resolveParts, unweighted } from "./anatomy";
@@ -8,10 +9,6 @@ import type { RefinedPrompt } from "./types";
  * after a refinement: a chat model may paraphrase a locked phrase, and the offline refiner
  * may lose one to a dialect change. Each restoration is noted.
  */
-
-function guessDialect(prompt: string): Dialect {
-  return /[.!?]["')\]]?\s*$/.test(prompt.trim()) ? "prose" : "tags";
-}
 
 function replaceFirst(text: string, from: string, to: string): string {
   const at = text.indexOf(from);

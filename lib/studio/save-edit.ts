@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { guessDialect } from "@/lib/prompt-formats/guess-dialect";
 import { newId } from "@/lib/ids";
 import type { EditBody } from "@/lib/schemas/api";
 import type { PromptVersion } from "@/lib/schemas/entities";
@@ -31,11 +32,6 @@ export async function saveEdit(body: EditBody): Promise<PromptVersion> {
   };
   // The same text saved twice (a page's keepalive save and the reloaded page's own) is one version.
   return store.saveEdit(version);
-}
-
-/** Weighted `(words:1.2)` groups mark the tag dialect of Stable Diffusion front ends. */
-function guessDialect(prompt: string): "prose" | "tags" {
-  return /\([^()]+:\s*\d+(?:\.\d+)?\)/.test(prompt) ? "tags" : "prose";
 }
 
 /**

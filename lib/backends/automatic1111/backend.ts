@@ -1,11 +1,11 @@
 import "server-only";
 import { BACKENDS } from "@/lib/catalog";
 import { getConfig } from "@/lib/config";
-import { AppError } from "@/lib/errors";
+import { AppError, abortError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { GeneratedImage, GenerateOptions, GenerateRequest, ImageBackend } from "../types";
 import { fetchCheckpoints } from "./checkpoints";
-import { type A1111Response, a1111Request, abortError } from "./http";
+import { type A1111Response, a1111Request } from "./http";
 import { decodeImages } from "./images";
 import { parseInfo } from "./info";
 import { sendInterrupt } from "./interrupt";

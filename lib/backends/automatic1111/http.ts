@@ -1,7 +1,7 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
-import { AppError } from "@/lib/errors";
+import { AppError, abortError } from "@/lib/errors";
 import { connectionError } from "./map-error";
 import type { A1111Server } from "./server";
 
@@ -22,10 +22,6 @@ export type A1111RequestOptions = {
 };
 
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
-
-export function abortError(): DOMException {
-  return new DOMException("Aborted", "AbortError");
-}
 
 /**
  * One call to the A1111 API. node:http rather than fetch: undici's fetch gives up waiting for

@@ -1,5 +1,5 @@
 import "server-only";
-import { abortError } from "./http";
+import { abortError } from "@/lib/errors";
 
 /** `promise`, unless `signal` fires first: then an AbortError (the promise is left to settle alone). */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

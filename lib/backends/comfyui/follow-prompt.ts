@@ -1,11 +1,11 @@
 import "server-only";
-import { AppError } from "@/lib/errors";
+import { AppError, abortError } from "@/lib/errors";
 import { raceAbort, sleep } from "./abortable";
 import { ExecutionErrorSchema, type HistoryEntry, HistoryEntrySchema, QueueSchema } from "./api-schemas";
 import type { PromptState } from "./cancel";
 import { executionFailed, interruptedElsewhere } from "./comfy-errors";
 import type { ComfyEndpoint } from "./endpoint";
-import { abortError, comfyJson } from "./http";
+import { comfyJson } from "./http";
 import type { ProgressTracker } from "./progress";
 import type { ComfyMessage, ComfySocket } from "./socket";
 

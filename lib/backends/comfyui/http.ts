@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, isAbortError } from "@/lib/errors";
+import { AppError, isAbortError, abortError } from "@/lib/errors";
 import { type ComfyEndpoint, endpointUrl } from "./endpoint";
 
 /** Most calls are quick bookkeeping; this only guards against a server that accepts and then stalls. */
@@ -14,10 +14,6 @@ export type RequestOptions = {
   signal: AbortSignal;
   timeoutMs?: number;
 };
-
-export function abortError(): DOMException {
-  return new DOMException("Aborted", "AbortError");
-}
 
 export function unreachable(endpoint: ComfyEndpoint, cause?: unknown): AppError {
   return new AppError("backend_unavailable", `ComfyUI is not reachable at ${endpoint.where}.`, {

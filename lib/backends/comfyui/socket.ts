@@ -1,7 +1,8 @@
 import "server-only";
+import { abortError } from "@/lib/errors";
 import WebSocket from "ws";
 import { type ComfyEndpoint, socketUrl } from "./endpoint";
-import { abortError, unreachable } from "./http";
+import { unreachable } from "./http";
 
 /** A JSON frame from /ws: `{ type, data }`. */
 export type ComfyMessage = { type: string; data: Record<string, unknown> };

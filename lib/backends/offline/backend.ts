@@ -1,16 +1,12 @@
 import "server-only";
 import { BACKENDS } from "@/lib/catalog";
-import { AppError } from "@/lib/errors";
+import { AppError, abortError } from "@/lib/errors";
 import { parseSize } from "@/lib/schemas/common";
 import type { GeneratedImage, GenerateOptions, GenerateRequest, ImageBackend } from "../types";
 import { renderOfflineSketch } from "./render";
 
 const FACTS = BACKENDS.offline;
 export const OFFLINE_MODEL = "offline-sketch-v1";
-
-function abortError(): DOMException {
-  return new DOMException("Aborted", "AbortError");
-}
 
 function randomSeed(): number {
   return Math.floor(Math.random() * 2 ** 32) >>> 0;

@@ -1,3 +1,4 @@
+import { abortError } from "@/lib/errors";
 import { REFINERS } from "@/lib/catalog";
 import type { RefineInput, RefineOptions, RefinedPrompt, Refiner } from "../types";
 import { refineOffline } from "./refine-offline";
@@ -10,10 +11,6 @@ import { refineOffline } from "./refine-offline";
 
 const WORDS_PER_CHUNK = 3;
 const DEFAULT_CHUNK_DELAY_MS = 15;
-
-function abortError(): DOMException {
-  return new DOMException("Aborted", "AbortError");
-}
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
   // An abort that already happened fires no event, so check before listening.
