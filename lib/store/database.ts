@@ -1,4 +1,5 @@
 import "server-only";
+import type { ColumnType } from "kysely";
 
 /**
  * The tables as SQLite holds them: snake_case columns, JSON as text, booleans as 0/1.
@@ -34,7 +35,8 @@ export interface PromptVersionsTable {
   created_at: string;
 }
 
-export interface GenerationsTable {
+/** The generation columns the entity maps (row-mapping.ts); GenerationsTable adds the queue's own. */
+export interface GenerationRow {
   id: string;
   prompt_id: string;
   idea_id: string;
@@ -51,6 +53,24 @@ export interface GenerationsTable {
   finished_at: string | null;
   duration_ms: number | null;
 }
+
+/**
+ * The Postgres job queue's columns on a generation row (migration 0004; lib/jobs/postgres-queue.ts).
+ * Not part of the entity: inserts may leave them out (the database fills its defaults), and the
+ * row mapping never reads them.
+ */
+export interface GenerationQueueColumns {
+  /** The instance running it. */
+  claimed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Epoch ms until which its instance's lease holds. */
+  lease_until: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 0 or 1: a cancel was asked while it ran. */
+  cancel_requested: ColumnType<number, number | undefined, number>;
+  /** Its place in its backend's queue (Postgres sequence promptsmith_queue_seq). */
+  queue_seq: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface GenerationsTable extends GenerationRow, GenerationQueueColumns {}
 
 export interface ImagesTable {
   id: string;
@@ -104,6 +124,21 @@ export interface ComparisonCellsTable {
   generation_id: string;
 }
 
+/** A client's place under the queue cap (lib/jobs/postgres-client-cap.ts); job_id is its generation's id. */
+export interface QueuePlacesTable {
+  job_id: string;
+  client_key: string;
+  /** ISO 8601: a place without a generation row counts for a short while only. */
+  reserved_at: string;
+}
+
+/** Random secrets every instance shares, by name ("session": lib/auth/shared-session-secret.ts). */
+export interface SharedSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 export interface Database {
   ideas: IdeasTable;
   prompt_versions: PromptVersionsTable;
@@ -112,11 +147,12 @@ export interface Database {
   library_entries: LibraryEntriesTable;
   comparisons: ComparisonsTable;
   comparison_cells: ComparisonCellsTable;
+  queue_places: QueuePlacesTable;
+  shared_secrets: SharedSecretsTable;
 }
 
 export type IdeaRow = IdeasTable;
 export type VersionRow = PromptVersionsTable;
-export type GenerationRow = GenerationsTable;
 export type ImageRow = ImagesTable;
 export type LibraryEntryRow = LibraryEntriesTable;
 export type ComparisonRow = ComparisonsTable;

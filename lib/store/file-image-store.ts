@@ -1,6 +1,6 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
-import { access, constants, readdir, readFile, rm } from "node:fs/promises";
+import { access, constants, readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -81,11 +81,20 @@ export function createFileImageStore(dir: string): ImageFiles {
       ]);
     },
 
-    async listIds() {
+    async listIds(opts = {}) {
       const ids = new Set<string>();
+      const before = opts.writtenBefore?.getTime();
       for (const name of await readdir(root)) {
         const id = FULL_FILE.exec(name)?.[1] ?? THUMB_FILE.exec(name)?.[1];
-        if (id) ids.add(id);
+        if (!id) continue;
+        if (before !== undefined) {
+          const written = await stat(path.join(root, name)).then(
+            (s) => s.mtimeMs,
+            () => undefined,
+          );
+          if (written === undefined || written >= before) continue;
+        }
+        ids.add(id);
       }
       return [...ids].sort();
     },

@@ -4,7 +4,7 @@ import type { Generation, GenerationStatus } from "@/lib/schemas";
 import type { Database } from "./database";
 import { insertImages } from "./image-queries";
 import { generationFromRow, generationPatchToRow, generationToRow } from "./row-mapping";
-import type { GenerationPatch, NewGeneration, NewImage } from "./types";
+import type { GenerationGuard, GenerationPatch, NewGeneration, NewImage } from "./types";
 
 export async function insertGeneration(db: Kysely<Database>, generation: NewGeneration): Promise<void> {
   await db.insertInto("generations").values(generationToRow(generation)).execute();
@@ -15,15 +15,29 @@ export async function findGeneration(db: Kysely<Database>, id: string): Promise<
   return row && generationFromRow(row);
 }
 
+/** Whether the guard lets a write through on a generation now in `status`. */
+function allowed(status: string, guard: GenerationGuard | undefined): boolean {
+  return !guard?.ifStatus || (guard.ifStatus as readonly string[]).includes(status);
+}
+
 export async function patchGeneration(
   db: Kysely<Database>,
   id: string,
   patch: GenerationPatch,
+  guard?: GenerationGuard,
 ): Promise<Generation | undefined> {
   const values = generationPatchToRow(patch);
-  if (Object.keys(values).length > 0) {
-    await db.updateTable("generations").set(values).where("id", "=", id).execute();
+  const statuses = guard?.ifStatus;
+  if (Object.keys(values).length === 0) {
+    const found = await findGeneration(db, id);
+    return found && allowed(found.status, guard) ? found : undefined;
   }
+  if (statuses?.length === 0) return undefined;
+  let update = db.updateTable("generations").set(values).where("id", "=", id);
+  // In the UPDATE itself, so the check and the write are one step on either dialect.
+  if (statuses) update = update.where("status", "in", statuses as GenerationStatus[]);
+  const { numUpdatedRows } = await update.executeTakeFirst();
+  if (statuses && numUpdatedRows === BigInt(0)) return undefined;
   return findGeneration(db, id);
 }
 
@@ -64,9 +78,11 @@ export async function finishGeneration(
   id: string,
   images: NewImage[],
   patch: GenerationPatch,
+  guard?: GenerationGuard,
 ): Promise<Generation | undefined> {
   const existing = await findGeneration(db, id);
-  if (!existing) return undefined;
+  // Read and written in one store transaction (serialized on SQLite, SERIALIZABLE on Postgres).
+  if (!existing || !allowed(existing.status, guard)) return undefined;
   const strays = images.filter((image) => image.generationId !== id);
   if (strays.length > 0)
     throw new Error(`Promptsmith store: images of another generation passed to completeGeneration(${id})`);

@@ -3,7 +3,9 @@ import path from "node:path";
 import { getConfig } from "@/lib/config";
 import { log } from "@/lib/log";
 import { createFileImageStore } from "./file-image-store";
-import { createPostgresStore } from "./postgres-store";
+import type { Kysely } from "kysely";
+import type { Database } from "./database";
+import { createPostgresStore, type PostgresStore } from "./postgres-store";
 import { createS3ImageStore } from "./s3-image-store";
 import { createSqliteStore } from "./sqlite-store";
 import type { ImageFiles, Store } from "./types";
@@ -18,7 +20,7 @@ export type * from "./types";
  * One store per process. Kept on globalThis because Next's dev server re-evaluates modules on
  * every edit: a module-level variable would open a new connection each time.
  */
-type Holder = { store?: Store; imageFiles?: ImageFiles };
+type Holder = { store?: Store; postgres?: PostgresStore; imageFiles?: ImageFiles };
 const KEY = Symbol.for("promptsmith.store");
 
 function holder(): Holder {
@@ -27,18 +29,11 @@ function holder(): Holder {
   return g[KEY];
 }
 
-/**
- * DATABASE_URL (validated by lib/config.ts) means Postgres. Only the rows move there for now:
- * the job queue, its recovery at start, rate limits and the image files are still this
- * process's own, so one Postgres database serves ONE instance. Said at start, where it is chosen.
- */
-function openPostgresStore(url: string): Store {
+/** DATABASE_URL (validated by lib/config.ts) means Postgres, shared by any number of instances. */
+function openPostgresStore(url: string): PostgresStore {
   // Host and database name only: never the user or the password.
   const { host, pathname } = new URL(url);
-  log.warn(
-    "store: Postgres; serve it from ONE instance only (the job queue, recovery and limits are still in-process)",
-    { database: `${host}${pathname}` },
-  );
+  log.info("store: Postgres", { database: `${host}${pathname}` });
   return createPostgresStore({ url });
 }
 
@@ -46,9 +41,19 @@ export function getStore(): Store {
   const h = holder();
   if (!h.store) {
     const { dataDir, databaseUrl } = getConfig();
-    h.store = databaseUrl ? openPostgresStore(databaseUrl) : createSqliteStore({ dataDir });
+    if (databaseUrl) h.store = h.postgres = openPostgresStore(databaseUrl);
+    else h.store = createSqliteStore({ dataDir });
   }
   return h.store;
+}
+
+/**
+ * With DATABASE_URL: the store's database, migrated, for what the job lifecycle keeps in Postgres
+ * (the queue, leases, cluster-wide limits). Undefined in the embedded mode.
+ */
+export function getSharedDatabase(): Promise<Kysely<Database>> | undefined {
+  getStore();
+  return holder().postgres?.database();
 }
 
 /** STORAGE (validated by lib/config.ts): files under DATA_DIR, or an S3-compatible bucket. */
@@ -69,6 +74,7 @@ export async function resetStoreForTests(): Promise<void> {
   const h = holder();
   const store = h.store;
   h.store = undefined;
+  h.postgres = undefined;
   h.imageFiles = undefined;
   await store?.close();
 }

@@ -57,11 +57,11 @@ export function storeOver({ read, write, close }: StoreAccess): Store {
 
     createGeneration: (generation) => write((trx) => insertGeneration(trx, generation)),
     getGeneration: (id) => read((db) => findGeneration(db, id)),
-    updateGeneration: (id, patch) => write((trx) => patchGeneration(trx, id, patch)),
+    updateGeneration: (id, patch, guard) => write((trx) => patchGeneration(trx, id, patch, guard)),
     listGenerationsForIdea: (ideaId) => read((db) => findGenerationsForIdea(db, ideaId)),
     listGenerationsByStatus: (statuses) => read((db) => findGenerationsByStatus(db, statuses)),
 
-    completeGeneration: (id, images, patch) => write((trx) => finishGeneration(trx, id, images, patch)),
+    completeGeneration: (id, images, patch, guard) => write((trx) => finishGeneration(trx, id, images, patch, guard)),
     getImage: (id) => read((db) => findImage(db, id)),
     listImages: (query) => read((db) => findImages(db, query)),
     listImagesForGeneration: (generationId) => read((db) => findImagesForGeneration(db, generationId)),

@@ -64,7 +64,10 @@ const pause = (attempt: number) =>
  * lock, so instances starting together take turns). A failed migration fails that call and is
  * tried again on the next one: a database that was briefly unreachable at start is not fatal.
  */
-export function createPostgresStore({ url }: { url: string }): Store {
+/** The Store, plus the migrated database for the parts of the job lifecycle that live in Postgres too. */
+export type PostgresStore = Store & { database(): Promise<Kysely<Database>> };
+
+export function createPostgresStore({ url }: { url: string }): PostgresStore {
   const db = openPostgres(url);
   let ready: Promise<void> | undefined;
   const migrated = (): Promise<void> => {
@@ -86,7 +89,7 @@ export function createPostgresStore({ url }: { url: string }): Store {
     return run;
   };
 
-  return storeOver({
+  const store = storeOver({
     async read(fn) {
       await migrated();
       try {
@@ -114,4 +117,11 @@ export function createPostgresStore({ url }: { url: string }): Store {
       return closed;
     },
   });
+  return {
+    ...store,
+    async database() {
+      await migrated();
+      return db;
+    },
+  };
 }

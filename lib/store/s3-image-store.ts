@@ -169,7 +169,8 @@ export function createS3ImageStore(options: S3ImageStoreOptions): ImageFiles {
       await guarded((s) => removeKeys(s, id));
     },
 
-    async listIds() {
+    async listIds(opts = {}) {
+      const before = opts.writtenBefore?.getTime();
       return guarded(async ({ sdk, client }) => {
         const ids = new Set<string>();
         // The paginator follows ListObjectsV2's continuation tokens: one page holds at most 1000 keys.
@@ -177,7 +178,9 @@ export function createS3ImageStore(options: S3ImageStoreOptions): ImageFiles {
         for await (const page of pages) {
           for (const object of page.Contents ?? []) {
             const id = object.Key && KEY.exec(object.Key)?.[1];
-            if (id) ids.add(id);
+            if (!id) continue;
+            if (before !== undefined && !(object.LastModified && object.LastModified.getTime() < before)) continue;
+            ids.add(id);
           }
         }
         return [...ids].sort();

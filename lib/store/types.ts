@@ -23,6 +23,13 @@ export type GenerationPatch = Partial<
   Pick<Generation, "status" | "progress" | "error" | "startedAt" | "finishedAt" | "durationMs" | "model">
 >;
 
+/**
+ * A write that applies only while the generation's status is one of `ifStatus`; otherwise it is
+ * refused (undefined, nothing written). A runner's last word must not overwrite a generation
+ * another instance already settled (its lease ran out, lib/jobs/postgres-queue.ts).
+ */
+export type GenerationGuard = { ifStatus?: readonly GenerationStatus[] };
+
 export type ImageListQuery = {
   cursor?: string;
   limit: number;
@@ -72,13 +79,22 @@ export interface Store {
 
   createGeneration(generation: NewGeneration): Promise<void>;
   getGeneration(id: string): Promise<Generation | undefined>;
-  updateGeneration(id: string, patch: GenerationPatch): Promise<Generation | undefined>;
+  /** Undefined when the generation is missing, or the guard refuses the write. */
+  updateGeneration(id: string, patch: GenerationPatch, guard?: GenerationGuard): Promise<Generation | undefined>;
   /** Newest first. */
   listGenerationsForIdea(ideaId: string): Promise<Generation[]>;
   listGenerationsByStatus(statuses: GenerationStatus[]): Promise<Generation[]>;
 
-  /** Inserts the image rows of one finished generation and marks it succeeded, in one transaction. */
-  completeGeneration(id: string, images: NewImage[], patch: GenerationPatch): Promise<Generation | undefined>;
+  /**
+   * Inserts the image rows of one finished generation and marks it succeeded, in one transaction.
+   * Undefined, with no image row written, when it is missing or the guard refuses.
+   */
+  completeGeneration(
+    id: string,
+    images: NewImage[],
+    patch: GenerationPatch,
+    guard?: GenerationGuard,
+  ): Promise<Generation | undefined>;
   getImage(id: string): Promise<Image | undefined>;
   listImages(query: ImageListQuery): Promise<Page<Image>>;
   listImagesForGeneration(generationId: string): Promise<Image[]>;
@@ -125,8 +141,12 @@ export interface ImageFiles {
   /** Undefined when the image has no bytes stored. */
   read(id: string, kind: "full" | "thumb"): Promise<{ bytes: Buffer; mime: string } | undefined>;
   remove(id: string): Promise<void>;
-  /** Every id with bytes stored, sorted (for sweeping orphans). */
-  listIds(): Promise<string[]>;
+  /**
+   * Every id with bytes stored, sorted (for sweeping orphans). With `writtenBefore`, only bytes
+   * written before then: with several instances, bytes written a moment ago may belong to a
+   * generation another instance is about to commit.
+   */
+  listIds(opts?: { writtenBefore?: Date }): Promise<string[]>;
   /** Resolves when the storage answers and can be written (for readiness checks); else throws `backend_unavailable`. */
   ping(): Promise<void>;
 }

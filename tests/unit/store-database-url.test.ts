@@ -56,15 +56,17 @@ describe("DATABASE_URL", () => {
 
   it("set, makes getStore() a Postgres store, said at start without the password, connecting on first use", async () => {
     const lines: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-      lines.push(String(chunk));
-      return true;
-    });
+    for (const stream of [process.stdout, process.stderr]) {
+      vi.spyOn(stream, "write").mockImplementation((chunk) => {
+        lines.push(String(chunk));
+        return true;
+      });
+    }
     // Nothing listens on port 1: choosing the store must not connect, the first call must fail.
     withDatabaseUrl(`postgres://promptsmith:${SECRET}@127.0.0.1:1/promptsmith`);
     const store = getStore();
     const said = lines.join("");
-    expect(said).toMatch(/store: Postgres; serve it from ONE instance only/);
+    expect(said).toMatch(/"msg":"store: Postgres"/);
     expect(said).toContain("127.0.0.1:1/promptsmith");
     expect(said).not.toContain(SECRET);
     // Unreachable: 503 for a request, a line naming the variable for the start; the reason in the log only.

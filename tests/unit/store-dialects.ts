@@ -250,6 +250,11 @@ export function describeEachDialect(title: string, body: (dialect: StoreDialect)
     afterAll(() => dialect.teardown());
     body(dialect);
   });
+  describePostgres(title, body);
+}
+
+/** The Postgres half alone, for what SQLite has no part in (the shared job queue). */
+export function describePostgres(title: string, body: (dialect: StoreDialect) => void): void {
   describe.skipIf(problem !== undefined)(`${title} [postgres]`, () => {
     const dialect = postgresDialect();
     beforeAll(() => dialect.setup(), 30_000);

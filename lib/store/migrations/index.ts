@@ -3,6 +3,8 @@ import { type Kysely, type Migration, Migrator, sql } from "kysely";
 import { init } from "./0001-init";
 import { iterating } from "./0002-iterating";
 import { verbatimSource } from "./0003-verbatim-source";
+import { jobLeases } from "./0004-job-leases";
+import { queuePlaces } from "./0005-queue-places";
 import { isPostgres } from "./dialect";
 
 /** Names sort in the order they run; never rename or edit one that has shipped, add the next. */
@@ -10,6 +12,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0001_init": init,
   "0002_iterating": iterating,
   "0003_verbatim_source": verbatimSource,
+  "0004_job_leases": jobLeases,
+  "0005_queue_places": queuePlaces,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
