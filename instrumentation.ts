@@ -22,12 +22,14 @@ async function start(): Promise<void> {
   const { installServerHooks } = await import("@/lib/security/server-hooks");
   installServerHooks();
   // With the gate on and no SESSION_SECRET: make the random cookie key now (an unwritable DATA_DIR stops the start).
-  const { prepareSessionSecret } = await import("@/lib/auth/session-secret");
+  // With DATABASE_URL it is the one every instance shares, read from the database into memory now.
+  const { prepareSessionSecret, prepareSharedSessionSecret } = await import("@/lib/auth/session-secret");
   const { getConfig } = await import("@/lib/config");
   prepareSessionSecret(getConfig());
+  await prepareSharedSessionSecret(getConfig());
   const { logModerationMode } = await import("@/lib/safety/mode-log");
   // Loud when MODERATION=off (an invalid MODERATION_POLICY_FILE was refused above).
   logModerationMode();
-  const { recoverAtStart } = await import("@/lib/studio/recover");
+  const { recoverAtStart } = await import("@/lib/jobs/recover");
   await recoverAtStart();
 }

@@ -63,6 +63,8 @@ const EnvSchema = z.object({
   GENERATE_TIMEOUT_MS: positiveInt(180_000),
   GENERATE_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
   RETRY_BASE_MS: positiveInt(1000),
+  // With DATABASE_URL: how long an instance's claim on a running generation holds unrenewed.
+  JOB_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30_000)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
   MODERATION: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
   MODERATION_URL: optionalUrl,
@@ -116,6 +118,11 @@ export type Config = {
   concurrency: { openai: number; offline: number; automatic1111: number; comfyui: number };
   timeouts: { refineMs: number; generateMs: number };
   retry: { retries: number; baseMs: number; maxMs: number };
+  /**
+   * JOB_LEASE_MS (shared mode): an instance renews its running generations' leases every third of
+   * this; one whose instance stops renewing is failed (`interrupted`) by another after it.
+   */
+  jobLeaseMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
   moderation: {
     enabled: boolean;
@@ -187,6 +194,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Config {
     },
     timeouts: { refineMs: e.REFINE_TIMEOUT_MS, generateMs: e.GENERATE_TIMEOUT_MS },
     retry: { retries: e.GENERATE_RETRIES, baseMs: e.RETRY_BASE_MS, maxMs: 60_000 },
+    jobLeaseMs: e.JOB_LEASE_MS,
     logLevel: e.LOG_LEVEL,
     moderation: {
       enabled: e.MODERATION === "on",

@@ -3,7 +3,7 @@ import { addressKey, clientAddress, deviceKey, sessionKeyOf, tokenKey } from "@/
 import { matchesAny } from "./constant-time";
 import { cookieName, readCookies, readSessionCookies } from "./cookie";
 import { DEVICE_COOKIE, sessionKey, verifySession, verifyToken } from "./session";
-import { storedSessionSecret } from "./session-secret";
+import { sessionSecretFor } from "./session-secret";
 
 export type AccessConfig = {
   appPassword?: string;
@@ -11,6 +11,8 @@ export type AccessConfig = {
   apiTokens: readonly string[];
   /** Where the random session secret is kept when SESSION_SECRET is not set. */
   dataDir: string;
+  /** With it (and no SESSION_SECRET), the random session secret is the one shared in the database. */
+  databaseUrl?: string;
   trustProxyHops?: number;
 };
 
@@ -46,7 +48,7 @@ export function bearerToken(headers: Headers): string | undefined {
 /** The HMAC key of session and device cookies; undefined while sign-in is off. */
 export function cookieKeyFor(cfg: AccessConfig): Buffer | undefined {
   if (!cfg.appPassword) return undefined;
-  return sessionKey({ password: cfg.appPassword, secret: cfg.sessionSecret ?? storedSessionSecret(cfg.dataDir) });
+  return sessionKey({ password: cfg.appPassword, secret: sessionSecretFor(cfg) });
 }
 
 /** The first session cookie that checks out: a stale or planted cookie of the same name does not hide a good one. */

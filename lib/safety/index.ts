@@ -9,4 +9,3 @@ export {
   type ModerationVerdict,
   moderate,
 } from "./moderate";
-export { ClientQueueCap, getClientQueueCap, QUEUE_CAP_RETRY_AFTER } from "./queue-cap";

@@ -9,7 +9,6 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { assertAllowed } from "@/lib/safety/moderate";
-import { getClientQueueCap } from "@/lib/safety/queue-cap";
 import type { ComparisonBody } from "@/lib/schemas/api";
 import type {
   Comparison,
@@ -20,7 +19,9 @@ import type {
   PromptVersion,
 } from "@/lib/schemas/entities";
 import { deps } from "./deps";
-import { enqueueGeneration, generationParams, resolveParams } from "./generate";
+import { getJobs } from "@/lib/jobs";
+import { enqueueGeneration } from "@/lib/jobs/enqueue";
+import { generationParams, resolveParams } from "@/lib/jobs/request-params";
 
 const notFound = () => new AppError("not_found", "The comparison was not found.");
 
@@ -136,8 +137,8 @@ export async function createComparison(body: ComparisonBody, opts: CompareOption
     createdAt,
   };
   const ids = planned.map((p) => p.generation.id);
-  const cap = getClientQueueCap();
-  if (opts.clientKey !== undefined) cap.reserveAll(opts.clientKey, ids, getConfig().maxQueuedPerClient);
+  const { cap } = getJobs();
+  if (opts.clientKey !== undefined) await cap.reserve(opts.clientKey, ids, getConfig().maxQueuedPerClient);
   try {
     const idea = await store.getIdea(ideaId);
     await Promise.all(
@@ -150,10 +151,10 @@ export async function createComparison(body: ComparisonBody, opts: CompareOption
       planned.map((p) => p.generation),
     );
   } catch (e) {
-    for (const id of ids) cap.release(id);
+    await cap.release(ids);
     throw e;
   }
-  for (const p of planned) enqueueGeneration(p.generation, p.backend, p.request, opts.clientKey);
+  for (const p of planned) await enqueueGeneration(p.generation);
   log.info("comparison", { comparisonId: comparison.id, ideaId, kind: comparison.kind, cells: planned.length });
   return comparison;
 }

@@ -249,27 +249,27 @@ describe("safety, as for POST /api/generate", () => {
   it("every cell takes a place in the client's queue: all of them or none (429)", async () => {
     const [a, b] = await storedVersions(["a quiet pond at dawn", "a quiet pond at dusk"]);
     if (!a || !b) throw new Error("no versions");
-    const { getClientQueueCap } = await import("@/lib/safety/queue-cap");
-    const cap = getClientQueueCap();
+    const { getJobs } = await import("@/lib/jobs");
+    const { cap } = getJobs();
     const client = "ip:203.0.113.77";
     const held = Array.from({ length: 7 }, (_, i) => `held-${i}`); // the limit is 8
-    for (const id of held) cap.track(client, id);
+    await cap.reserve(client, held, held.length);
     const asClient = (body: unknown) =>
       call(h("comparisons", "POST"), { method: "POST", body, headers: { "x-forwarded-for": "203.0.113.77" } });
 
     await expectError(await asClient({ versionIds: [a.id, b.id], backend: "offline" }), 429, "rate_limited");
-    expect(cap.count(client)).toBe(7);
+    expect(await cap.count(client)).toBe(7);
     expect((await ideaDetail(a.ideaId)).generations).toEqual([]);
 
-    cap.release("held-0");
+    await cap.release(["held-0"]);
     const res = await asClient({ versionIds: [a.id, b.id], backend: "offline", params: { size: "512x512" } });
     expect(res.status).toBe(201);
     const c = ComparisonSchema.parse(await res.json());
     await Promise.all(c.cells.map((cell) => waitForGeneration(cell.generationId)));
     // Finished cells give their places back.
-    for (let i = 0; i < 40 && cap.count(client) !== 6; i++) await new Promise((r) => setTimeout(r, 25));
-    expect(cap.count(client)).toBe(6);
-    for (const id of held) cap.release(id);
+    for (let i = 0; i < 40 && (await cap.count(client)) !== 6; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await cap.count(client)).toBe(6);
+    await cap.release(held);
   });
 });
 

@@ -178,7 +178,7 @@ describeEachDialect("SIGKILL while writing through the store", (dialect) => {
       resetConfigForTests();
       const { resetStoreForTests } = await import("@/lib/store");
       await resetStoreForTests();
-      await (await import("@/lib/studio/recover")).recoverAtStart();
+      await (await import("@/lib/jobs/recover")).recoverAtStart();
       await resetStoreForTests();
 
       {

@@ -6,11 +6,12 @@ import { offlineBackend } from "@/lib/backends/offline";
 import { resetConfigForTests } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { ClientQueueCap, getClientQueueCap } from "@/lib/safety/queue-cap";
+import { getJobs } from "@/lib/jobs";
+import { cancel } from "@/lib/jobs/cancel";
+import { MemoryClientCap } from "@/lib/jobs/client-cap";
+import { enqueueGeneration } from "@/lib/jobs/enqueue";
 import { ErrorBodySchema, type Generation, type PromptVersion } from "@/lib/schemas";
 import { getStore, resetStoreForTests } from "@/lib/store";
-import { cancel } from "@/lib/studio/cancel";
-import { enqueueGeneration, resolveParams } from "@/lib/studio/generate";
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "promptsmith-queue-cap-"));
 process.env.MAX_QUEUED_PER_CLIENT = "2";
@@ -83,8 +84,9 @@ async function settled(id: string): Promise<Generation> {
 
 /** The place is freed just after the row is final (the job's last step), so wait for it. */
 async function freed(client: string): Promise<number> {
-  for (let i = 0; i < 100 && getClientQueueCap().count(client) > 0; i++) await new Promise((r) => setTimeout(r, 10));
-  return getClientQueueCap().count(client);
+  const { cap } = getJobs();
+  for (let i = 0; i < 100 && (await cap.count(client)) > 0; i++) await new Promise((r) => setTimeout(r, 10));
+  return cap.count(client);
 }
 
 beforeAll(async () => {
@@ -150,7 +152,7 @@ describe("the per-client cap on queued generations", () => {
 
     await cancel(queued.id);
     expect((await settled(queued.id)).status).toBe("canceled");
-    expect(getClientQueueCap().count(`ip:${c}`)).toBe(1);
+    expect(await getJobs().cap.count(`ip:${c}`)).toBe(1);
     const again = await post(v.id, c);
     expect(again.status).toBe(202);
 
@@ -191,34 +193,30 @@ describe("the per-client cap on queued generations", () => {
       durationMs: null,
     };
     await getStore().createGeneration(generation);
-    enqueueGeneration(generation, offlineBackend, resolveParams(offlineBackend, {}, v));
+    await enqueueGeneration(generation);
     expect((await settled(generation.id)).status).toBe("succeeded");
   });
 });
 
-describe("ClientQueueCap", () => {
-  it("reserves, tracks idempotently, releases, and takes several places all or none", () => {
-    const cap = new ClientQueueCap();
-    cap.reserve("k", "a", 3);
-    cap.reserve("k", "a", 3);
-    cap.track("k", "b");
-    expect(cap.count("k")).toBe(2);
-    expect(() => cap.reserveAll("k", ["c", "d"], 3)).toThrow(/2 more would pass it/);
-    expect(cap.count("k")).toBe(2);
-    cap.reserveAll("k", ["c"], 3);
-    const e = (() => {
-      try {
-        cap.reserve("k", "d", 3);
-      } catch (x) {
-        return x as AppError;
-      }
-    })();
+describe("MemoryClientCap", () => {
+  it("reserves idempotently, releases, and takes several places all or none", async () => {
+    const cap = new MemoryClientCap();
+    await cap.reserve("k", ["a"], 3);
+    await cap.reserve("k", ["a"], 3);
+    await cap.reserve("k", ["b"], 3);
+    expect(await cap.count("k")).toBe(2);
+    await expect(cap.reserve("k", ["c", "d"], 3)).rejects.toThrow(/2 more would pass it/);
+    expect(await cap.count("k")).toBe(2);
+    await cap.reserve("k", ["c"], 3);
+    const e = await cap.reserve("k", ["d"], 3).then(
+      () => undefined,
+      (x: AppError) => x,
+    );
     expect([e?.code, e?.retryAfter, e?.status]).toEqual(["rate_limited", 5, 429]);
-    cap.release("a");
-    cap.release("a");
-    cap.release("nope");
-    expect(cap.count("k")).toBe(2);
-    cap.reserve("k", "d", 3);
-    expect(cap.count("other")).toBe(0);
+    await cap.release(["a"]);
+    await cap.release(["a", "nope"]);
+    expect(await cap.count("k")).toBe(2);
+    await cap.reserve("k", ["d"], 3);
+    expect(await cap.count("other")).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JobQueue } from "@/lib/jobs/queue";
+import { LaneQueue } from "@/lib/jobs/memory-queue";
 
 function deferred() {
   let resolve!: () => void;
@@ -11,9 +11,9 @@ function deferred() {
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
-describe("JobQueue", () => {
+describe("LaneQueue", () => {
   it("runs jobs in order, at most `concurrency` at once, and reports how many wait ahead", async () => {
-    const q = new JobQueue();
+    const q = new LaneQueue();
     const started: string[] = [];
     const gates = new Map<string, ReturnType<typeof deferred>>();
     for (const id of ["a", "b", "c", "d"]) {
@@ -46,7 +46,7 @@ describe("JobQueue", () => {
   });
 
   it("drops a waiting job that is canceled, and aborts a running one", async () => {
-    const q = new JobQueue();
+    const q = new LaneQueue();
     const gate = deferred();
     let runningSignal: AbortSignal | undefined;
     let droppedB = false;
@@ -85,7 +85,7 @@ describe("JobQueue", () => {
   });
 
   it("lanes are independent", async () => {
-    const q = new JobQueue();
+    const q = new LaneQueue();
     const gate = deferred();
     const started: string[] = [];
     q.enqueue(

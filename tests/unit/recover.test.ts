@@ -21,7 +21,7 @@ describe("recovery at start", () => {
 
   it("fails running generations as interrupted, requeues queued ones, sweeps orphan files", async () => {
     const { getStore, getImageFiles } = await import("@/lib/store");
-    const { recoverAtStart } = await import("@/lib/studio/recover");
+    const { recoverAtStart } = await import("@/lib/jobs/recover");
     const { newId } = await import("@/lib/ids");
     const store = getStore();
     const files = getImageFiles();

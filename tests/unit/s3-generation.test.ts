@@ -141,7 +141,7 @@ describe("STORAGE=s3 through the app", () => {
 
   it("sweeps objects with no row at start, and keeps every object a row names", async () => {
     const { getImageFiles, getStore } = await import("@/lib/store");
-    const { recoverAtStart } = await import("@/lib/studio/recover");
+    const { recoverAtStart } = await import("@/lib/jobs/recover");
     const kept = await generate((await newVersion("a kite over dunes")).id);
     const [image] = kept.images;
     if (!image) throw new Error("no image");
@@ -177,7 +177,7 @@ describe("STORAGE=s3 through the app", () => {
       expect(failed.images).toEqual([]);
       expect(await getStore().listImagesForGeneration(failed.id)).toEqual([]);
       // At start, the orphan sweep is the first to meet the bucket: the start stops, naming the variable.
-      const { recoverAtStart } = await import("@/lib/studio/recover");
+      const { recoverAtStart } = await import("@/lib/jobs/recover");
       await expect(recoverAtStart()).rejects.toThrow(
         "The image storage is unavailable: the bucket does not exist (S3_BUCKET).",
       );

@@ -1,7 +1,7 @@
 import { handle } from "@/lib/http/handle";
 import { parseId } from "@/lib/http/parse";
 import { json } from "@/lib/http/responses";
-import { cancel } from "@/lib/studio/cancel";
+import { cancel } from "@/lib/jobs/cancel";
 
 export const dynamic = "force-dynamic";
 

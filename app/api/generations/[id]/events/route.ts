@@ -2,7 +2,7 @@ import { handle } from "@/lib/http/handle";
 import { parseId } from "@/lib/http/parse";
 import { notFound } from "@/lib/http/responses";
 import { sseResponse } from "@/lib/http/sse";
-import { followGeneration } from "@/lib/studio/follow-generation";
+import { followGeneration } from "@/lib/jobs/follow-generation";
 import { getGenerationWithImages } from "@/lib/studio/queries";
 
 export const dynamic = "force-dynamic";

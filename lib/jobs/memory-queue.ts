@@ -1,5 +1,7 @@
 import "server-only";
 import PQueue from "p-queue";
+import type { Generation } from "@/lib/schemas/entities";
+import type { JobQueue, RunJob } from "./types";
 
 type Task = (signal: AbortSignal) => Promise<void>;
 
@@ -7,7 +9,7 @@ type Task = (signal: AbortSignal) => Promise<void>;
  * In-process FIFO queues, one per lane (a backend), each with its own concurrency.
  * p-queue gives the ordering and limits, and drops a job that is aborted while still waiting.
  */
-export class JobQueue {
+export class LaneQueue {
   private lanes = new Map<string, PQueue>();
   private controllers = new Map<string, AbortController>();
   private waiting = new Map<string, string[]>();
@@ -79,10 +81,33 @@ function remove(list: string[], id: string): void {
   if (i >= 0) list.splice(i, 1);
 }
 
-const key = Symbol.for("promptsmith.jobQueue");
-const g = globalThis as unknown as Record<symbol, JobQueue | undefined>;
+export type MemoryQueueOptions = {
+  run: RunJob;
+  concurrencyFor: (backendId: string) => number;
+  /** A job canceled while it waited: it never started, so it ends here. */
+  onDropped: (generation: Generation) => Promise<unknown>;
+};
 
-export function getJobQueue(): JobQueue {
-  g[key] ??= new JobQueue();
-  return g[key];
+/** The embedded mode's queue: this process runs everything it queues, as it always did. */
+export function createMemoryQueue({ run, concurrencyFor, onDropped }: MemoryQueueOptions): JobQueue {
+  const lanes = new LaneQueue();
+  return {
+    async enqueue(generation) {
+      lanes.enqueue(
+        generation.backend,
+        concurrencyFor(generation.backend),
+        generation.id,
+        (signal) => run(generation, signal),
+        () => void onDropped(generation),
+      );
+    },
+    async cancel(id) {
+      return lanes.cancel(id);
+    },
+    async ahead(generation) {
+      return generation.status === "queued" ? (lanes.ahead(generation.id) ?? null) : null;
+    },
+    async start() {},
+    async close() {},
+  };
 }

@@ -7,11 +7,17 @@ import { withRetries } from "@/lib/jobs/retry";
 import { log, scrubSecrets } from "@/lib/log";
 import type { Generation } from "@/lib/schemas/entities";
 import type { NewImage } from "@/lib/store/types";
-import { deps } from "./deps";
+import { deps } from "@/lib/studio/deps";
 import { announce, emit } from "./generation-events";
-import { loadRecipeSources, recipeFor, withProvenance } from "./provenance";
+import { loadRecipeSources, recipeFor, withProvenance } from "@/lib/studio/provenance";
 
 const PROGRESS_WRITE_MS = 250;
+
+/**
+ * The runner's writes apply only while the generation is still running: with several instances,
+ * one whose lease ran out may find its generation already settled by another (failed, interrupted).
+ */
+const STILL_RUNNING = { ifStatus: ["running"] } as const;
 
 /** The job body: runs the backend, stores the images, and records how it ended. */
 export async function runGeneration(
@@ -22,12 +28,15 @@ export async function runGeneration(
 ): Promise<void> {
   const { store } = deps();
   const startedAt = new Date();
-  const running = await store.updateGeneration(generation.id, {
-    status: "running",
-    startedAt: startedAt.toISOString(),
-    progress: 0,
-  });
-  if (running) announce(generation.id, running);
+  // Queued (embedded) or already claimed (Postgres); one that ended meanwhile (canceled, settled
+  // by another instance) or went with its idea is not run at all.
+  const running = await store.updateGeneration(
+    generation.id,
+    { status: "running", startedAt: startedAt.toISOString(), progress: 0 },
+    { ifStatus: ["queued", "running"] },
+  );
+  if (!running) return;
+  announce(generation.id, running);
 
   const limitMs = getConfig().timeouts.generateMs;
   const timeout = AbortSignal.timeout(limitMs);
@@ -39,7 +48,7 @@ export async function runGeneration(
     const now = Date.now();
     if (now - lastWrite >= PROGRESS_WRITE_MS) {
       lastWrite = now;
-      void store.updateGeneration(generation.id, { progress }).catch(() => undefined);
+      void store.updateGeneration(generation.id, { progress }, STILL_RUNNING).catch(() => undefined);
     }
   };
 
@@ -98,12 +107,19 @@ export async function runGeneration(
         createdAt,
       });
     }
-    const done = await store.completeGeneration(generation.id, images, {
-      status: "succeeded",
-      progress: 1,
-      ...finish(),
-    });
-    if (!done) throw new AppError("internal", "The generation disappeared while it ran.");
+    const done = await store.completeGeneration(
+      generation.id,
+      images,
+      { status: "succeeded", progress: 1, ...finish() },
+      STILL_RUNNING,
+    );
+    if (!done) {
+      // Gone with its idea, or already settled by another instance (this one's lease ran out):
+      // that answer stands, and the bytes written for it would be orphans.
+      await removeFiles(written);
+      log.warn("generation ended elsewhere while it ran; its images are dropped", { generationId: generation.id });
+      return;
+    }
     const stored = await store.listImagesForGeneration(generation.id);
     for (const image of stored) emit(generation.id, { event: "image", data: image });
     announce(generation.id, done);
@@ -116,10 +132,14 @@ export async function runGeneration(
     });
   } catch (e) {
     // No file may outlive a failed write: the gallery must never point at nothing, nor disk hold orphans.
-    const { files } = deps();
-    await Promise.all(written.map((id) => files.remove(id).catch(() => undefined)));
+    await removeFiles(written);
     await fail(generation, toAppError(e), finish());
   }
+}
+
+async function removeFiles(ids: readonly string[]): Promise<void> {
+  const { files } = deps();
+  await Promise.all(ids.map((id) => files.remove(id).catch(() => undefined)));
 }
 
 /** "180", or "0.4" for the short limits tests and impatient operators set. */
@@ -136,11 +156,15 @@ async function fail(
   const status = error.code === "canceled" ? "canceled" : "failed";
   if (status === "failed")
     log.warn("generation failed", { generationId: generation.id, code: error.code, error: error.cause ?? error });
-  const updated = await store.updateGeneration(generation.id, {
-    status,
-    error: status === "failed" ? { code: error.code, message: scrubSecrets(error.message) } : null,
-    ...times,
-  });
+  const updated = await store.updateGeneration(
+    generation.id,
+    {
+      status,
+      error: status === "failed" ? { code: error.code, message: scrubSecrets(error.message) } : null,
+      ...times,
+    },
+    STILL_RUNNING,
+  );
   if (!updated) return;
   announce(generation.id, updated);
   if (status === "failed")

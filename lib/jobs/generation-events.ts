@@ -1,0 +1,34 @@
+import "server-only";
+import type { Generation, GenerationWithImages, Image } from "@/lib/schemas/entities";
+import { getJobs } from "./index";
+
+/** The events a generation's SSE stream carries (GET /api/generations/:id/events). */
+export type GenerationEvent =
+  | { event: "generation"; data: Generation }
+  | { event: "progress"; data: { progress: number } }
+  | { event: "retry"; data: { attempt: number; delayMs: number; reason: string } }
+  | { event: "image"; data: Image }
+  | { event: "done"; data: GenerationWithImages }
+  | { event: "error"; data: { error: { code: string; message: string }; generation: Generation } };
+
+/** The channel on which every follower hears that some queue moved (their place may have changed). */
+export const QUEUE_CHANNEL = "queue";
+
+/** Its place in its backend's queue, read where it is sent (the queue may be on another instance). */
+export async function withQueuePosition(generation: Generation): Promise<Generation & { ahead: number | null }> {
+  return { ...generation, ahead: generation.status === "queued" ? await getJobs().queue.ahead(generation) : null };
+}
+
+/**
+ * Tells followers the generation changed; with no generation given, only the queue moved. The
+ * follower adds the queue position (`ahead`) when it sends the event on.
+ */
+export function announce(id: string, generation?: Generation): void {
+  const { bus } = getJobs();
+  if (generation) bus.publish(id, { event: "generation", data: generation });
+  bus.publish(QUEUE_CHANNEL, { event: "moved", data: null });
+}
+
+export function emit(id: string, event: GenerationEvent): void {
+  getJobs().bus.publish(id, event);
+}
