@@ -13,7 +13,10 @@ import { safeNextPath } from "@/lib/auth/next-path";
 import { TRUSTED_CLIENT_HEADER } from "@/lib/auth/trusted-client";
 import { getConfig } from "@/lib/config";
 import { PEER_HEADER } from "@/lib/http/peer-address";
-import { limitFor, takeToken } from "@/lib/limits/rate-limits";
+import { prepareSharedSessionSecret } from "@/lib/auth/session-secret";
+import { isAppError } from "@/lib/errors";
+import { limitFor } from "@/lib/limits/rate-limits";
+import { takeLimitToken } from "@/lib/limits/take-token";
 import { log } from "@/lib/log";
 import { LIMITS } from "@/lib/schemas/common";
 import { newNonce, pageCsp } from "@/lib/security/csp";
@@ -31,26 +34,34 @@ const RATE_MESSAGES = {
 
 /**
  * Runs before every page and API route (Node runtime, one process with the routes, so the
- * rate-limit buckets in memory hold across requests): the password gate, the same-origin check
- * of state-changing requests, rate limits, size checks that need no body, and a fresh CSP nonce
- * for each page. No input may make it throw: an unexpected error still answers in the error
- * shape, with the security headers (next.config.ts adds them to every answer of the proxy).
+ * embedded mode's rate-limit buckets in memory hold across requests; with DATABASE_URL they are
+ * counted in Postgres for every instance): the password gate, the same-origin check of
+ * state-changing requests, rate limits, size checks that need no body, and a fresh CSP nonce for
+ * each page. No input may make it throw: an unexpected error still answers in the error shape,
+ * with the security headers (next.config.ts adds them to every answer of the proxy). A database
+ * that does not answer (the shared session secret, the Postgres rate limits) is 503.
  */
-export function proxy(request: NextRequest): Response {
+export async function proxy(request: NextRequest): Promise<Response> {
   try {
-    return gate(request);
+    return await gate(request);
   } catch (error) {
+    if (isAppError(error) && error.code === "backend_unavailable") {
+      return rejectJson(503, "backend_unavailable", error.message, { "Retry-After": "5" });
+    }
     log.warn("proxy: a request it could not read", { error: error instanceof Error ? error.message : String(error) });
     return rejectJson(400, "invalid_request", "The request could not be read.");
   }
 }
 
-function gate(request: NextRequest): Response {
+async function gate(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
   const api = isApiPath(pathname);
   const dev = process.env.NODE_ENV === "development";
   const cfg = getConfig();
   const secure = isHttpsRequest(request.headers, request.url);
+  // With DATABASE_URL and no SESSION_SECRET the cookie key is in the database: instrumentation.ts
+  // loads it at start, but Next may pass a request here before that has finished. A no-op once loaded.
+  await prepareSharedSessionSecret(cfg);
 
   if (api && pathname.length + search.length > MAX_API_URL_CHARS) {
     return rejectJson(414, "too_large", `The URL is longer than ${MAX_API_URL_CHARS} characters.`);
@@ -79,7 +90,7 @@ function gate(request: NextRequest): Response {
   // skips the shared one: strangers who drain that cannot lock the owner out.
   if (limit === "login") {
     const proven = principal === "session" || verifiedDevice(request.headers, cfg, secure) !== undefined;
-    const limited = rateLimited(request, "login", principal, { proven });
+    const limited = await rateLimited(request, "login", principal, { proven });
     if (limited) return limited;
   }
 
@@ -104,7 +115,7 @@ function gate(request: NextRequest): Response {
   }
 
   if (limit && limit !== "login") {
-    const limited = rateLimited(request, limit, principal);
+    const limited = await rateLimited(request, limit, principal);
     if (limited) return limited;
   }
 
@@ -125,17 +136,17 @@ function gate(request: NextRequest): Response {
   return response;
 }
 
-function rateLimited(
+async function rateLimited(
   request: NextRequest,
   limit: keyof typeof RATE_MESSAGES,
   principal: Principal,
   opts: { proven?: boolean } = {},
-): Response | undefined {
+): Promise<Response | undefined> {
   const cfg = getConfig();
   const rule = cfg.rateLimits[limit];
   const secure = isHttpsRequest(request.headers, request.url);
   const key = checkedClientKey(request.headers, principal, cfg, secure, { device: limit === "login" });
-  const taken = takeToken(limit, key, rule, opts);
+  const taken = await takeLimitToken(limit, key, rule, opts);
   if (taken.ok) return undefined;
   const s = taken.retryAfterSeconds;
   return rejectJson(429, "rate_limited", `${RATE_MESSAGES[limit]}; try again in ${s} second${s === 1 ? "" : "s"}.`, {

@@ -96,7 +96,7 @@ async function planRefine(body: RefineBody, clientKey: string | undefined): Prom
   const { store } = deps();
   const refiner = getRefiner(body.refiner);
   // Counted here, not in proxy.ts: only now is it known which refiner runs, and so what it costs.
-  if (clientKey !== undefined) chargeRefinement(refiner.id, clientKey);
+  if (clientKey !== undefined) await chargeRefinement(refiner.id, clientKey);
   const backend = findBackend(body.backend ?? defaultBackendId());
   if (!backend) throw new AppError("invalid_request", `Unknown backend "${body.backend}".`);
   const caps = backend.capabilities;

@@ -42,13 +42,13 @@ envEach(ENV, () => setPeerStamp(undefined));
 
 describe("15.1: /login never sends anyone to another site", () => {
   const cases = OPEN_REDIRECT_CORPUS.map((raw) => [raw] as const);
-  it.each(cases)("next=%j, signed in", (raw) => {
-    const res = proxy(req(`/login?next=${encodeURIComponent(raw)}`, { headers: { cookie: session() } }));
+  it.each(cases)("next=%j, signed in", async (raw) => {
+    const res = await proxy(req(`/login?next=${encodeURIComponent(raw)}`, { headers: { cookie: session() } }));
     expect(res.status).toBe(307);
     expectThisSite(res.headers.get("location"));
   });
 
-  it.each(cases)("next=%j, raw in the query, with APP_PASSWORD unset", (raw) => {
+  it.each(cases)("next=%j, raw in the query, with APP_PASSWORD unset", async (raw) => {
     setEnv({ ...ENV, APP_PASSWORD: undefined });
     let url: string;
     try {
@@ -57,15 +57,15 @@ describe("15.1: /login never sends anyone to another site", () => {
     } catch {
       return;
     }
-    const res = proxy(req(url));
+    const res = await proxy(req(url));
     expect([307, 400]).toContain(res.status);
     if (res.status === 307) expectThisSite(res.headers.get("location"));
   });
 });
 
 describe("15.2: no input makes the proxy throw", () => {
-  it("answers /login?next=/.//evil.example%252f.. with a redirect home, not a 500", () => {
-    const res = proxy(req("/login?next=/.//evil.example%252f..", { headers: { cookie: session() } }));
+  it("answers /login?next=/.//evil.example%252f.. with a redirect home, not a 500", async () => {
+    const res = await proxy(req("/login?next=/.//evil.example%252f..", { headers: { cookie: session() } }));
     expect(res.status).toBe(307);
     expectThisSite(res.headers.get("location"));
     expect(new URL(res.headers.get("location") ?? "").pathname).toBe("/");
@@ -79,13 +79,13 @@ describe("15.2: no input makes the proxy throw", () => {
         throw new TypeError("Invalid URL");
       },
     });
-    await expectError(proxy(broken), 400, "invalid_request");
+    await expectError(await proxy(broken), 400, "invalid_request");
   });
 });
 
 describe("15.4: state-changing requests from another origin", () => {
-  const post = (p: string, headers: Record<string, string>, body = "x") =>
-    proxy(req(p, { method: "POST", headers: { "content-type": "text/plain", ...headers }, body }));
+  const post = async (p: string, headers: Record<string, string>, body = "x") =>
+    await proxy(req(p, { method: "POST", headers: { "content-type": "text/plain", ...headers }, body }));
 
   it.each([
     ["/api/library/abc/use", { cookie: "" }],
@@ -94,44 +94,52 @@ describe("15.4: state-changing requests from another origin", () => {
     ["/api/ideas", {}],
   ])("refuses %s from another site with 403 forbidden, signed in or not", async (p, extra) => {
     const withCookie = { ...extra, cookie: session() };
-    await expectError(post(p, { ...withCookie, origin: "https://evil.example" }), 403, "forbidden");
-    await expectError(post(p, { origin: "https://evil.example" }), 403, "forbidden");
+    await expectError(await post(p, { ...withCookie, origin: "https://evil.example" }), 403, "forbidden");
+    await expectError(await post(p, { origin: "https://evil.example" }), 403, "forbidden");
   });
 
   it("counts another port and another scheme on this host as another origin", async () => {
-    await expectError(post("/api/ideas", { cookie: session(), origin: "http://127.0.0.1:7860" }), 403, "forbidden");
-    await expectError(post("/api/ideas", { cookie: session(), origin: "https://127.0.0.1:3000" }), 403, "forbidden");
-    await expectError(post("/api/ideas", { cookie: session(), origin: "null" }), 403, "forbidden");
+    await expectError(
+      await post("/api/ideas", { cookie: session(), origin: "http://127.0.0.1:7860" }),
+      403,
+      "forbidden",
+    );
+    await expectError(
+      await post("/api/ideas", { cookie: session(), origin: "https://127.0.0.1:3000" }),
+      403,
+      "forbidden",
+    );
+    await expectError(await post("/api/ideas", { cookie: session(), origin: "null" }), 403, "forbidden");
   });
 
   it("uses Sec-Fetch-Site when there is no Origin", async () => {
-    await expectError(post("/api/auth/logout", { "sec-fetch-site": "same-site" }), 403, "forbidden");
-    await expectError(post("/api/auth/logout", { "sec-fetch-site": "cross-site" }), 403, "forbidden");
-    expect(post("/api/auth/logout", { "sec-fetch-site": "same-origin" }).status).toBe(200);
+    await expectError(await post("/api/auth/logout", { "sec-fetch-site": "same-site" }), 403, "forbidden");
+    await expectError(await post("/api/auth/logout", { "sec-fetch-site": "cross-site" }), 403, "forbidden");
+    expect((await post("/api/auth/logout", { "sec-fetch-site": "same-origin" })).status).toBe(200);
   });
 
   it("refuses them without the gate too: a form elsewhere could create ideas", async () => {
     setEnv({ ...ENV, APP_PASSWORD: undefined });
-    await expectError(post("/api/ideas", { origin: "http://localhost:8188" }), 403, "forbidden");
-    expect(post("/api/ideas", { origin: SITE }).status).toBe(200);
+    await expectError(await post("/api/ideas", { origin: "http://localhost:8188" }), 403, "forbidden");
+    expect((await post("/api/ideas", { origin: SITE })).status).toBe(200);
   });
 
-  it("lets this site's own pages, scripts without a browser and Bearer requests through", () => {
-    expect(post("/api/ideas", { cookie: session(), origin: SITE }).status).toBe(200);
-    expect(post("/api/ideas", { cookie: session() }).status).toBe(200);
+  it("lets this site's own pages, scripts without a browser and Bearer requests through", async () => {
+    expect((await post("/api/ideas", { cookie: session(), origin: SITE })).status).toBe(200);
+    expect((await post("/api/ideas", { cookie: session() })).status).toBe(200);
     expect(
-      post("/api/ideas", { authorization: "Bearer hardening-token-1", origin: "https://evil.example" }).status,
+      (await post("/api/ideas", { authorization: "Bearer hardening-token-1", origin: "https://evil.example" })).status,
     ).toBe(200);
     // The sign-in form without scripts: a same-origin form post.
-    const signIn = post("/api/auth/login", { origin: SITE, "content-type": "application/x-www-form-urlencoded" });
+    const signIn = await post("/api/auth/login", { origin: SITE, "content-type": "application/x-www-form-urlencoded" });
     expect(signIn.status).toBe(200);
     // Reading is not changing.
-    expect(proxy(req("/api/ideas", { headers: { cookie: session(), origin: "https://evil.example" } })).status).toBe(
-      200,
-    );
+    expect(
+      (await proxy(req("/api/ideas", { headers: { cookie: session(), origin: "https://evil.example" } }))).status,
+    ).toBe(200);
   });
 
-  it("behind a trusted proxy, X-Forwarded-Host and X-Forwarded-Proto name this site", () => {
+  it("behind a trusted proxy, X-Forwarded-Host and X-Forwarded-Proto name this site", async () => {
     setEnv({ ...ENV, TRUST_PROXY: "1" });
     const headers = {
       cookie: session(),
@@ -142,39 +150,41 @@ describe("15.4: state-changing requests from another origin", () => {
     };
     // https: the session cookie is the __Host- one.
     headers.cookie = `__Host-${session()}`;
-    expect(post("/api/ideas", headers).status).toBe(200);
-    expect(post("/api/ideas", { ...headers, origin: "http://studio.example" }).status).toBe(403);
+    expect((await post("/api/ideas", headers)).status).toBe(200);
+    expect((await post("/api/ideas", { ...headers, origin: "http://studio.example" })).status).toBe(403);
   });
 });
 
 describe("15.3: X-Forwarded-For counts only with TRUST_PROXY", () => {
-  const keyOf = (headers: Record<string, string>) =>
-    proxy(req("/api/health", { headers })).headers.get("x-middleware-request-x-promptsmith-client");
+  const keyOf = async (headers: Record<string, string>) =>
+    (await proxy(req("/api/health", { headers }))).headers.get("x-middleware-request-x-promptsmith-client");
 
   it("without it, rotating the header buys no new bucket", async () => {
-    const attempt = (ip: string) =>
-      proxy(req("/api/auth/login", { method: "POST", headers: { "x-forwarded-for": ip }, body: "{}" }));
-    expect(attempt("192.0.2.1").status).toBe(200);
-    expect(attempt("192.0.2.2").status).toBe(200);
-    await expectError(attempt("192.0.2.3"), 429, "rate_limited");
-    expect(keyOf({ "x-forwarded-for": "192.0.2.9" })).toBe("ip:unknown");
+    const attempt = async (ip: string) =>
+      await proxy(req("/api/auth/login", { method: "POST", headers: { "x-forwarded-for": ip }, body: "{}" }));
+    expect((await attempt("192.0.2.1")).status).toBe(200);
+    expect((await attempt("192.0.2.2")).status).toBe(200);
+    await expectError(await attempt("192.0.2.3"), 429, "rate_limited");
+    expect(await keyOf({ "x-forwarded-for": "192.0.2.9" })).toBe("ip:unknown");
   });
 
-  it("keys on the socket's address the server hook vouches for, never on a client's copy", () => {
+  it("keys on the socket's address the server hook vouches for, never on a client's copy", async () => {
     setPeerStamp({ secret: "hook-secret-for-this-test" });
-    expect(keyOf({ [PEER_HEADER]: "hook-secret-for-this-test 198.51.100.4" })).toBe("ip:198.51.100.4");
-    expect(keyOf({ [PEER_HEADER]: "guessed 198.51.100.5", "x-forwarded-for": "192.0.2.9" })).toBe("ip:unknown");
+    expect(await keyOf({ [PEER_HEADER]: "hook-secret-for-this-test 198.51.100.4" })).toBe("ip:198.51.100.4");
+    expect(await keyOf({ [PEER_HEADER]: "guessed 198.51.100.5", "x-forwarded-for": "192.0.2.9" })).toBe("ip:unknown");
     // The secret never reaches routes.
-    const res = proxy(req("/api/health", { headers: { [PEER_HEADER]: "hook-secret-for-this-test 198.51.100.4" } }));
+    const res = await proxy(
+      req("/api/health", { headers: { [PEER_HEADER]: "hook-secret-for-this-test 198.51.100.4" } }),
+    );
     expect(res.headers.get("x-middleware-request-x-promptsmith-peer")).toBeNull();
   });
 
-  it("with TRUST_PROXY=1 the entry the proxy appended counts, not what the client wrote before it", () => {
+  it("with TRUST_PROXY=1 the entry the proxy appended counts, not what the client wrote before it", async () => {
     setEnv({ ...ENV, TRUST_PROXY: "1" });
-    expect(keyOf({ "x-forwarded-for": "203.0.113.1" })).toBe("ip:203.0.113.1");
-    expect(keyOf({ "x-forwarded-for": "10.9.9.9, 203.0.113.1" })).toBe("ip:203.0.113.1");
+    expect(await keyOf({ "x-forwarded-for": "203.0.113.1" })).toBe("ip:203.0.113.1");
+    expect(await keyOf({ "x-forwarded-for": "10.9.9.9, 203.0.113.1" })).toBe("ip:203.0.113.1");
     setEnv({ ...ENV, TRUST_PROXY: "2" });
-    expect(keyOf({ "x-forwarded-for": "10.9.9.9, 203.0.113.1, 172.16.0.2" })).toBe("ip:203.0.113.1");
+    expect(await keyOf({ "x-forwarded-for": "10.9.9.9, 203.0.113.1, 172.16.0.2" })).toBe("ip:203.0.113.1");
   });
 });
 
@@ -202,21 +212,21 @@ describe("TRUST_PROXY in the configuration", () => {
 });
 
 describe("15.6: strangers cannot lock the owner out of signing in", () => {
-  const attempt = (headers: Record<string, string>) =>
-    proxy(req("/api/auth/login", { method: "POST", headers, body: "{}" }));
+  const attempt = async (headers: Record<string, string>) =>
+    await proxy(req("/api/auth/login", { method: "POST", headers, body: "{}" }));
 
   it("a browser that signed in before (device cookie) or is signed in still gets through a drained shared bucket", async () => {
     setEnv({ ...ENV, TRUST_PROXY: "1" });
     // Rotating X-Forwarded-For (as if through a trusted proxy, i.e. many real addresses) drains the shared bucket.
     let i = 0;
-    while (attempt({ "x-forwarded-for": `10.0.${Math.floor(i / 250)}.${i % 250}` }).status === 200) i++;
+    while ((await attempt({ "x-forwarded-for": `10.0.${Math.floor(i / 250)}.${i % 250}` })).status === 200) i++;
     expect(i).toBeGreaterThanOrEqual(20);
-    await expectError(attempt({ "x-forwarded-for": "203.0.113.200" }), 429, "rate_limited");
-    expect(attempt({ "x-forwarded-for": "203.0.113.201", cookie: device() }).status).toBe(200);
-    expect(attempt({ "x-forwarded-for": "203.0.113.202", cookie: session() }).status).toBe(200);
+    await expectError(await attempt({ "x-forwarded-for": "203.0.113.200" }), 429, "rate_limited");
+    expect((await attempt({ "x-forwarded-for": "203.0.113.201", cookie: device() })).status).toBe(200);
+    expect((await attempt({ "x-forwarded-for": "203.0.113.202", cookie: session() })).status).toBe(200);
     // A made-up device cookie proves nothing.
     await expectError(
-      attempt({ "x-forwarded-for": "203.0.113.203", cookie: "ps_device=d1.9.aaaaaaaaaaaaaaaaaaaa.b" }),
+      await attempt({ "x-forwarded-for": "203.0.113.203", cookie: "ps_device=d1.9.aaaaaaaaaaaaaaaaaaaa.b" }),
       429,
       "rate_limited",
     );
@@ -224,16 +234,16 @@ describe("15.6: strangers cannot lock the owner out of signing in", () => {
 
   it("a device cookie still has its own per-client limit", async () => {
     const cookie = device();
-    expect(attempt({ cookie }).status).toBe(200);
-    expect(attempt({ cookie }).status).toBe(200);
-    await expectError(attempt({ cookie }), 429, "rate_limited");
+    expect((await attempt({ cookie })).status).toBe(200);
+    expect((await attempt({ cookie })).status).toBe(200);
+    await expectError(await attempt({ cookie }), 429, "rate_limited");
   });
 });
 
 describe("15.5: sizes on the headers alone", () => {
   it("refuses a declared body over the cap on pages too", async () => {
     await expectError(
-      proxy(req("/gallery", { method: "POST", headers: { origin: SITE, "content-length": "1900000" } })),
+      await proxy(req("/gallery", { method: "POST", headers: { origin: SITE, "content-length": "1900000" } })),
       413,
       "too_large",
     );

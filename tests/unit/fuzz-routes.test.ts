@@ -749,7 +749,7 @@ describe("proxy.ts under hostile paths, queries and headers (pages included)", (
           const where = `${c.method} ${c.path}?${c.rawQuery} ${JSON.stringify(c.headers)} gate=${c.gate}`;
           let res: Response;
           try {
-            res = proxy(request);
+            res = await proxy(request);
           } catch (e) {
             throw new Error(`proxy threw: ${where}: ${(e as Error)?.stack ?? String(e)}`);
           }

@@ -129,7 +129,7 @@ describe("GET /api/ready and the proxy", () => {
     const { proxy } = await import("@/proxy");
     expect(limitFor("GET", "/api/ready")).toBeUndefined();
     // Far past any bucket: a load balancer asks every few seconds, from one address.
-    for (let i = 0; i < 200; i++) expect(proxy(req("/api/ready")).status).toBe(200);
-    expect(proxy(req("/api/ideas")).status).toBe(401);
+    for (let i = 0; i < 200; i++) expect((await proxy(req("/api/ready"))).status).toBe(200);
+    expect((await proxy(req("/api/ideas"))).status).toBe(401);
   });
 });

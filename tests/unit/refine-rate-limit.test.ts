@@ -56,7 +56,7 @@ async function refine(client: string, body: Record<string, unknown>): Promise<Re
     headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${client}` },
     body: JSON.stringify(body),
   };
-  const gate = proxy(new NextRequest("http://127.0.0.1:3000/api/refine", init));
+  const gate = await proxy(new NextRequest("http://127.0.0.1:3000/api/refine", init));
   if (!gate.headers.get("x-middleware-next")) return gate;
   const key = gate.headers.get(`x-middleware-request-${TRUSTED_CLIENT_HEADER}`);
   expect(key).toMatch(/^token:/);
