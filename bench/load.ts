@@ -8,13 +8,13 @@
  * RSS (VmHWM, summed over its process tree). Exits 1 when a check fails.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { startFakeOpenAI } from "@/tests/fakes/openai/server";
+import { startCountingProxy } from "./counting-proxy";
+import { mb, memory, processTree } from "./proc-memory";
 
 const GENERATIONS = Number(process.env.LOAD_GENERATIONS ?? 50);
 const LIMIT = 4;
@@ -22,91 +22,6 @@ const DELAY_MS = Number(process.env.LOAD_DELAY_MS ?? 400);
 const PORT = Number(process.env.LOAD_PORT ?? 3131);
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
-
-/** A proxy in front of the fake that counts image requests in flight, and the most at once. */
-async function countingProxy(
-  target: URL,
-): Promise<{ url: string; peak: () => number; total: () => number; close(): void }> {
-  let inFlight = 0;
-  let peak = 0;
-  let total = 0;
-  const server = http.createServer((req, res) => {
-    const counted = req.url?.startsWith("/v1/images/") ?? false;
-    if (counted) {
-      inFlight++;
-      total++;
-      peak = Math.max(peak, inFlight);
-    }
-    let done = false;
-    const finish = () => {
-      if (counted && !done) inFlight--;
-      done = true;
-    };
-    const upstream = http.request(
-      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-        up.on("end", finish);
-      },
-    );
-    upstream.on("error", () => {
-      finish();
-      res.destroy();
-    });
-    res.on("close", finish);
-    req.pipe(upstream);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/v1`,
-    peak: () => peak,
-    total: () => total,
-    close: () => {
-      server.closeAllConnections();
-      server.close();
-    },
-  };
-}
-
-/** The pids of a process and all its descendants, from /proc. */
-function processTree(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // gone
-    }
-  }
-  const all: number[] = [];
-  const walk = (p: number) => {
-    all.push(p);
-    for (const c of children.get(p) ?? []) walk(c);
-  };
-  walk(pid);
-  return all;
-}
-
-/** kB from /proc/<pid>/status: VmRSS now, VmHWM the peak. */
-function memory(pids: number[]): { rss: number; hwm: number } {
-  let rss = 0;
-  let hwm = 0;
-  for (const pid of pids) {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      hwm += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {
-      // gone
-    }
-  }
-  return { rss, hwm };
-}
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "promptsmith-load-"));
@@ -141,7 +56,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const fake = await startFakeOpenAI({ port: 0, delayMs: DELAY_MS });
-  const proxy = await countingProxy(new URL(fake.url));
+  const proxy = await startCountingProxy(new URL(fake.url));
   const base = `http://127.0.0.1:${PORT}`;
   const server = await startServer({
     OPENAI_API_KEY: "sk-fake-load-test",
@@ -229,7 +144,6 @@ async function main(): Promise<void> {
       },
       { ok: proxy.total() === GENERATIONS, what: `one image request per generation (${proxy.total()})` },
     ];
-    const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
     console.log(
       `\nLoad test: ${GENERATIONS} concurrent generations, OpenAI fake at ${DELAY_MS} ms per image, limit ${LIMIT}`,
     );

@@ -1,7 +1,11 @@
 /**
  * `npm run bench`: medians on this machine. Speed targets live here, not in timed tests.
- * Rows: offline refiner, offline renderer (512², 1024²), and the app's overhead on the OpenAI
- * path against the local fake with a fixed delay (first streamed prompt text; a generation).
+ * Sections: `offline` (refiner; renderer at 512², 1024²), `openai` (the app's overhead on the
+ * OpenAI path against the local fake with a fixed delay: first streamed prompt text; a generation),
+ * `store` (page queries on SQLite and Postgres, bench/store-pages.ts) and `cluster` (generations
+ * per second with 1 and 3 instances on one Postgres and one bucket, bench/cluster-throughput.ts).
+ * All by default; name some to run only those: `npm run bench -- store cluster`.
+ * Run it under `flock /tmp/promptsmith-e2e.lock`: `openai` and `cluster` may build.
  */
 import { createParser } from "eventsource-parser";
 import { renderOfflineSketch } from "@/lib/backends/offline";
@@ -9,6 +13,8 @@ import { refineOffline } from "@/lib/refine/offline";
 import { countClipTokens } from "@/lib/tokens/clip-tokens";
 import { startFakeOpenAI } from "@/tests/fakes/openai/server";
 import { startApp } from "./app-server";
+import { type ClusterReport, clusterThroughput } from "./cluster-throughput";
+import { mb } from "./proc-memory";
 import { fmt, median, timeRuns } from "./stats";
 import { storePageRows } from "./store-pages";
 
@@ -51,7 +57,7 @@ async function firstDelta(
   return at;
 }
 
-async function main() {
+async function offlineSection() {
   // Pure CPU: the embedded refiner.
   let i = 0;
   const refineTimes = await timeRuns(
@@ -97,7 +103,9 @@ async function main() {
       note: "PNG bytes out",
     });
   }
+}
 
+async function openaiSection() {
   // The OpenAI path: the fake waits FAKE_DELAY_MS before answering; the difference is ours.
   const fake = await startFakeOpenAI({ port: 0, delayMs: FAKE_DELAY_MS });
   // One client sends every request here: lift the per-client limits so they measure nothing.
@@ -208,7 +216,9 @@ async function main() {
     app.stop();
     await fake.close();
   }
+}
 
+async function storeSection() {
   // The store's page queries on SQLite and on Postgres (bench/store-pages.ts).
   for (const r of await storePageRows()) {
     rows.push({
@@ -218,16 +228,89 @@ async function main() {
       note: [`p95 ${r.p95} ms`, r.note].filter(Boolean).join("; "),
     });
   }
+}
 
-  const w = Math.max(...rows.map((r) => r.what.length));
-  console.log(`\n| ${"what".padEnd(w)} | median ms | runs | note`);
-  console.log(`|${"-".repeat(w + 2)}|-----------|------|-----`);
-  for (const r of rows)
-    console.log(`| ${r.what.padEnd(w)} | ${r.median.padStart(9)} | ${String(r.runs).padStart(4)} | ${r.note}`);
+let cluster: ClusterReport | undefined;
+async function clusterSection() {
+  cluster = await clusterThroughput();
+}
+
+function printCluster(report: ClusterReport): boolean {
+  if (report.skipped) {
+    console.log(`\nGenerations per second: skipped: ${report.skipped}`);
+    return true;
+  }
+  console.log(
+    `\nGenerations per second: the instances on one Postgres database and one S3 bucket (s3rver), the fake OpenAI backend at ${report.delayMs} ms per image, limit ${report.limit} at once cluster-wide; ${report.rows[0]?.generations ?? 0} generations at once, round-robin over the instances`,
+  );
+  const table: string[][] = [
+    [
+      "instances",
+      "gen/s",
+      "backend ceiling gen/s",
+      "backend ms/image",
+      "job ms/image",
+      "backend busy",
+      "idle slot ms/gen",
+      "peak at backend",
+      "image requests per instance",
+      "peak RSS per instance",
+    ],
+    ...report.rows.map((r) => [
+      String(r.instances),
+      r.perSecond.toFixed(2),
+      r.ceilingPerSecond.toFixed(2),
+      r.meanBackendMs.toFixed(0),
+      r.meanJobMs.toFixed(0),
+      `${(r.busyShare * 100).toFixed(0)}%`,
+      r.idleMsPerGeneration.toFixed(0),
+      String(r.peakAtBackend),
+      `${r.perInstance.join(" / ")} (warm-up ${r.warmUpPerInstance.join(" / ")})`,
+      r.peakRssKb.map(mb).join(" / "),
+    ]),
+  ];
+  const widths = table[0]?.map((_, c) => Math.max(...table.map((line) => line[c]?.length ?? 0))) ?? [];
+  table.forEach((line, k) => {
+    console.log(
+      `| ${line.map((cell, c) => (c === 0 || k === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join(" | ")} |`,
+    );
+    if (k === 0) console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  });
+  const [one, more] = [report.rows.find((r) => r.instances === 1), report.rows.find((r) => r.instances > 1)];
+  if (one && more)
+    console.log(
+      `  ${more.instances} instances / 1 instance: ×${(more.perSecond / one.perSecond).toFixed(2)} (wall ${(one.wallMs / 1000).toFixed(2)} s → ${(more.wallMs / 1000).toFixed(2)} s)`,
+    );
+  for (const c of report.checks) console.log(`  ${c.ok ? "✔" : "✖"} ${c.what}`);
+  return report.checks.every((c) => c.ok);
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = {
+  offline: offlineSection,
+  openai: openaiSection,
+  store: storeSection,
+  cluster: clusterSection,
+};
+
+async function main(): Promise<boolean> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((a) => !Object.hasOwn(SECTIONS, a));
+  if (unknown.length)
+    throw new Error(`unknown bench section(s) ${unknown.join(", ")}; known: ${Object.keys(SECTIONS).join(", ")}`);
+  for (const [name, run] of Object.entries(SECTIONS)) if (!asked.length || asked.includes(name)) await run();
+
+  if (rows.length) {
+    const w = Math.max(...rows.map((r) => r.what.length));
+    console.log(`\n| ${"what".padEnd(w)} | median ms | runs | note`);
+    console.log(`|${"-".repeat(w + 2)}|-----------|------|-----`);
+    for (const r of rows)
+      console.log(`| ${r.what.padEnd(w)} | ${r.median.padStart(9)} | ${String(r.runs).padStart(4)} | ${r.note}`);
+  }
+  return cluster ? printCluster(cluster) : true;
 }
 
 main().then(
-  () => process.exit(0),
+  (ok) => process.exit(ok ? 0 : 1),
   (e) => {
     console.error(e);
     process.exit(1);
