@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { IdSchema, LIMITS } from "@/lib/schemas/common";
+import { describePath, findNul } from "./nul-text";
 
 function invalid(message: string, issues?: z.core.$ZodIssue[]): AppError {
   const details = issues?.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code }));
@@ -37,7 +38,16 @@ export async function parseFormBody<S extends z.ZodType>(request: Request, schem
   return check(schema, singleValues(params, "form field"));
 }
 
+/** Every body and query ends here: U+0000 anywhere is refused before the schema (see nul-text.ts). */
 function check<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const nul = findNul(data);
+  if (nul) {
+    const where = describePath(nul);
+    const message = "must not contain the NUL character (U+0000)";
+    throw new AppError("invalid_request", where ? `${where}: ${message}` : `The request ${message}.`, {
+      details: [{ path: where, message, code: "nul_character" }],
+    });
+  }
   const result = schema.safeParse(data);
   if (!result.success) throw invalid(describeIssues(result.error.issues), result.error.issues);
   return result.data;

@@ -16,3 +16,26 @@ export const TABLES_IN_ORDER: readonly TableName[] = [
   "comparisons",
   "comparison_cells",
 ];
+
+/** Each copied table's primary key: what an upsert matches on and what the check looks rows up by. */
+export const KEY_COLUMNS: Readonly<Partial<Record<TableName, readonly string[]>>> = {
+  ideas: ["id"],
+  prompt_versions: ["id"],
+  generations: ["id"],
+  images: ["id"],
+  library_entries: ["id"],
+  comparisons: ["id"],
+  comparison_cells: ["comparison_id", "position"],
+};
+
+export function keyColumns(table: TableName): readonly string[] {
+  const key = KEY_COLUMNS[table];
+  if (!key) throw new Error(`db:copy does not copy ${table}`);
+  return key;
+}
+
+/** A row's key as a person reads it: `img-1`, or `cmp-1/0` for a comparison cell. */
+export const describeKey = (table: TableName, row: Record<string, unknown>) =>
+  keyColumns(table)
+    .map((c) => String(row[c]))
+    .join("/");
