@@ -58,10 +58,22 @@ export function followGeneration(
     const inOrder = (send: () => Promise<void> | void) => {
       sending = sending.then(send).catch(() => undefined);
     };
+    let lastSent = "";
+    /** Sends the generation with its place in the queue, unless the page has exactly that already. */
+    const sendPositioned = async (g: Generation) => {
+      const positioned = await withQueuePosition(g);
+      // After the first state: it left the queue between the event and the count, and its
+      // "running" is on the way; a queued state with no place would only flicker.
+      if (lastSent && positioned.status === "queued" && positioned.ahead === null) return;
+      const text = JSON.stringify(positioned);
+      if (text === lastSent) return;
+      lastSent = text;
+      sse.send("generation", positioned);
+    };
     const sendGeneration = (g: Generation) =>
       inOrder(async () => {
         if (finished) return;
-        sse.send("generation", await withQueuePosition(g));
+        await sendPositioned(g);
         saw(g.status, g.progress);
       });
     /** Sends how it ended and stops, when `g` has ended (inside inOrder). */
@@ -100,7 +112,7 @@ export function followGeneration(
             const newer =
               !seen || RANK[g.status] > RANK[seen.status] || (g.status === seen.status && g.progress > seen.progress);
             if (newer) {
-              sse.send("generation", await withQueuePosition(g));
+              await sendPositioned(g);
               saw(g.status, g.progress);
             }
             settle(g);

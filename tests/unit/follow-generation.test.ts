@@ -170,6 +170,25 @@ describe("following a generation with shared jobs", () => {
 });
 
 describe("following a generation with embedded jobs", () => {
+  it("sends a state the page already has once, and no placeless queued state after the first", async () => {
+    const { getJobs } = await import("@/lib/jobs");
+    const g = await queued();
+    const { sent, sse } = page();
+    const abort = new AbortController();
+    const followed = followGeneration(g, sse, abort.signal);
+    await until(() => sent.length === 1, "the first state");
+    // The same queued state again (a queue that moved elsewhere), twice: nothing new for the page.
+    getJobs().bus.publish(g.id, { event: "generation", data: g });
+    getJobs().bus.publish(g.id, { event: "generation", data: g });
+    const running = { ...g, status: "running" as const, progress: 0.2 };
+    getJobs().bus.publish(g.id, { event: "generation", data: running });
+    getJobs().bus.publish(g.id, { event: "done", data: { ...g, status: "succeeded", images: [] } });
+    await followed;
+    expect(names(sent)).toEqual(["generation", "generation", "done"]);
+    expect(statusOf(sent[1] as Sent)).toBe("running");
+    abort.abort();
+  });
+
   it("follows the bus alone (no polling) through the route's signature", async () => {
     const { getJobs } = await import("@/lib/jobs");
     expect(getJobs().shared).toBe(false);
