@@ -182,6 +182,7 @@ describe("following a generation with embedded jobs", () => {
     getJobs().bus.publish(g.id, { event: "generation", data: g });
     const running = { ...g, status: "running" as const, progress: 0.2 };
     getJobs().bus.publish(g.id, { event: "generation", data: running });
+    getJobs().bus.publish(g.id, { event: "generation", data: running });
     getJobs().bus.publish(g.id, { event: "done", data: { ...g, status: "succeeded", images: [] } });
     await followed;
     expect(names(sent)).toEqual(["generation", "generation", "done"]);
