@@ -59,8 +59,11 @@ export function reportLines(result: CopyResult): string[] {
       );
     }
     if (!t.ok && t.target !== t.source && t.differingCount === 0) {
+      const n = plural(Math.abs(t.target - t.source), "row", "rows");
       lines.push(
-        `MISMATCH in ${t.table}: the target holds ${plural(Math.abs(t.target - t.source), "row", "rows")} ${t.target > t.source ? "more" : "fewer"} than the source`,
+        t.target > t.source
+          ? `MISMATCH in ${t.table}: the target holds ${n} the source does not (written there since the copy, or deleted from the source); db:copy never deletes them`
+          : `MISMATCH in ${t.table}: the target holds ${n} fewer than the source`,
       );
     }
   }
@@ -85,8 +88,12 @@ export function outcome(result: CopyResult): { stdout: string[]; stderr: string[
     const tables: string[] = result.verification.tables.filter((t) => !t.ok).map((t) => t.table);
     const { images } = result.verification;
     if (images.mismatched.length > 0 || images.thumbnailsMismatched.length > 0) tables.push("image files");
+    // Rows only the target has are not fixed by copying again: the team may already be using it.
+    const extra = result.verification.tables.some((t) => !t.ok && t.target > t.source && t.differingCount === 0);
     stderr.push(
-      `db:copy: the copy does not match its source in ${tables.join(", ")} (see above); run it again to resume, or look at the rows named`,
+      extra
+        ? `db:copy: the target holds rows its source does not have in ${tables.join(", ")} (see above): it has been used since the copy, or rows were deleted from the source; copying again will not change that`
+        : `db:copy: the copy does not match its source in ${tables.join(", ")} (see above); run it again to resume, or look at the rows named`,
     );
   }
   if (result.sourceChanged) {
