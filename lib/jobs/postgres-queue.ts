@@ -1,10 +1,12 @@
 import "server-only";
 import type { Kysely } from "kysely";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { Generation } from "@/lib/schemas/entities";
 import type { Database } from "@/lib/store/database";
 import { type GenerationEvent, QUEUE_CHANNEL } from "./generation-events";
 import {
+  INTERRUPTED,
   adoptUnsequenced,
   assignQueueSeq,
   backendsWaiting,
@@ -154,9 +156,34 @@ export function createPostgresQueue(opts: PostgresQueueOptions): JobQueue {
     for (const backend of await backendsWaiting(db)) claim(backend);
   };
 
+  // When this instance last knew its leases held (a renewal that went through, or nothing to renew).
+  let leasesHeldAt = Date.now();
+  /**
+   * A database this instance cannot reach for most of a lease means another instance will soon
+   * end its jobs `interrupted` and may start the next ones on the same backends: so it stops its
+   * own first (the backend is told to stop, as on cancel), rather than run on beside them.
+   */
+  const renewOrStop = async () => {
+    try {
+      await renew();
+      leasesHeldAt = Date.now();
+    } catch (error) {
+      if (running.size > 0 && Date.now() - leasesHeldAt >= (leaseMs * 2) / 3) {
+        log.warn("job queue: the database has not answered for most of a lease; stopping this instance's jobs", {
+          instanceId,
+          jobs: running.size,
+        });
+        const reason = new AppError("interrupted", INTERRUPTED.message);
+        for (const local of running.values()) local.controller.abort(reason);
+      }
+      throw error;
+    }
+  };
+
   const renew = async () => {
     // Only jobs claimed before this round began can be missing from its answer for a reason.
     const round = ++renewRound;
+    if (running.size === 0) return;
     const db = await opts.db();
     const rows = await renewLeases(db, instanceId, [...running.keys()], leaseMs);
     const live = new Map(rows.map((r) => [r.id, r.cancelRequested]));
@@ -242,7 +269,7 @@ export function createPostgresQueue(opts: PostgresQueueOptions): JobQueue {
       // A database that does not answer at start is not fatal: the timers try again.
       await reap().catch((error) => warn("reaping at start failed", error));
       if (closed) return;
-      every(Math.max(1, Math.floor(leaseMs / 3)), "lease renewal", renew);
+      every(Math.max(1, Math.floor(leaseMs / 3)), "lease renewal", renewOrStop);
       every(Math.max(1, Math.floor(leaseMs / 2)), "reaper", reap);
       every(pollMs, "poll", poll);
       await poll().catch((error) => warn("claiming at start failed", error));

@@ -1,7 +1,7 @@
 import "server-only";
 import type { GenerateRequest, GeneratedImage, ImageBackend } from "@/lib/backends/types";
 import { getConfig } from "@/lib/config";
-import { AppError, isAbortError, toAppError } from "@/lib/errors";
+import { AppError, isAbortError, isAppError, toAppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { withRetries } from "@/lib/jobs/retry";
 import { log, scrubSecrets } from "@/lib/log";
@@ -73,7 +73,8 @@ export async function runGeneration(
     if (outputs.length === 0) throw new AppError("backend_error", `${backend.label} returned no image.`);
   } catch (e) {
     let error: AppError;
-    if (cancel.aborted) error = new AppError("canceled", "Canceled.");
+    // The queue may say why it stopped the job (its lease could not be renewed): that, not "Canceled".
+    if (cancel.aborted) error = isAppError(cancel.reason) ? cancel.reason : new AppError("canceled", "Canceled.");
     else if (timeout.aborted || (isAbortError(e) && timeout.aborted)) {
       error = new AppError("timeout", `${backend.label} timed out after ${seconds(limitMs)} s.`, { cause: e });
     } else error = toAppError(e);

@@ -361,6 +361,44 @@ describePostgres("Postgres job queue", (dialect: StoreDialect) => {
     expect(await statusOf("l1")).toBe("failed");
   });
 
+  it("stops its own jobs, as interrupted, when the database has not answered for most of a lease", async () => {
+    await seedIdea();
+    const store = openStore();
+    let down = false;
+    const reasons: unknown[] = [];
+    let stoppedAt = 0;
+    const a = createPostgresQueue({
+      db: () => (down ? Promise.reject(new Error("connect ECONNREFUSED")) : store.database()),
+      instanceId: "a",
+      run: (_g, signal) =>
+        new Promise<void>((resolve) => {
+          signal.addEventListener(
+            "abort",
+            () => {
+              stoppedAt = Date.now();
+              reasons.push(signal.reason);
+              resolve();
+            },
+            { once: true },
+          );
+        }),
+      concurrencyFor: () => 1,
+      bus,
+      leaseMs: LEASE_MS,
+      pollMs: POLL_MS,
+    });
+    queues.push(a);
+    await a.start();
+    await a.enqueue(await saved("f1"));
+    await until(async () => (await statusOf("f1")) === "running", "f1 to run");
+    const downAt = Date.now();
+    down = true;
+    await until(() => reasons.length === 1, "a to stop f1", LEASE_MS * 3);
+    // Before the lease runs out, so the backend is told to stop before anyone may start the next job.
+    expect(stoppedAt - downAt).toBeLessThan(LEASE_MS + LEASE_MS / 3);
+    expect(reasons[0]).toMatchObject({ code: "interrupted" });
+  });
+
   it("stops renewing a row whose runner ended without settling it, so it is reaped and the queue moves", async () => {
     await seedIdea();
     const ran: string[] = [];
