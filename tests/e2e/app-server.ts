@@ -4,6 +4,7 @@
  * (The servers playwright.config.ts starts live for the whole run and are never killed.)
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 
 /**
@@ -27,6 +28,8 @@ export interface AppServer {
   readonly base: string;
   /** Whether a started server has not been killed. */
   readonly running: boolean;
+  /** The started server's pid, which is also its process group's id. */
+  readonly pid: number | undefined;
   start(): void;
   /** SIGKILL to the server's whole process group; resolves once it is gone, with its pid. */
   kill(): Promise<number>;
@@ -34,8 +37,11 @@ export interface AppServer {
   waitUp(request: APIRequestContext): Promise<void>;
 }
 
-/** `env` is read at each start, so it may name what only exists later (a fake's URL). */
-export function appServer(port: number, env: () => Record<string, string>): AppServer {
+/**
+ * `env` is read at each start, so it may name what only exists later (a fake's URL). `log`: a file
+ * that collects the server's stdout and stderr (appended across restarts); none by default.
+ */
+export function appServer(port: number, env: () => Record<string, string>, opts: { log?: string } = {}): AppServer {
   const base = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   return {
@@ -43,16 +49,22 @@ export function appServer(port: number, env: () => Record<string, string>): AppS
     get running() {
       return Boolean(child?.pid);
     },
+    get pid() {
+      return child?.pid;
+    },
     start() {
+      const out = opts.log ? openSync(opts.log, "a") : undefined;
       child = spawn(
         process.execPath,
         ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
         {
           env: { ...process.env, ...env(), NEXT_TELEMETRY_DISABLED: "1" },
-          stdio: "ignore",
+          stdio: out === undefined ? "ignore" : ["ignore", out, out],
           detached: true,
         },
       );
+      // The child has its own copy of the descriptor.
+      if (out !== undefined) closeSync(out);
     },
     async kill() {
       const killed = child;

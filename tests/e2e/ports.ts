@@ -14,6 +14,9 @@ export const PORT_NAMES = [
   "sdReconnect",
   "startup",
   "startupWide",
+  "cluster1",
+  "cluster2",
+  "cluster3",
 ] as const;
 export type PortName = (typeof PORT_NAMES)[number];
 export type Ports = Record<PortName, number>;

@@ -149,6 +149,28 @@ describe("fake A1111: progress, queue and interrupt", () => {
     expect(done).toEqual([1, 2]);
   });
 
+  it("counts txt2img requests held at once (queued behind the lock included) and each one's client port", async () => {
+    expect(fake.txt2imgActivity()).toEqual({ inFlight: 0, maxInFlight: 0 });
+    const one = await txt2img({ steps: 2, seed: 5 });
+    expect(one.status).toBe(200);
+    expect(fake.txt2imgActivity()).toEqual({ inFlight: 0, maxInFlight: 1 });
+    const both = Promise.all([txt2img({ steps: 10, seed: 6 }), txt2img({ steps: 10, seed: 7 })]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(fake.txt2imgActivity().inFlight).toBe(2);
+    await both;
+    expect(fake.txt2imgActivity()).toEqual({ inFlight: 0, maxInFlight: 2 });
+    expect((await call("GET", "/__fake/txt2img-activity")).json).toEqual({ inFlight: 0, maxInFlight: 2 });
+    // Other routes are not counted, and a reset starts the high-water mark again.
+    await call("GET", "/sdapi/v1/progress");
+    fake.reset();
+    expect(fake.txt2imgActivity()).toEqual({ inFlight: 0, maxInFlight: 0 });
+    const ports = fake.requests().map((r) => r.remotePort);
+    expect(ports).toHaveLength(0);
+    await txt2img({ steps: 1, seed: 8 });
+    const port = fake.requests()[0]?.remotePort;
+    expect(Number.isInteger(port) && (port as number) > 0).toBe(true);
+  });
+
   it("stops the running job at /interrupt and still answers 200 with its darker, half-denoised batch", async () => {
     const full = await txt2img({ seed: 3, steps: 40 });
     const job = txt2img({ seed: 3, steps: 40, batch_size: 2 });

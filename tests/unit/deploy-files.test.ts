@@ -2,8 +2,9 @@
  * The Dockerfile and compose.yaml (issue 9, item 8). No Docker engine or registry is reachable
  * here, so they are checked against what they must say: every variable the team setup needs, the
  * official images' documented interfaces, a non-root runtime that starts the standalone server,
- * and the honest default of one app instance. tests/e2e/startup-standalone.spec.ts starts the
- * server the way the Dockerfile's runtime stage lays it out.
+ * and two app instances by default on one database and one bucket.
+ * tests/e2e/startup-standalone.spec.ts starts the server the way the Dockerfile's runtime stage
+ * lays it out; tests/e2e/cluster.spec.ts runs several instances on one database and one bucket.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -182,16 +183,23 @@ describe("compose.yaml", () => {
     for (const [, s] of appServices) expect(Object.keys(s.environment ?? {}).filter((k) => !known.has(k))).toEqual([]);
   });
 
-  it("runs ONE app instance by default: the second is under the profile cluster, said to be not safe yet", () => {
+  it("runs TWO app instances by default, from one definition, each with its own port and DATA_DIR volume", () => {
     const always = appServices.filter(([, s]) => !s.profiles?.length);
-    expect(always.map(([name]) => name)).toEqual(["app"]);
-    const second = appServices.filter(([, s]) => s.profiles?.includes("cluster"));
-    expect(second.length).toBe(1);
-    expect(composeText).toMatch(/ONE APP INSTANCE ONLY, FOR NOW/);
-    expect(composeText).toMatch(/NOT SAFE YET/);
-    // Each instance keeps its own DATA_DIR volume and host port.
+    expect(always.map(([name]) => name)).toEqual(["app", "app-2"]);
+    expect(appServices.length).toBe(2);
+    // The same settings on both: the concurrency limits and the lease are the cluster's, not an instance's.
+    const [first, second] = always.map(([, s]) => s) as [Service, Service];
+    expect(second.environment).toEqual(first.environment);
+    expect(second.depends_on).toEqual(first.depends_on);
+    for (const name of ["JOB_LEASE_MS", "A1111_CONCURRENCY", "COMFYUI_CONCURRENCY"]) {
+      expect(Object.keys(first.environment ?? {})).toContain(name);
+    }
+    // No longer marked unsafe: the queue, its leases, events and limits are in Postgres.
+    expect(composeText).not.toMatch(/NOT SAFE YET|ONE APP INSTANCE ONLY/);
     const volumes = appServices.map(([, s]) => s.volumes?.[0]?.split(":")[0]);
     expect(new Set(volumes).size).toBe(appServices.length);
+    const hostPorts = appServices.map(([, s]) => s.ports?.[0]?.split(":")[0]);
+    expect(new Set(hostPorts).size).toBe(appServices.length);
   });
 
   it("has optional profiles for Ollama (official image) and ComfyUI (an image the person names)", () => {

@@ -6,4 +6,10 @@ export {
   type FakeA1111Endpoint,
   type FakeA1111Mode,
 } from "./modes";
-export { type FakeA1111, type FakeA1111Options, type RecordedA1111Request, startFakeA1111 } from "./server";
+export {
+  type FakeA1111,
+  type FakeA1111Options,
+  type RecordedA1111Request,
+  startFakeA1111,
+  type Txt2imgActivity,
+} from "./server";

@@ -33,7 +33,16 @@ export type RecordedA1111Request = {
   /** txt2img fields the real server would silently ignore (misspellings, usually). */
   unknownFields: string[];
   at: string;
+  /** The client's TCP port: with several clients on one machine, it tells whose request this was. */
+  remotePort?: number;
 };
+
+/**
+ * txt2img requests the fake holds at once: from arrival until the answer is sent or the client
+ * goes away, whether the job runs or waits for the queue lock. The fake runs one job at a time
+ * whatever comes, so this (not the lock) shows whether clients kept to a concurrency of one.
+ */
+export type Txt2imgActivity = { inFlight: number; maxInFlight: number };
 
 export type FakeA1111Options = {
   /** 0 or omitted: any free port. */
@@ -52,7 +61,9 @@ export type FakeA1111 = {
   port: number;
   requests(): RecordedA1111Request[];
   setMode(setting: A1111ModeSetting): void;
-  /** Modes, recorded requests and options back to the start (a running job goes on). */
+  /** txt2img requests in flight now and the most at once since the start or the last reset. */
+  txt2imgActivity(): Txt2imgActivity;
+  /** Modes, recorded requests and options back to the start (a running job goes on; the most at once restarts from those in flight). */
   reset(): void;
   close(): Promise<void>;
 };
@@ -83,12 +94,23 @@ export async function startFakeA1111(opts: FakeA1111Options = {}): Promise<FakeA
   let options = defaultOptions();
   const recorded = new RequestLog<RecordedA1111Request>();
   let closed = false;
+  const activity: Txt2imgActivity = { inFlight: 0, maxInFlight: 0 };
 
   const reset = () => {
     modes.reset();
     options = defaultOptions();
     recorded.clear();
+    activity.maxInFlight = activity.inFlight;
   };
+
+  /** Counts a txt2img request until its answer is sent or its connection closes. */
+  function trackTxt2img(res: ServerResponse): void {
+    activity.inFlight += 1;
+    activity.maxInFlight = Math.max(activity.maxInFlight, activity.inFlight);
+    res.once("close", () => {
+      activity.inFlight -= 1;
+    });
+  }
 
   const control = controlRoutes({
     requests: () => recorded.all(),
@@ -97,11 +119,17 @@ export async function startFakeA1111(opts: FakeA1111Options = {}): Promise<FakeA
       modes.set(parseModeSetting(body));
       return { rules: modes.snapshot() };
     },
+    more: (req, res, path) => {
+      if (path !== "/__fake/txt2img-activity" || req.method !== "GET") return false;
+      sendJson(res, 200, { ...activity });
+      return true;
+    },
     bodyLimit: BODY_LIMIT,
   });
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string, fullPath: string): Promise<void> {
     const route = ROUTES[path]?.find((r) => r.method === req.method);
+    if (route?.endpoint === "txt2img") trackTxt2img(res);
     const auth = checkBasicAuth(req, opts.auth);
     const entry = recorded.add({
       method: req.method ?? "GET",
@@ -113,6 +141,7 @@ export async function startFakeA1111(opts: FakeA1111Options = {}): Promise<FakeA
       body: undefined,
       unknownFields: [],
       at: new Date().toISOString(),
+      ...(req.socket.remotePort !== undefined ? { remotePort: req.socket.remotePort } : {}),
     });
     const { body, error: bodyError } = await readJsonBody(req, BODY_LIMIT);
     entry.body = body;
@@ -216,6 +245,7 @@ export async function startFakeA1111(opts: FakeA1111Options = {}): Promise<FakeA
     port,
     requests: () => recorded.copies(),
     setMode: (setting) => modes.set(parseModeSetting(setting)),
+    txt2imgActivity: () => ({ ...activity }),
     reset,
     close: () => {
       closed = true;
