@@ -22,6 +22,9 @@ export const SHARED_SWEEP_GRACE_MS = 60 * 60_000;
  *   before anything is requeued: a requeued job writes its bytes before their rows.
  */
 export async function recoverAtStart(): Promise<void> {
+  // A database that does not answer stops the start (one line naming DATABASE_URL), rather than
+  // leave a server up that fails every request; in the shared mode nothing below would ask it first.
+  await getStore().ping();
   const { queue, shared } = getJobs();
   const interrupted = shared ? 0 : await interruptRunning();
   const swept = await sweepOrphans(shared ? new Date(Date.now() - SHARED_SWEEP_GRACE_MS) : undefined);

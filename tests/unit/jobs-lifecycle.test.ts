@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { offlineBackend } from "@/lib/backends/offline";
 import { GenerationSchema, GenerationWithImagesSchema, PromptVersionSchema } from "@/lib/schemas";
 import { describeEachDialect } from "./store-dialects";
@@ -183,3 +183,15 @@ const pause = () => new Promise((r) => setTimeout(r, 25));
 async function settledStatus(id: string) {
   return GenerationSchema.parse(await (await call(routes.generation.GET, {}, { id })).json()).status;
 }
+
+describe("starting the shared mode", () => {
+  it("stops the start when the database does not answer, naming DATABASE_URL", async () => {
+    await resetAll();
+    process.env = { ...saved, DATA_DIR: dataDir, DATABASE_URL: "postgres://promptsmith:pw@127.0.0.1:1/promptsmith" };
+    (await import("@/lib/config")).resetConfigForTests();
+    const { recoverAtStart } = await import("@/lib/jobs/recover");
+    await expect(recoverAtStart()).rejects.toThrow(/DATABASE_URL/);
+    await resetAll();
+    process.env = saved;
+  });
+});
