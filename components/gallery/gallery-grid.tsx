@@ -55,7 +55,7 @@ export function GalleryGrid({ initial, filter }: { initial: Page<Image>; filter:
     <div>
       <ul className="flex flex-wrap gap-1.5 [--row:7.5rem] after:grow-[10] after:content-[''] sm:gap-2 sm:[--row:11rem] xl:[--row:13rem]">
         {items.map((image, i) => (
-          <GalleryTile key={image.id} image={image} eager={i < EAGER} />
+          <GalleryTile key={image.id} image={image} eager={i < EAGER} filter={filter} />
         ))}
       </ul>
       <div ref={sentinel} className="mt-6 flex flex-col items-center gap-3">

@@ -1,20 +1,22 @@
 import Link from "next/link";
 import { OfflineBadge } from "@/components/ui/offline-badge";
-import { imageUrls } from "@/lib/client/api";
+import { type ImageFilter, imageUrls } from "@/lib/client/api";
 import { backendLabel, firstLine, isOfflineBackend } from "@/lib/client/format";
+import { imagePageHref } from "@/lib/client/gallery-filter";
 import type { Image } from "@/lib/schemas/entities";
 
 /**
  * One thumbnail in a justified row: its flex share is its aspect ratio, so every tile in a
  * row has the same height and keeps its shape; width and height are known before it loads.
+ * Its link carries the gallery's `filter`, so the image page's Previous and Next stay within it.
  */
-export function GalleryTile({ image, eager }: { image: Image; eager: boolean }) {
+export function GalleryTile({ image, eager, filter }: { image: Image; eager: boolean; filter: ImageFilter }) {
   const ratio = image.width / Math.max(1, image.height);
   const offline = isOfflineBackend(image.backend);
   return (
     <li className="relative min-w-0 max-w-full" style={{ flexGrow: ratio, flexBasis: `calc(var(--row) * ${ratio})` }}>
       <Link
-        href={imageUrls.page(image.id)}
+        href={imagePageHref(image.id, filter)}
         className="group relative block overflow-hidden rounded-md bg-surface-2 focus-visible:outline-offset-2"
       >
         {/* biome-ignore lint/performance/noImgElement: thumbnails come from our own API with known sizes */}

@@ -18,6 +18,7 @@ export function ImageActions({
   favorite,
   seed,
   downloadName,
+  galleryHref,
 }: {
   imageId: string;
   promptId: string;
@@ -25,6 +26,8 @@ export function ImageActions({
   /** The image's seed; without one there is nothing to keep, so only "Reuse prompt" is offered. */
   seed: number | null;
   downloadName: string;
+  /** Where Delete returns to: the gallery, filtered as it was when the image was opened. */
+  galleryHref: string;
 }) {
   return (
     <div className="flex flex-wrap gap-2">
@@ -46,7 +49,7 @@ export function ImageActions({
         Download
       </a>
       <FavoriteButton imageId={imageId} initial={favorite} />
-      <DeleteImageButton imageId={imageId} />
+      <DeleteImageButton imageId={imageId} redirectTo={galleryHref} />
     </div>
   );
 }

@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { imageUrls } from "@/lib/client/api";
+import type { ImageFilter } from "@/lib/client/api";
+import { imagePageHref } from "@/lib/client/gallery-filter";
 
-type Props = { previous: string | null; next: string | null };
+/** `filter`: the gallery's, when the page was opened from a filtered one; the links keep it. */
+type Props = { previous: string | null; next: string | null; filter: ImageFilter };
 
 /** Whether a key press belongs to the element it happened in: text fields, menus, sliders. */
 function ownsArrows(target: EventTarget | null): boolean {
@@ -20,7 +22,7 @@ function ownsArrows(target: EventTarget | null): boolean {
  * Previous (newer) and Next (older) image, in the gallery's order, as links and with the ←/→
  * keys while focus is not in something that uses the arrows itself or a dialog is open.
  */
-export function ImagePager({ previous, next }: Props) {
+export function ImagePager({ previous, next, filter }: Props) {
   const router = useRouter();
 
   useEffect(() => {
@@ -31,11 +33,11 @@ export function ImagePager({ previous, next }: Props) {
       const to = e.key === "ArrowLeft" ? previous : next;
       if (!to) return;
       e.preventDefault();
-      router.push(imageUrls.page(to));
+      router.push(imagePageHref(to, filter));
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [previous, next, router]);
+  }, [previous, next, filter, router]);
 
   const link = (id: string | null, label: string, arrow: string, side: "start" | "end") => {
     const body =
@@ -50,7 +52,7 @@ export function ImagePager({ previous, next }: Props) {
       );
     return id ? (
       <Link
-        href={imageUrls.page(id)}
+        href={imagePageHref(id, filter)}
         className="btn btn-ghost btn-sm"
         aria-keyshortcuts={side === "start" ? "ArrowLeft" : "ArrowRight"}
       >

@@ -20,8 +20,29 @@ function refinerLabel(id: string): string {
   return (REFINERS as Record<string, { label: string } | undefined>)[id]?.label ?? id;
 }
 
-/** How the image was made: idea, prompt, negative prompt, backend and model, seed, size, time. */
-export function ImageRecipe({ image }: { image: ImageDetail }) {
+/** The refinement a prompt comes from (its own, or its nearest refined ancestor's); null if none. */
+export type PromptRefinement = { refiner: string; model: string };
+
+/** A refiner and the model it used, e.g. "OpenAI chat model (gpt-4o-mini)"; the model only when it says more. */
+function refinerWithModel({ refiner, model }: PromptRefinement): string {
+  const label = refinerLabel(refiner);
+  return model && model !== refiner ? `${label} (${model})` : label;
+}
+
+/**
+ * Who wrote the prompt, in a few words. A hand edit saves refiner "manual" (its own words), so
+ * what it was edited from comes from `refinement`, found up the version tree.
+ */
+export function promptOrigin(version: ImageDetail["version"], refinement: PromptRefinement | null): string {
+  if (version.source === "refine") return `Refined by ${refinerWithModel(version)}`;
+  return refinement ? `Refined by ${refinerWithModel(refinement)}, then edited by hand` : "Written by hand";
+}
+
+/**
+ * How the image was made: idea, prompt, negative prompt, backend and model, seed, size, time.
+ * `refinement` says which refiner the prompt comes from when the version itself was edited by hand.
+ */
+export function ImageRecipe({ image, refinement }: { image: ImageDetail; refinement: PromptRefinement | null }) {
   const { version, idea, generation } = image;
   const style = getStyle(version.style);
   return (
@@ -82,11 +103,7 @@ export function ImageRecipe({ image }: { image: ImageDetail }) {
         {generation.params.steps != null ? <Row term="Steps">{generation.params.steps}</Row> : null}
         {generation.params.guidance != null ? <Row term="Guidance">{generation.params.guidance}</Row> : null}
         {style ? <Row term="Style">{style.label}</Row> : null}
-        <Row term="Prompt by">
-          {refinerLabel(version.refiner)}
-          {version.source === "edit" ? ", then edited by hand" : ""}
-          {version.model && version.source !== "edit" ? <span className="text-muted"> ({version.model})</span> : null}
-        </Row>
+        <Row term="Prompt">{promptOrigin(version, refinement)}</Row>
         <Row term="Created">
           <LocalTime iso={image.createdAt} />
         </Row>

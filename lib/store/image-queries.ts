@@ -1,11 +1,11 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import type { Image, Page } from "@/lib/schemas";
-import { checkLimit, decodeCursor, toPage } from "./cursor";
+import { type CursorKey, checkLimit, decodeCursor, toPage } from "./cursor";
 import type { Database } from "./database";
 import { imageFromRow, imageToRow } from "./row-mapping";
 import { columnContains, containsPattern, searchWords } from "./text-search";
-import type { ImageListQuery, ImageNeighbours, NewImage } from "./types";
+import type { ImageListFilter, ImageListQuery, ImageNeighbours, NewImage } from "./types";
 
 /** Images with the prompt text and backend the entity carries. */
 function selectImages(db: Kysely<Database>) {
@@ -28,52 +28,72 @@ export async function findImage(db: Kysely<Database>, id: string): Promise<Image
   return row && imageFromRow(row);
 }
 
-/** Newest first. Each word of q must appear in the idea's text or in the image's prompt. */
-export async function findImages(db: Kysely<Database>, query: ImageListQuery): Promise<Page<Image>> {
-  const limit = checkLimit(query.limit);
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+type ImageSelect = ReturnType<typeof selectImages>;
 
+/**
+ * The gallery's images narrowed by its filter. The one place the filter is applied: the list
+ * and the image page's neighbours both start here, so Previous and Next walk the list shown.
+ */
+function filteredImages(db: Kysely<Database>, filter: ImageListFilter): ImageSelect {
   let select = selectImages(db);
-  if (after) {
-    select = select.where(({ eb, refTuple, tuple }) =>
-      eb(refTuple("img.created_at", "img.id"), "<", tuple(after.createdAt, after.id)),
-    );
-  }
-  if (query.ideaId !== undefined) select = select.where("img.idea_id", "=", query.ideaId);
-  if (query.backend !== undefined) select = select.where("g.backend", "=", query.backend);
-  if (query.favorite !== undefined) select = select.where("img.favorite", "=", query.favorite ? 1 : 0);
-  for (const word of searchWords(query.q)) {
+  if (filter.ideaId !== undefined) select = select.where("img.idea_id", "=", filter.ideaId);
+  if (filter.backend !== undefined) select = select.where("g.backend", "=", filter.backend);
+  if (filter.favorite !== undefined) select = select.where("img.favorite", "=", filter.favorite ? 1 : 0);
+  for (const word of searchWords(filter.q)) {
     const pattern = containsPattern(word);
     select = select.where((eb) => eb.or([columnContains("i.text", pattern), columnContains("pv.prompt", pattern)]));
   }
+  return select;
+}
 
-  const rows = await select
-    .orderBy("img.created_at", "desc")
-    .orderBy("img.id", "desc")
+/** The gallery's order: newest first, ties by id (descending). The cursor is a key in it. */
+function newestFirst(select: ImageSelect): ImageSelect {
+  return select.orderBy("img.created_at", "desc").orderBy("img.id", "desc");
+}
+
+/** The images after `key` in the gallery's order. */
+function olderThan(select: ImageSelect, key: CursorKey): ImageSelect {
+  return select.where(({ eb, refTuple, tuple }) =>
+    eb(refTuple("img.created_at", "img.id"), "<", tuple(key.createdAt, key.id)),
+  );
+}
+
+/** The images before `key` in the gallery's order, nearest first (so the reverse of it). */
+function newerThan(select: ImageSelect, key: CursorKey): ImageSelect {
+  return select
+    .where(({ eb, refTuple, tuple }) => eb(refTuple("img.created_at", "img.id"), ">", tuple(key.createdAt, key.id)))
+    .orderBy("img.created_at", "asc")
+    .orderBy("img.id", "asc");
+}
+
+/** Newest first. Each word of q must appear in the idea's text or in the image's prompt. */
+export async function findImages(db: Kysely<Database>, query: ImageListQuery): Promise<Page<Image>> {
+  const limit = checkLimit(query.limit);
+  const select = filteredImages(db, query);
+  const page = query.cursor === undefined ? select : olderThan(select, decodeCursor(query.cursor));
+  const rows = await newestFirst(page)
     .limit(limit + 1)
     .execute();
   return toPage(rows.map(imageFromRow), limit);
 }
 
 /**
- * The images either side of one in the gallery's order (newest first, ties by id):
- * `previous` is the newer one shown before it, `next` the older one after it. Undefined when
+ * The images either side of one in the gallery's order (newest first, ties by id), among those
+ * the filter keeps: `previous` is the newer one shown before it, `next` the older one after it.
+ * The image itself need not match the filter (it may have been unstarred since). Undefined when
  * the image does not exist.
  */
-export async function findImageNeighbours(db: Kysely<Database>, id: string): Promise<ImageNeighbours | undefined> {
+export async function findImageNeighbours(
+  db: Kysely<Database>,
+  id: string,
+  filter: ImageListFilter = {},
+): Promise<ImageNeighbours | undefined> {
   const at = await db.selectFrom("images").select(["id", "created_at"]).where("id", "=", id).executeTakeFirst();
   if (!at) return undefined;
+  const key: CursorKey = { createdAt: at.created_at, id: at.id };
   const [newer, older] = await Promise.all([
-    selectImages(db)
-      .where(({ eb, refTuple, tuple }) => eb(refTuple("img.created_at", "img.id"), ">", tuple(at.created_at, at.id)))
-      .orderBy("img.created_at", "asc")
-      .orderBy("img.id", "asc")
-      .limit(1)
-      .executeTakeFirst(),
-    selectImages(db)
-      .where(({ eb, refTuple, tuple }) => eb(refTuple("img.created_at", "img.id"), "<", tuple(at.created_at, at.id)))
-      .orderBy("img.created_at", "desc")
-      .orderBy("img.id", "desc")
+    newerThan(filteredImages(db, filter), key).limit(1).executeTakeFirst(),
+    newestFirst(olderThan(filteredImages(db, filter), key))
       .limit(1)
       .executeTakeFirst(),
   ]);

@@ -65,7 +65,7 @@ export function storeOver({ read, write, close }: StoreAccess): Store {
     getImage: (id) => read((db) => findImage(db, id)),
     listImages: (query) => read((db) => findImages(db, query)),
     listImagesForGeneration: (generationId) => read((db) => findImagesForGeneration(db, generationId)),
-    getImageNeighbours: (id) => read((db) => findImageNeighbours(db, id)),
+    getImageNeighbours: (id, filter) => read((db) => findImageNeighbours(db, id, filter)),
     setFavorite: (id, favorite) => write((trx) => markFavorite(trx, id, favorite)),
     deleteImage: (id) => write((trx) => removeImage(trx, id)),
 

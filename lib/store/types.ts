@@ -30,15 +30,16 @@ export type GenerationPatch = Partial<
  */
 export type GenerationGuard = { ifStatus?: readonly GenerationStatus[] };
 
-export type ImageListQuery = {
-  cursor?: string;
-  limit: number;
+/** What the gallery can narrow its images to; its image page walks the same list. */
+export type ImageListFilter = {
   ideaId?: string;
   backend?: string;
   favorite?: boolean;
   /** Case-insensitive words matched against the idea text and the prompt. */
   q?: string;
 };
+
+export type ImageListQuery = ImageListFilter & { cursor?: string; limit: number };
 
 /** The ids either side of an image in the gallery's order (newest first); null at either end. */
 export type ImageNeighbours = { previous: string | null; next: string | null };
@@ -98,8 +99,11 @@ export interface Store {
   getImage(id: string): Promise<Image | undefined>;
   listImages(query: ImageListQuery): Promise<Page<Image>>;
   listImagesForGeneration(generationId: string): Promise<Image[]>;
-  /** The newer (`previous`) and older (`next`) image beside this one in the gallery; undefined if it is gone. */
-  getImageNeighbours(id: string): Promise<ImageNeighbours | undefined>;
+  /**
+   * The newer (`previous`) and older (`next`) image beside this one in the gallery, narrowed by
+   * the same filter as listImages; undefined if it is gone.
+   */
+  getImageNeighbours(id: string, filter?: ImageListFilter): Promise<ImageNeighbours | undefined>;
   setFavorite(id: string, favorite: boolean): Promise<Image | undefined>;
   deleteImage(id: string): Promise<boolean>;
 

@@ -1,19 +1,23 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { GenerationWithImages, IdeaDetail, IdeaSummary, Image, ImageDetail, Page } from "@/lib/schemas/entities";
+import type {
+  GenerationWithImages,
+  IdeaDetail,
+  IdeaSummary,
+  Image,
+  ImageDetail,
+  Page,
+  PromptVersion,
+} from "@/lib/schemas/entities";
 import { LIMITS } from "@/lib/schemas/common";
 import { deps } from "./deps";
 
 export { getCatalog } from "./catalog";
 
-type ImageQuery = {
-  cursor?: string;
-  limit?: number;
-  ideaId?: string;
-  backend?: string;
-  favorite?: boolean;
-  q?: string;
-};
+/** What the gallery narrows its images to: GET /api/images's filter, and the image page's. */
+export type ImageFilter = { ideaId?: string; backend?: string; favorite?: boolean; q?: string };
+
+type ImageQuery = ImageFilter & { cursor?: string; limit?: number };
 
 export async function listImages(query: ImageQuery): Promise<Page<Image>> {
   return deps().store.listImages({ ...query, limit: query.limit ?? LIMITS.pageSize });
@@ -40,9 +44,34 @@ export async function getImageDetail(id: string): Promise<ImageDetail | undefine
   return { ...image, version, idea, generation };
 }
 
-/** The images before (newer) and after (older) this one in the gallery, for the image page's Previous and Next. */
-export async function getImageNeighbours(id: string): Promise<{ previous: string | null; next: string | null }> {
-  return (await deps().store.getImageNeighbours(id)) ?? { previous: null, next: null };
+/**
+ * The images before (newer) and after (older) this one in the gallery, for the image page's
+ * Previous and Next: among those the gallery's filter keeps, when it was opened from a filtered one.
+ */
+export async function getImageNeighbours(
+  id: string,
+  filter: ImageFilter = {},
+): Promise<{ previous: string | null; next: string | null }> {
+  return (await deps().store.getImageNeighbours(id, filter)) ?? { previous: null, next: null };
+}
+
+/**
+ * The refinement a version's prompt comes from: the version itself when a refiner wrote it,
+ * else its nearest refined ancestor (a hand edit copies its parent but says refiner "manual").
+ * Null for a prompt written by hand all the way up (typed, imported, or from the library).
+ */
+export async function getPromptRefinement(version: PromptVersion): Promise<{ refiner: string; model: string } | null> {
+  if (version.source === "refine") return { refiner: version.refiner, model: version.model };
+  if (!version.parentId) return null;
+  // One read of the idea's versions, then up the tree in memory (a long run of edits is many steps).
+  const byId = new Map((await deps().store.listVersions(version.ideaId)).map((v) => [v.id, v]));
+  let at = byId.get(version.parentId);
+  // Bounded by the tree's size: a parent loop cannot be written, but need not hang the page either.
+  for (let steps = 0; at && steps < byId.size; steps++) {
+    if (at.source === "refine") return { refiner: at.refiner, model: at.model };
+    at = at.parentId ? byId.get(at.parentId) : undefined;
+  }
+  return null;
 }
 
 export async function getGenerationWithImages(id: string): Promise<GenerationWithImages | undefined> {

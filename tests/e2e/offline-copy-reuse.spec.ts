@@ -100,6 +100,57 @@ test("offline: copy on the image page, previous and next by arrow keys, Reuse pr
   await expect(page.getByRole("checkbox", { name: "Random" })).toBeChecked();
 });
 
+test("offline: opened from a filtered gallery, previous, next and the way back stay within the filter", async ({
+  page,
+  request,
+}) => {
+  // Three images of one idea; the middle one is not starred, so the starred list skips it.
+  const { version, images } = await seedImages(request, [1111, 2222, 3333]);
+  type Seeded = { id: string; seed: number };
+  const [oldest, middle, newest] = images as [Seeded, Seeded, Seeded];
+  for (const { id } of [oldest, newest]) {
+    const res = await request.patch(`/api/images/${id}`, { data: { favorite: true } });
+    expect(res.ok()).toBe(true);
+  }
+  // The idea narrows it to this test's images whatever else the gallery holds.
+  const filter = `favorite=1&ideaId=${version.ideaId}`;
+  await page.goto(`/gallery?${filter}`);
+  const tiles = page.locator("main a[href^='/images/']");
+  await expect(tiles).toHaveCount(2);
+  await tiles.first().click();
+  await expect(page).toHaveURL(new RegExp(`/images/${newest.id}\\?${filter}$`));
+  await expect(page.getByRole("link", { name: "Back to gallery" })).toHaveAttribute("href", `/gallery?${filter}`);
+  await expect(page.getByRole("link", { name: "Next image" })).toHaveAttribute(
+    "href",
+    `/images/${oldest.id}?${filter}`,
+  );
+
+  await page.locator("h1").click();
+  await page.keyboard.press("ArrowRight");
+  await expect(page).toHaveURL(new RegExp(`/images/${oldest.id}\\?${filter}$`));
+  await expect(page.getByRole("link", { name: "Previous image" })).toHaveAttribute(
+    "href",
+    `/images/${newest.id}?${filter}`,
+  );
+  await expect(page.getByRole("link", { name: "Next image" })).toHaveCount(0);
+  expect(page.url()).not.toContain(middle.id);
+
+  // The recipe says who wrote the prompt in plain words.
+  await expect(page.locator("dt", { hasText: /^Prompt$/ }).locator("+ dd")).toHaveText(/^Refined by Offline refiner/);
+
+  // Unfiltered, the middle image is between them again.
+  await page.goto(`/images/${oldest.id}`);
+  await expect(page.getByRole("link", { name: "Previous image" })).toHaveAttribute("href", `/images/${middle.id}`);
+  await expect(page.getByRole("link", { name: "Back to gallery" })).toHaveAttribute("href", "/gallery");
+
+  // Back to the gallery as it was filtered.
+  await page.goto(`/images/${oldest.id}?${filter}`);
+  await page.getByRole("link", { name: "Back to gallery" }).click();
+  await expect(page).toHaveURL(new RegExp(`/gallery\\?${filter}$`));
+  await expect(page.getByRole("checkbox", { name: "Favorites only" })).toBeChecked();
+  await expect(tiles).toHaveCount(2);
+});
+
 test("offline: the embedded-defaults notice can be dismissed and stays dismissed after a reload", async ({ page }) => {
   await page.goto("/");
   const notice = page.getByRole("complementary", { name: "Embedded defaults" });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ImageActions } from "@/components/gallery/image-actions";
@@ -7,12 +8,14 @@ import { ImageRecipe } from "@/components/gallery/image-recipe";
 import { OfflineBadge } from "@/components/ui/offline-badge";
 import { imageUrls } from "@/lib/client/api";
 import { isOfflineBackend } from "@/lib/client/format";
-import { getImageDetail, getImageNeighbours } from "@/lib/studio/queries";
+import { galleryFilterFrom, galleryHref, type SearchParamsRecord } from "@/lib/client/gallery-filter";
+import { getImageDetail, getImageNeighbours, getPromptRefinement } from "@/lib/studio/queries";
 import { imageFileName } from "@/lib/text/file-name";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ id: string }>;
+type SearchParams = Promise<SearchParamsRecord>;
 
 const load = cache((id: string) =>
   /^[A-Za-z0-9_-]{1,64}$/.test(id) ? getImageDetail(id) : Promise.resolve(undefined),
@@ -23,11 +26,17 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: image ? image.idea.title || "Image" : "Not found" };
 }
 
-export default async function ImagePage({ params }: { params: Params }) {
+export default async function ImagePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const image = await load((await params).id);
   if (!image) notFound();
   const offline = isOfflineBackend(image.backend);
-  const neighbours = await getImageNeighbours(image.id);
+  // Opened from a filtered gallery, the address carries its filter: Previous, Next and the way
+  // back walk that list, not the whole gallery.
+  const filter = galleryFilterFrom(await searchParams);
+  const [neighbours, refinement] = await Promise.all([
+    getImageNeighbours(image.id, filter),
+    getPromptRefinement(image.version),
+  ]);
   // The same name the file route gives with ?download=1; browsers prefer this one for same-origin links.
   const downloadName = imageFileName({ title: image.idea.title, seed: image.seed, mime: image.mime }).unicode;
 
@@ -52,7 +61,10 @@ export default async function ImagePage({ params }: { params: Params }) {
 
       <section aria-labelledby="recipe-heading" className="min-w-0 space-y-6">
         <div className="space-y-4">
-          <ImagePager previous={neighbours.previous} next={neighbours.next} />
+          <Link href={galleryHref(filter)} className="link text-sm">
+            Back to gallery
+          </Link>
+          <ImagePager previous={neighbours.previous} next={neighbours.next} filter={filter} />
           <h1 id="recipe-heading" className="text-xl font-semibold tracking-tight">
             {image.idea.title || "Image"}
           </h1>
@@ -62,9 +74,10 @@ export default async function ImagePage({ params }: { params: Params }) {
             favorite={image.favorite}
             seed={image.seed ?? null}
             downloadName={downloadName}
+            galleryHref={galleryHref(filter)}
           />
         </div>
-        <ImageRecipe image={image} />
+        <ImageRecipe image={image} refinement={refinement} />
       </section>
     </article>
   );
