@@ -1,5 +1,5 @@
 /**
- * The store's page queries on SQLite and on Postgres: the same 500 ideas and 5,000 images in
+ * The store's page queries on SQLite and on Postgres: the same 3,000 ideas (500 with 5,000 images) in
  * each, then the gallery's and the ideas list's queries timed (p50 and p95). Postgres is the
  * machine's (127.0.0.1:5432, user postgres; BENCH_POSTGRES_URL points elsewhere), in a database
  * made for the run and dropped after it; where it does not answer, its rows say so.
@@ -46,6 +46,7 @@ async function seed(store: Store): Promise<void> {
         parts: null,
         locks: [],
         direction: null,
+        approvedAt: null,
         createdAt: at(i * 100 + 1),
       },
     );
@@ -82,9 +83,53 @@ async function seed(store: Store): Promise<void> {
   }
 }
 
+/** Ideas without images, for the Ideas page's search (issue 10): words in prompts, instructions and notes. */
+const MORE_IDEAS = 2500;
+async function seedMoreIdeas(store: Store): Promise<void> {
+  const base = Date.parse("2024-01-01T00:00:00.000Z");
+  const at = (n: number) => new Date(base + n * 1000).toISOString();
+  for (let i = 0; i < MORE_IDEAS; i++) {
+    const ideaId = `more${i}`;
+    const word = WORDS[(i * 7) % WORDS.length] ?? "";
+    const v = {
+      id: `${ideaId}-v`,
+      ideaId,
+      parentId: null,
+      source: "refine" as const,
+      instruction: null,
+      prompt: `a quiet ${word} seen from afar, soft light, number ${i}`,
+      negativePrompt: null,
+      style: i % 3 ? null : ("watercolor" as const),
+      dialect: "prose" as const,
+      refiner: "offline",
+      model: "bench",
+      title: `More ${i}`,
+      notes: [`kept the ${word}`],
+      parts: null,
+      locks: [],
+      direction: null,
+      approvedAt: null,
+      createdAt: at(i * 10 + 1),
+    };
+    await store.createIdeaWithVersion(
+      { id: ideaId, text: `a ${word} ${i}`, title: `More ${i}`, createdAt: at(i * 10) },
+      v,
+    );
+    await store.createVersion({
+      ...v,
+      id: `${ideaId}-v2`,
+      parentId: v.id,
+      instruction: i % 2 ? "make it misty" : "add a lantern",
+      prompt: `${v.prompt}, refined`,
+      createdAt: at(i * 10 + 2),
+    });
+  }
+}
+
 async function measure(dialect: string, store: Store): Promise<PageRow[]> {
   let t0 = performance.now();
   await seed(store);
+  await seedMoreIdeas(store);
   const seedMs = performance.now() - t0;
   const first = await store.listImages({ limit: 50 });
   let deep = first.nextCursor ?? undefined;
@@ -97,6 +142,9 @@ async function measure(dialect: string, store: Store): Promise<PageRow[]> {
     ["gallery favorites", () => store.listImages({ limit: 50, favorite: true })],
     ["ideas page 1 (24, counts)", () => store.listIdeas({ limit: 24 })],
     ["ideas search non-ASCII", () => store.listIdeas({ limit: 24, q: "STRASSE" })],
+    ["ideas search as typed (2 words, prefix)", () => store.listIdeas({ limit: 24, q: "misty lant" })],
+    ["ideas search, rare word", () => store.listIdeas({ limit: 24, q: "astronaut refined" })],
+    ["ideas filtered (style, has images)", () => store.listIdeas({ limit: 24, style: "watercolor", hasImages: false })],
   ];
   const rows: PageRow[] = [];
   for (const [what, run] of queries) {
@@ -107,7 +155,10 @@ async function measure(dialect: string, store: Store): Promise<PageRow[]> {
       median: fmt(median(times)),
       p95: fmt(percentile(times, 95)),
       runs: times.length,
-      note: rows.length === 0 ? `seeded ${IDEAS} ideas, ${IDEAS * IMAGES_PER_IDEA} images in ${fmt(seedMs)} ms` : "",
+      note:
+        rows.length === 0
+          ? `seeded ${IDEAS + MORE_IDEAS} ideas, ${IDEAS * IMAGES_PER_IDEA} images in ${fmt(seedMs)} ms`
+          : "",
     });
   }
   return rows;

@@ -62,6 +62,8 @@ export const PromptVersionSchema = z.object({
   locks: z.array(PartNameSchema),
   /** For one of several candidates: the direction it was asked to take ("Faithful", "Bolder: …"). */
   direction: z.string().nullable(),
+  /** When its owner approved it (issue 10: the version a stakeholder signed off); null until then. */
+  approvedAt: IsoDateSchema.nullable(),
   createdAt: IsoDateSchema,
 });
 export type PromptVersion = z.infer<typeof PromptVersionSchema>;
@@ -132,10 +134,25 @@ export const ImageDetailSchema = ImageSchema.extend({
 });
 export type ImageDetail = z.infer<typeof ImageDetailSchema>;
 
+/** A small picture of an idea on the Ideas page; `prompt` (its version's) is the img's alt text. */
+export const IdeaThumbSchema = z.object({
+  id: IdSchema,
+  width: z.number().int(),
+  height: z.number().int(),
+  prompt: z.string(),
+});
+export type IdeaThumb = z.infer<typeof IdeaThumbSchema>;
+
 export const IdeaSummarySchema = IdeaSchema.extend({
   versionCount: z.number().int(),
   imageCount: z.number().int(),
   coverImageId: IdSchema.nullable(),
+  /** The newest version's prompt. */
+  latestPrompt: z.string(),
+  /** The latest of its creation and its versions' and generations' creation: the list's order. */
+  lastActivityAt: IsoDateSchema,
+  /** Its newest images, up to 6, newest first. */
+  thumbs: z.array(IdeaThumbSchema),
 });
 export type IdeaSummary = z.infer<typeof IdeaSummarySchema>;
 

@@ -32,6 +32,8 @@ export interface PromptVersionsTable {
   /** JSON array of part names. */
   locks: string;
   direction: string | null;
+  /** When its owner approved it (migration 0006); null: not approved. */
+  approved_at: string | null;
   created_at: string;
 }
 
@@ -139,6 +141,34 @@ export interface SharedSecretsTable {
   created_at: string;
 }
 
+/** A share link (migration 0006): only the SHA-256 of its token; target_id has no foreign key (kind says which table). */
+export interface SharesTable {
+  id: string;
+  token_hash: string;
+  kind: string;
+  target_id: string;
+  idea_id: string;
+  label: string;
+  expires_at: string | null;
+  /** 0 or 1: visitors may leave feedback. */
+  feedback: number;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** A visitor's note or vote through a share; image_id has no foreign key (the image may be deleted since). */
+export interface FeedbackTable {
+  id: string;
+  share_id: string;
+  idea_id: string;
+  image_id: string | null;
+  name: string;
+  comment: string | null;
+  /** 1 for, 0 a vote taken back, null: no vote (a comment only). */
+  vote: number | null;
+  created_at: string;
+}
+
 export interface Database {
   ideas: IdeasTable;
   prompt_versions: PromptVersionsTable;
@@ -149,6 +179,8 @@ export interface Database {
   comparison_cells: ComparisonCellsTable;
   queue_places: QueuePlacesTable;
   shared_secrets: SharedSecretsTable;
+  shares: SharesTable;
+  feedback: FeedbackTable;
 }
 
 export type IdeaRow = IdeasTable;
@@ -157,5 +189,7 @@ export type ImageRow = ImagesTable;
 export type LibraryEntryRow = LibraryEntriesTable;
 export type ComparisonRow = ComparisonsTable;
 export type ComparisonCellRow = ComparisonCellsTable;
+export type ShareRow = SharesTable;
+export type FeedbackRow = FeedbackTable;
 /** An image row with the two facts the entity borrows from its version and generation. */
 export type ImageJoinedRow = ImagesTable & { prompt: string; backend: string };

@@ -1,11 +1,12 @@
 import "server-only";
-import type { Kysely } from "kysely";
-import type { Idea, IdeaSummary, Page } from "@/lib/schemas";
-import { checkLimit, decodeCursor, toPage } from "./cursor";
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
+import type { Idea, IdeaSummary, IdeaThumb, Page } from "@/lib/schemas";
+import { checkLimit, decodeCursor, encodeCursor } from "./cursor";
 import type { Database } from "./database";
-import { ideaFromRow, ideaToRow, versionToRow } from "./row-mapping";
-import { columnContains, containsPattern, searchWords } from "./text-search";
-import type { IdeaListQuery, NewIdea, NewPromptVersion } from "./types";
+import { ideaMatches, ideaSearchWords } from "./idea-search";
+import { isPostgres } from "./migrations/dialect";
+import { ideaFromRow, ideaToRow, toDbTime, versionToRow } from "./row-mapping";
+import type { IdeaListFilter, IdeaListQuery, NewIdea, NewPromptVersion } from "./types";
 
 export async function insertIdeaWithVersion(
   db: Kysely<Database>,
@@ -22,15 +23,24 @@ export async function findIdea(db: Kysely<Database>, id: string): Promise<Idea |
   return row && ideaFromRow(row);
 }
 
-/** Newest first. Each word of q must appear in the idea's text or title, or in one of its prompts. */
+const THUMBS_PER_IDEA = 6;
+
+/**
+ * Most recent activity first (ideas.last_activity_at, kept by triggers: migration 0007), paged
+ * by the keyset (last_activity_at, id). An idea worked on while someone pages moves to the top:
+ * pages already read do not show it again, later pages do not repeat it.
+ */
 export async function findIdeas(db: Kysely<Database>, query: IdeaListQuery): Promise<Page<IdeaSummary>> {
   const limit = checkLimit(query.limit);
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  // Not a column of database.ts's IdeasTable: the triggers own it, no insert or mapping names it.
+  const activity = sql.ref<string>("i.last_activity_at");
 
   let select = db
     .selectFrom("ideas as i")
     .selectAll("i")
     .select((eb) => [
+      sql<string>`${activity}`.as("last_activity_at"),
       eb
         .selectFrom("prompt_versions as pv")
         .whereRef("pv.idea_id", "=", "i.id")
@@ -49,42 +59,131 @@ export async function findIdeas(db: Kysely<Database>, query: IdeaListQuery): Pro
         .limit(1)
         .select("ci.id")
         .as("cover_image_id"),
+      eb
+        .selectFrom("prompt_versions as lv")
+        .whereRef("lv.idea_id", "=", "i.id")
+        .orderBy("lv.created_at", "desc")
+        .orderBy("lv.id", "desc")
+        .limit(1)
+        .select("lv.prompt")
+        .as("latest_prompt"),
     ]);
 
   if (after) {
-    select = select.where(({ eb, refTuple, tuple }) =>
-      eb(refTuple("i.created_at", "i.id"), "<", tuple(after.createdAt, after.id)),
-    );
+    // The cursor's time is the last item's lastActivityAt (CursorKey calls it createdAt).
+    select = select.where(sql<SqlBool>`(${activity}, i.id) < (${after.createdAt}, ${after.id})`);
   }
-  for (const word of searchWords(query.q)) {
-    const pattern = containsPattern(word);
-    select = select.where((eb) =>
-      eb.or([
-        columnContains("i.text", pattern),
-        columnContains("i.title", pattern),
-        eb.exists(
-          eb
-            .selectFrom("prompt_versions as sv")
-            .whereRef("sv.idea_id", "=", "i.id")
-            .where(columnContains("sv.prompt", pattern))
-            .select("sv.id"),
-        ),
-      ]),
-    );
-  }
+  select = select.where(ideaFilter(isPostgres(db as unknown as Kysely<unknown>), query));
 
   const rows = await select
-    .orderBy("i.created_at", "desc")
+    .orderBy(activity, "desc")
     .orderBy("i.id", "desc")
     .limit(limit + 1)
     .execute();
+  const thumbs = await findThumbs(
+    db,
+    rows.slice(0, limit).map((row) => row.id),
+  );
   const summaries: IdeaSummary[] = rows.map((row) => ({
     ...ideaFromRow(row),
-    versionCount: row.version_count ?? 0,
-    imageCount: row.image_count ?? 0,
+    versionCount: Number(row.version_count ?? 0),
+    imageCount: Number(row.image_count ?? 0),
     coverImageId: row.cover_image_id ?? null,
+    latestPrompt: row.latest_prompt ?? "",
+    lastActivityAt: row.last_activity_at ?? row.created_at,
+    thumbs: thumbs.get(row.id) ?? [],
   }));
-  return toPage(summaries, limit);
+  const items = summaries.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: summaries.length > limit && last ? encodeCursor({ createdAt: last.lastActivityAt, id: last.id }) : null,
+  };
+}
+
+function ideaFilter(postgres: boolean, filter: IdeaListFilter) {
+  return (eb: ExpressionBuilder<Database & { i: Database["ideas"] }, "i">) => {
+    const and: Expression<SqlBool>[] = [];
+    const words = ideaSearchWords(filter.q);
+    if (words.length > 0) and.push(ideaMatches(postgres, "i.id", words));
+    if (filter.backend !== undefined) {
+      and.push(
+        eb.exists(
+          eb
+            .selectFrom("generations as fg")
+            .whereRef("fg.idea_id", "=", "i.id")
+            .where("fg.backend", "=", filter.backend)
+            .select("fg.id"),
+        ),
+      );
+    }
+    if (filter.style !== undefined) {
+      and.push(
+        eb.exists(
+          eb
+            .selectFrom("prompt_versions as fv")
+            .whereRef("fv.idea_id", "=", "i.id")
+            .where("fv.style", "=", filter.style)
+            .select("fv.id"),
+        ),
+      );
+    }
+    if (filter.hasImages !== undefined) {
+      const any = eb.exists(eb.selectFrom("images as hi").whereRef("hi.idea_id", "=", "i.id").select("hi.id"));
+      and.push(filter.hasImages ? any : eb.not(any));
+    }
+    if (filter.starred !== undefined) {
+      // Starred means either mark the app has: a version kept in the Library, or a favorite image.
+      const starred = eb.or([
+        eb.exists(eb.selectFrom("library_entries as le").whereRef("le.idea_id", "=", "i.id").select("le.id")),
+        eb.exists(
+          eb
+            .selectFrom("images as fi")
+            .whereRef("fi.idea_id", "=", "i.id")
+            .where("fi.favorite", "=", 1)
+            .select("fi.id"),
+        ),
+      ]);
+      and.push(filter.starred ? starred : eb.not(starred));
+    }
+    if (filter.from !== undefined) and.push(sql<SqlBool>`i.last_activity_at >= ${toDbTime(filter.from)}`);
+    if (filter.to !== undefined) and.push(sql<SqlBool>`i.last_activity_at < ${toDbTime(filter.to)}`);
+    return eb.and(and);
+  };
+}
+
+/** Each idea's newest images, up to THUMBS_PER_IDEA, with their version's prompt (the alt text). */
+async function findThumbs(db: Kysely<Database>, ideaIds: string[]): Promise<Map<string, IdeaThumb[]>> {
+  const byIdea = new Map<string, IdeaThumb[]>();
+  if (ideaIds.length === 0) return byIdea;
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom("images as t")
+        .innerJoin("prompt_versions as tv", "tv.id", "t.prompt_id")
+        .where("t.idea_id", "in", ideaIds)
+        .select([
+          "t.idea_id",
+          "t.id",
+          "t.width",
+          "t.height",
+          "t.created_at",
+          "tv.prompt",
+          sql<number>`row_number() OVER (PARTITION BY t.idea_id ORDER BY t.created_at DESC, t.id DESC)`.as("n"),
+        ])
+        .as("ranked"),
+    )
+    .selectAll()
+    .where("n", "<=", THUMBS_PER_IDEA)
+    .orderBy("idea_id")
+    .orderBy("n")
+    .execute();
+  for (const row of rows) {
+    const list = byIdea.get(row.idea_id) ?? [];
+    list.push({ id: row.id, width: Number(row.width), height: Number(row.height), prompt: row.prompt });
+    byIdea.set(row.idea_id, list);
+  }
+  return byIdea;
 }
 
 /** The image ids are read before the cascade takes the rows, so the caller can delete the files. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { type Kysely, sql } from "kysely";
 import { findComparison, findComparisons, insertComparison, removeComparison } from "./comparison-queries";
+import { findFeedbackForIdea, insertFeedback } from "./feedback-queries";
 import {
   findGeneration,
   findGenerationsByStatus,
@@ -26,8 +27,16 @@ import {
   renameEntry,
   starVersionRow,
 } from "./library-queries";
+import { findShare, findShareByHash, findShares, insertShare, markRevoked } from "./share-queries";
 import type { Store } from "./types";
-import { findVersion, findVersions, insertEditOnce, insertVersion, updateLocks } from "./version-queries";
+import {
+  findVersion,
+  findVersions,
+  insertEditOnce,
+  insertVersion,
+  updateApproval,
+  updateLocks,
+} from "./version-queries";
 
 import type { Database } from "./database";
 
@@ -80,6 +89,17 @@ export function storeOver({ read, write, close }: StoreAccess): Store {
     getComparison: (id) => read((db) => findComparison(db, id)),
     listComparisons: (ideaId) => read((db) => findComparisons(db, ideaId)),
     deleteComparison: (id) => write((trx) => removeComparison(trx, id)),
+
+    createShare: (share) => write((trx) => insertShare(trx, share)),
+    getShare: (id) => read((db) => findShare(db, id)),
+    findShareByTokenHash: (tokenHash) => read((db) => findShareByHash(db, tokenHash)),
+    listShares: (target) => read((db) => findShares(db, target)),
+    revokeShare: (id, at) => write((trx) => markRevoked(trx, id, at)),
+
+    addFeedback: (feedback) => write((trx) => insertFeedback(trx, feedback)),
+    listFeedbackForIdea: (ideaId) => read((db) => findFeedbackForIdea(db, ideaId)),
+
+    setApproval: (versionId, approvedAt) => write((trx) => updateApproval(trx, versionId, approvedAt)),
 
     // Through read(), so it meets what every call meets: the pool, the migrations, the error translation.
     ping: () =>

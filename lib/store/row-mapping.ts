@@ -19,17 +19,20 @@ import {
   type PromptVersion,
   StyleIdSchema,
 } from "@/lib/schemas";
+import { type Feedback, type Share, ShareKindSchema } from "@/lib/schemas/shares";
 import type {
   ComparisonCellRow,
   ComparisonRow,
+  FeedbackRow,
   GenerationRow,
   IdeaRow,
   ImageJoinedRow,
   ImageRow,
   LibraryEntryRow,
+  ShareRow,
   VersionRow,
 } from "./database";
-import type { GenerationPatch, NewImage } from "./types";
+import type { GenerationPatch, NewFeedback, NewImage, NewShare, ShareRecord } from "./types";
 
 /*
  * Rows ⇄ entities. Reads are forgiving: a JSON column or enum that no longer parses (an old
@@ -143,6 +146,7 @@ export function versionFromRow(row: VersionRow): PromptVersion {
     parts: partsFrom(row.parts),
     locks: locksFrom(row.locks),
     direction: row.direction,
+    approvedAt: row.approved_at,
     createdAt: row.created_at,
   };
 }
@@ -165,6 +169,7 @@ export function versionToRow(v: PromptVersion): VersionRow {
     parts: partsToColumn(v.parts),
     locks: locksToColumn(v.locks),
     direction: v.direction,
+    approved_at: toDbTimeOrNull(v.approvedAt),
     created_at: toDbTime(v.createdAt),
   };
 }
@@ -332,5 +337,65 @@ export function comparisonToRows(c: Comparison): { row: ComparisonRow; cells: Co
       backend: cell.backend,
       generation_id: cell.generationId,
     })),
+  };
+}
+
+/** The owner's view of a share: everything but the token's hash. */
+export function shareFromRow(row: ShareRow): Share {
+  return {
+    id: row.id,
+    // The CHECK constraint keeps other kinds out.
+    target: { kind: oneOf(ShareKindSchema, row.kind, "idea"), id: row.target_id },
+    ideaId: row.idea_id,
+    label: row.label,
+    expiresAt: row.expires_at,
+    feedback: row.feedback === 1,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export function shareRecordFromRow(row: ShareRow): ShareRecord {
+  return { ...shareFromRow(row), tokenHash: row.token_hash };
+}
+
+export function shareToRow(share: NewShare): ShareRow {
+  return {
+    id: share.id,
+    token_hash: share.tokenHash,
+    kind: share.target.kind,
+    target_id: share.target.id,
+    idea_id: share.ideaId,
+    label: share.label,
+    expires_at: toDbTimeOrNull(share.expiresAt),
+    feedback: share.feedback ? 1 : 0,
+    created_at: toDbTime(share.createdAt),
+    revoked_at: toDbTimeOrNull(share.revokedAt),
+  };
+}
+
+export function feedbackFromRow(row: FeedbackRow): Feedback {
+  return {
+    id: row.id,
+    shareId: row.share_id,
+    ideaId: row.idea_id,
+    imageId: row.image_id,
+    name: row.name,
+    comment: row.comment,
+    vote: row.vote === null ? null : row.vote === 1,
+    createdAt: row.created_at,
+  };
+}
+
+export function feedbackToRow(f: NewFeedback): FeedbackRow {
+  return {
+    id: f.id,
+    share_id: f.shareId,
+    idea_id: f.ideaId,
+    image_id: f.imageId,
+    name: f.name,
+    comment: f.comment,
+    vote: f.vote === null ? null : f.vote ? 1 : 0,
+    created_at: toDbTime(f.createdAt),
   };
 }

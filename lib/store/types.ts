@@ -12,6 +12,7 @@ import type {
   PartName,
   PromptVersion,
 } from "@/lib/schemas/entities";
+import type { Feedback, Share, ShareKind } from "@/lib/schemas/shares";
 
 /** Rows to insert: the store assigns nothing; the caller passes ids and times (lib/ids.ts). */
 export type NewIdea = Idea;
@@ -44,7 +45,24 @@ export type ImageListQuery = ImageListFilter & { cursor?: string; limit: number 
 /** The ids either side of an image in the gallery's order (newest first); null at either end. */
 export type ImageNeighbours = { previous: string | null; next: string | null };
 
-export type IdeaListQuery = { cursor?: string; limit: number; q?: string };
+/**
+ * The Ideas page's list: most recent activity first (IdeaSummary.lastActivityAt), keyset-paged.
+ * q: full-text words (the last one a prefix) over the idea and its versions' prompts, instructions and notes.
+ * backend: a generation on it; style: a version in it; hasImages: at least one image (false: none);
+ * starred: a version starred in the Library OR an image marked favorite (false: neither);
+ * from/to: ISO times bounding the last activity, from inclusive, to exclusive.
+ */
+export type IdeaListFilter = {
+  q?: string;
+  backend?: string;
+  style?: string;
+  hasImages?: boolean;
+  starred?: boolean;
+  from?: string;
+  to?: string;
+};
+
+export type IdeaListQuery = IdeaListFilter & { cursor?: string; limit: number };
 
 /** Newest first; each word of q must appear in the name, the prompt or the idea text. */
 export type LibraryListQuery = { cursor?: string; limit: number; q?: string };
@@ -53,6 +71,11 @@ export type LibraryListQuery = { cursor?: string; limit: number; q?: string };
 export type NewLibraryStar = { id: string; versionId: string; name: string; createdAt: string };
 
 export type NewComparison = Comparison;
+
+/** A share's row: what its owner sees plus the SHA-256 of its token (the token itself is never stored). */
+export type ShareRecord = Share & { tokenHash: string };
+export type NewShare = ShareRecord;
+export type NewFeedback = Feedback;
 
 /**
  * Rows. SQLite through Kysely by default; behind this interface so Postgres can follow.
@@ -126,6 +149,23 @@ export interface Store {
   listComparisons(ideaId: string): Promise<Comparison[]>;
   /** The record only: its generations and images belong to the idea and stay. */
   deleteComparison(id: string): Promise<boolean>;
+
+  /** Shares (issue 10). A share goes with its idea; one whose target is gone answers 404 where it is read. */
+  createShare(share: NewShare): Promise<void>;
+  getShare(id: string): Promise<ShareRecord | undefined>;
+  /** The lookup of a visitor's link: by the token's hash, never by the token. */
+  findShareByTokenHash(tokenHash: string): Promise<ShareRecord | undefined>;
+  /** Newest first; revoked ones included (the owner's list says so). With a target, only its shares. */
+  listShares(target?: { kind: ShareKind; id: string }): Promise<Share[]>;
+  /** Sets revokedAt once (a second revoke keeps the first time); undefined when the share does not exist. */
+  revokeShare(id: string, at: string): Promise<Share | undefined>;
+
+  addFeedback(feedback: NewFeedback): Promise<void>;
+  /** Oldest first. */
+  listFeedbackForIdea(ideaId: string): Promise<Feedback[]>;
+
+  /** Approves a version (approvedAt) or takes the approval back (null); undefined when it does not exist. */
+  setApproval(versionId: string, approvedAt: string | null): Promise<PromptVersion | undefined>;
 
   /** One trivial query: resolves when the database answers (GET /api/ready), else throws. */
   ping(): Promise<void>;

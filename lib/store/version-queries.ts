@@ -2,7 +2,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import type { PartName, PromptVersion } from "@/lib/schemas";
 import type { Database } from "./database";
-import { locksToColumn, versionFromRow, versionToRow } from "./row-mapping";
+import { locksToColumn, toDbTime, versionFromRow, versionToRow } from "./row-mapping";
 import type { NewPromptVersion } from "./types";
 
 /** The schema refuses a parent from another idea (composite foreign key). */
@@ -63,6 +63,20 @@ export async function updateLocks(
   await db
     .updateTable("prompt_versions")
     .set({ locks: locksToColumn(locks) })
+    .where("id", "=", id)
+    .execute();
+  return findVersion(db, id);
+}
+
+/** approvedAt a time approves the version, null takes the approval back; undefined when it does not exist. */
+export async function updateApproval(
+  db: Kysely<Database>,
+  id: string,
+  approvedAt: string | null,
+): Promise<PromptVersion | undefined> {
+  await db
+    .updateTable("prompt_versions")
+    .set({ approved_at: approvedAt === null ? null : toDbTime(approvedAt) })
     .where("id", "=", id)
     .execute();
   return findVersion(db, id);

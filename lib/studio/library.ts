@@ -60,6 +60,7 @@ export async function startIdeaFromEntry(id: string): Promise<{ idea: Idea; vers
     parts: entry.parts,
     locks: [],
     direction: null,
+    approvedAt: null,
     createdAt: now,
   };
   await store.createIdeaWithVersion(idea, version);

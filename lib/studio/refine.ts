@@ -199,6 +199,7 @@ function versionFrom(plan: Plan, refined: RefinedPrompt, direction: CandidateDir
     // Children keep the parent's locks; a lock on a part the child lacks would promise nothing.
     locks: parent ? locksFor(parent.locks, parts) : [],
     direction: direction?.label ?? null,
+    approvedAt: null,
     createdAt: new Date().toISOString(),
   };
 }

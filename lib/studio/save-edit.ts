@@ -28,6 +28,8 @@ export async function saveEdit(body: EditBody): Promise<PromptVersion> {
     // The parts (and locks) whose words the edit left alone; the rest were rewritten.
     ...carryOverParts(parent, body.prompt, negativePrompt),
     direction: null,
+    // An approval is of the parent's words: the edit starts unapproved.
+    approvedAt: null,
     createdAt: new Date().toISOString(),
   };
   // The same text saved twice (a page's keepalive save and the reloaded page's own) is one version.
@@ -63,6 +65,7 @@ async function saveImported(body: Exclude<EditBody, { parentId: string }>): Prom
     parts: null,
     locks: [],
     direction: null,
+    approvedAt: null,
     createdAt: now,
   };
   await store.createIdeaWithVersion(idea, version);

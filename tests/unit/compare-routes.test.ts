@@ -221,6 +221,7 @@ describe("safety, as for POST /api/generate", () => {
         parts: null,
         locks: [],
         direction: null,
+        approvedAt: null,
         createdAt: new Date(now + i).toISOString(),
       }),
     );

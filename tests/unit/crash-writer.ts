@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       parts: null,
       locks: [],
       direction: null,
+      approvedAt: null,
       createdAt: now,
     };
     await store.createIdeaWithVersion(idea, version);

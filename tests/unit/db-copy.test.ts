@@ -27,6 +27,7 @@ import { createFileImageStore, createPostgresStore, createS3ImageStore, createSq
 import { CopyError, type CopyOptions, type CopyResult, copyDataFolder } from "@/lib/store/copy/copy-data-folder";
 import { outcome } from "@/lib/store/copy/report";
 import { canonicalRow } from "@/lib/store/copy/row-digest";
+import { FOLD_FUNCTION, foldCase } from "@/lib/store/text-search";
 import type { Generation, PromptVersion } from "@/lib/schemas";
 import type { ImageFiles, NewImage, Store } from "@/lib/store/types";
 import { type S3TestServer, startS3Server } from "./s3-server";
@@ -108,6 +109,7 @@ function version(id: string, ideaId: string, parentId: string | null, createdAt:
     parts: { subject: "a lighthouse", lighting: "dusk" } as PromptVersion["parts"],
     locks: parentId ? ["subject"] : [],
     direction: null,
+    approvedAt: null,
     createdAt,
   };
 }
@@ -131,7 +133,8 @@ async function png(seed: number): Promise<Buffer> {
  * A data folder as the app leaves it: bytes written through the file image store before their
  * rows, rows through the real SQLite store. Two ideas; a tree of versions where a child and its
  * parent share a created_at and the child's id sorts first (the batch-boundary case); finished,
- * failed and queued generations; four images; a library entry; a comparison.
+ * failed and queued generations; four images; a library entry; a comparison; an approved
+ * version; two shares (one revoked) and two notes of feedback, one a vote for an image.
  */
 async function seed(dataDir: string): Promise<void> {
   const store = createSqliteStore({ dataDir });
@@ -207,6 +210,30 @@ async function seed(dataDir: string): Promise<void> {
       cellGens,
     );
     await finish(generation("gen-3", mid, at(60)), 1);
+
+    await store.setApproval(mid.id, at(61));
+    const share = { ideaId: "idea-a", expiresAt: null, revokedAt: null, createdAt: at(62) };
+    await store.createShare({
+      ...share,
+      id: "sh-1",
+      tokenHash: "a".repeat(64),
+      target: { kind: "idea", id: "idea-a" },
+      label: "Idea: Lighthouse",
+      expiresAt: at(10_000),
+      feedback: true,
+    });
+    await store.createShare({
+      ...share,
+      id: "sh-2",
+      tokenHash: "b".repeat(64),
+      target: { kind: "image", id: "img-1" },
+      label: "Image of Lighthouse",
+      feedback: false,
+    });
+    await store.revokeShare("sh-2", at(63));
+    const note = { shareId: "sh-1", ideaId: "idea-a", name: "Ana <b>", createdAt: at(64) };
+    await store.addFeedback({ ...note, id: "fb-1", imageId: null, comment: "warmer, «please»", vote: null });
+    await store.addFeedback({ ...note, id: "fb-2", imageId: "img-1", comment: null, vote: true });
   } finally {
     await store.close();
   }
@@ -236,6 +263,7 @@ async function everything(store: Store) {
       images: await Promise.all(generations.map((g) => store.listImagesForGeneration(g.id))),
       library: await store.listLibraryForIdea(summary.id),
       comparisons: await store.listComparisons(summary.id),
+      feedback: await store.listFeedbackForIdea(summary.id),
     });
   }
   const images = await allPages((cursor) => store.listImages({ limit: 2, cursor }));
@@ -248,6 +276,8 @@ async function everything(store: Store) {
     search: await allPages((cursor) => store.listImages({ limit: 10, cursor, q: "éclat" })),
     library: await allPages((cursor) => store.listLibrary({ limit: 10, cursor })),
     comparison: await store.getComparison("cmp-1"),
+    shares: await store.listShares(),
+    share: await store.findShareByTokenHash("a".repeat(64)),
   };
 }
 
@@ -307,6 +337,8 @@ describe("db:copy", () => {
       library_entries: [1, 1],
       comparisons: [1, 1],
       comparison_cells: [2, 2],
+      shares: [2, 2],
+      feedback: [2, 2],
     });
     expect(result.verification.images.sourceDigest).toBe(result.verification.images.targetDigest);
     for (const t of result.verification.tables) {
@@ -331,6 +363,15 @@ describe("db:copy", () => {
     expect(source.ideas).toHaveLength(2);
     expect(source.images).toHaveLength(4);
     expect(source.comparison?.cells).toHaveLength(2);
+    expect(source.shares.map((sh) => [sh.id, sh.revokedAt])).toEqual([
+      ["sh-2", at(63)],
+      ["sh-1", null],
+    ]);
+    expect(source.perIdea.flatMap((i) => i.feedback.map((f) => [f.id, f.vote]))).toEqual([
+      ["fb-1", null],
+      ["fb-2", true],
+    ]);
+    expect(source.perIdea.flatMap((i) => i.versions.filter((v) => v.approvedAt).map((v) => v.id))).toEqual(["v-z-mid"]);
     expect(target).toEqual(source);
     await expectSameBytes(createS3ImageStore(s3Config));
   });
@@ -504,6 +545,10 @@ function folderCopy(): string {
 /** SQL on a data folder's file, by a connection of its own (another process's, as far as the copy can tell). */
 function sqliteRun(dataDir: string, statement: string): void {
   const db = new BetterSqlite3(path.join(dataDir, "promptsmith.db"));
+  // The search index's triggers (migration 0007) call the app's fold function: any writer needs it.
+  db.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
+    typeof value === "string" ? foldCase(value) : value,
+  );
   try {
     db.prepare(statement).run();
   } finally {
@@ -593,6 +638,7 @@ describe("db:copy, the tryout's defects", () => {
     const store = createSqliteStore({ dataDir: dir });
     await store.setFavorite("img-1", false);
     await store.renameLibraryEntry("lib-1", "Warmer lighthouse");
+    await store.revokeShare("sh-1", at(90));
     await store.close();
     sqliteRun(dir, "UPDATE ideas SET title = 'Lighthouse at night' WHERE id = 'idea-a'");
 
@@ -608,10 +654,12 @@ describe("db:copy, the tryout's defects", () => {
       library_entries: [0, 1],
       comparisons: [0, 0],
       comparison_cells: [0, 0],
+      shares: [0, 1],
+      feedback: [0, 0],
     });
     expect(second.images).toMatchObject({ copied: 1, thumbnailsRewritten: 0, skipped: 4 });
     expect(outcome(second).stdout).toContain(
-      "rows written: 1 inserted, 4 brought up to date (ideas 1, generations 1, images 1, library_entries 1)",
+      "rows written: 1 inserted, 5 brought up to date (ideas 1, generations 1, images 1, library_entries 1, shares 1)",
     );
 
     const { source, target } = await readBoth(url, dir);

@@ -49,6 +49,7 @@ export async function savedPrompt(prompt = "a small red boat on a calm lake at d
     parts: null,
     locks: [],
     direction: null,
+    approvedAt: null,
     createdAt: now,
   };
   await getStore().createIdeaWithVersion(idea, version);

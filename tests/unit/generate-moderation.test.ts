@@ -52,6 +52,7 @@ async function saveVersion(idea: string, prompt: string): Promise<PromptVersion>
     parts: null,
     locks: [],
     direction: null,
+    approvedAt: null,
     createdAt: now,
   };
   await getStore().createIdeaWithVersion(ideaRow, version);

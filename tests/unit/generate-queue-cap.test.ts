@@ -58,6 +58,7 @@ async function saveVersion(prompt: string): Promise<PromptVersion> {
     parts: null,
     locks: [],
     direction: null,
+    approvedAt: null,
     createdAt: now,
   };
   await getStore().createIdeaWithVersion(idea, version);

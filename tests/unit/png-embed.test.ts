@@ -193,6 +193,7 @@ describe("recipeSidecar and buildRecipe", () => {
       parts: null,
       locks: [],
       direction: null,
+      approvedAt: null,
       createdAt: "2025-01-01T00:00:01.000Z",
     };
     const generation: Generation = {

@@ -44,6 +44,7 @@ describe("recovery at start", () => {
       parts: null,
       locks: [],
       direction: null,
+      approvedAt: null,
       createdAt: now(),
     };
     await store.createIdeaWithVersion(idea, version);

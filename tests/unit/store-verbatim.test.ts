@@ -74,6 +74,7 @@ describe("migration 0003: a version's source may be verbatim", () => {
           parts: null,
           locks: [],
           direction: null,
+          approvedAt: null,
           createdAt: T,
         },
       );

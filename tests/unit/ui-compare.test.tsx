@@ -235,6 +235,7 @@ const versionOf = (id: string, prompt: string): PromptVersion => ({
   parts: null,
   locks: [],
   direction: null,
+  approvedAt: null,
   createdAt: "2025-01-01T00:00:00Z",
 });
 

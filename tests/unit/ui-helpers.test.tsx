@@ -29,6 +29,7 @@ const version = (id: string, parentId: string | null, at: string): PromptVersion
   parts: null,
   locks: [],
   direction: null,
+  approvedAt: null,
   createdAt: at,
 });
 

@@ -127,6 +127,7 @@ function apiFake() {
     parts: null,
     locks: [],
     direction: null,
+    approvedAt: null,
     createdAt: "2025-01-01T00:00:00Z",
   };
   const generation: Generation = {

@@ -25,6 +25,7 @@ const version: PromptVersion = {
   parts: null,
   locks: [],
   direction: null,
+  approvedAt: null,
   createdAt: "2025-01-01T00:00:00Z",
 };
 

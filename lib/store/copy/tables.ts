@@ -15,6 +15,8 @@ export const TABLES_IN_ORDER: readonly TableName[] = [
   "library_entries",
   "comparisons",
   "comparison_cells",
+  "shares",
+  "feedback",
 ];
 
 /** Each copied table's primary key: what an upsert matches on and what the check looks rows up by. */
@@ -26,6 +28,8 @@ export const KEY_COLUMNS: Readonly<Partial<Record<TableName, readonly string[]>>
   library_entries: ["id"],
   comparisons: ["id"],
   comparison_cells: ["comparison_id", "position"],
+  shares: ["id"],
+  feedback: ["id"],
 };
 
 export function keyColumns(table: TableName): readonly string[] {

@@ -5,6 +5,8 @@ import { iterating } from "./0002-iterating";
 import { verbatimSource } from "./0003-verbatim-source";
 import { jobLeases } from "./0004-job-leases";
 import { queuePlaces } from "./0005-queue-places";
+import { sharing } from "./0006-sharing";
+import { ideaSearch } from "./0007-idea-search";
 import { isPostgres } from "./dialect";
 
 /** Names sort in the order they run; never rename or edit one that has shipped, add the next. */
@@ -14,6 +16,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "0003_verbatim_source": verbatimSource,
   "0004_job_leases": jobLeases,
   "0005_queue_places": queuePlaces,
+  "0006_sharing": sharing,
+  "0007_idea_search": ideaSearch,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

@@ -37,6 +37,7 @@ export function promptVersion(extra: Partial<PromptVersion> = {}): PromptVersion
     parts: null,
     locks: [],
     direction: null,
+    approvedAt: null,
     createdAt: "2025-01-01T00:00:00Z",
     ...extra,
   };

@@ -33,6 +33,7 @@ export function version(id: string, ideaId: string, over: Partial<PromptVersion>
     parts: null,
     locks: [],
     direction: null,
+    approvedAt: null,
     createdAt: at(1),
     ...over,
   };

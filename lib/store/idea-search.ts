@@ -1,0 +1,34 @@
+import "server-only";
+import { type Expression, type SqlBool, sql } from "kysely";
+import { foldCase } from "./text-search";
+
+/** Bounds the cost of one query; the API already caps q at 200 characters. */
+const MAX_WORDS = 16;
+
+/**
+ * The words of a search as both indexes see them: folded as the indexed text is (foldCase), then runs of letters, marks and digits (what
+ * SQLite's unicode61 tokenizer keeps; everything else separates words). A word therefore never
+ * holds a quote, an operator (AND, *, ^, :, &, |, !, <->), a parenthesis or NUL, so it can go into
+ * MATCH or to_tsquery text as it is. A query of punctuation only has no words: no filter at all.
+ */
+export function ideaSearchWords(q: string | undefined): string[] {
+  if (!q) return [];
+  return (foldCase(q).match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+}
+
+/**
+ * Every word must appear in the idea (its title, text, or any version's prompt, instruction or
+ * notes); the last one as a prefix, so results follow the typing. SQLite: FTS5 phrases `"w"` (and
+ * `"w"*`), ANDed by juxtaposition. Postgres: `w & w:*` in the 'simple' configuration.
+ */
+export function ideaMatches(postgres: boolean, ideaIdColumn: string, words: string[]): Expression<SqlBool> {
+  const last = words.length - 1;
+  if (postgres) {
+    const query = words.map((w, n) => (n === last ? `${w}:*` : w)).join(" & ");
+    return sql<SqlBool>`${sql.ref(ideaIdColumn)} IN (
+      SELECT s.idea_id FROM idea_search s WHERE s.tsv @@ to_tsquery('simple', ${query}))`;
+  }
+  const query = words.map((w, n) => (n === last ? `"${w}"*` : `"${w}"`)).join(" ");
+  return sql<SqlBool>`${sql.ref(ideaIdColumn)} IN (
+    SELECT s.idea_id FROM idea_fts JOIN idea_search s ON s.doc = idea_fts.rowid WHERE idea_fts MATCH ${query})`;
+}
