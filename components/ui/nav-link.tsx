@@ -12,7 +12,7 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className={`inline-flex h-9 items-center rounded-lg px-3 text-sm font-medium no-underline transition-colors ${
+      className={`inline-flex h-9 items-center rounded-lg px-3 text-sm max-[25rem]:px-2 font-medium no-underline transition-colors ${
         current
           ? "bg-surface-2 text-ink underline decoration-accent decoration-2 underline-offset-[6px]"
           : "text-muted hover:bg-surface-2 hover:text-ink"

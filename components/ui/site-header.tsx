@@ -13,13 +13,16 @@ export function SiteHeader({ signOut }: { signOut?: ReactNode }) {
           className="flex items-center gap-2 rounded-md font-semibold tracking-tight text-ink no-underline"
         >
           <Logo />
-          {/* Three links and the wordmark do not fit a 375 px phone: there the mark stands alone. */}
+          {/* Four links and the wordmark do not fit a 375 px phone: there the mark stands alone. */}
           <span className="max-[25rem]:sr-only">Promptsmith</span>
         </Link>
         <nav aria-label="Main" className="ml-auto">
           <ul className="flex items-center gap-0.5 sm:gap-1">
             <li>
               <NavLink href="/">Studio</NavLink>
+            </li>
+            <li>
+              <NavLink href="/ideas">Ideas</NavLink>
             </li>
             <li>
               <NavLink href="/gallery">Gallery</NavLink>
