@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { API_CSP, SECURITY_HEADERS } from "./lib/security/headers";
+import { API_CSP, SECURITY_HEADERS, SHARE_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Native modules must stay outside the server bundle.
@@ -29,6 +29,9 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: [...SECURITY_HEADERS] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+      // Later rules win for the same header (Referrer-Policy): these come last.
+      { source: "/s/:path*", headers: [...SHARE_HEADERS] },
+      { source: "/api/s/:path*", headers: [...SHARE_HEADERS] },
     ];
   },
 };

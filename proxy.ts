@@ -5,13 +5,16 @@ import {
   bearerToken,
   checkedClientKey,
   isApiPath,
+  isSharePath,
   type Principal,
   principalOf,
   verifiedDevice,
 } from "@/lib/auth/gate";
 import { safeNextPath } from "@/lib/auth/next-path";
+import { SHARE_PAGE_HEADER } from "@/lib/auth/share-page-header";
 import { TRUSTED_CLIENT_HEADER } from "@/lib/auth/trusted-client";
 import { getConfig } from "@/lib/config";
+import { sharePageAnswer } from "@/lib/http/share-page-answer";
 import { PEER_HEADER } from "@/lib/http/peer-address";
 import { prepareSharedSessionSecret } from "@/lib/auth/session-secret";
 import { isAppError } from "@/lib/errors";
@@ -128,7 +131,13 @@ async function gate(request: NextRequest): Promise<Response> {
   }
   // Pages: Next finds the nonce in the request's CSP header and puts it on its own scripts.
   const nonce = newNonce();
+  // A share link's page that opens nothing is a real 404 or 410, which no page can say (lib/http/share-page-answer.ts).
+  const deadLink = await sharePageAnswer(pathname, request.method, nonce);
+  if (deadLink) return deadLink;
   const csp = pageCsp({ nonce, dev, https: secure });
+  // The layout leaves the site's chrome out of a share page (app/layout.tsx); only this proxy says which pages are.
+  requestHeaders.delete(SHARE_PAGE_HEADER);
+  if (isSharePath(pathname)) requestHeaders.set(SHARE_PAGE_HEADER, "1");
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -85,6 +85,13 @@ const EnvSchema = z.object({
   RATE_GENERATE_BURST: positiveInt(10),
   RATE_LOGIN_PER_MIN: positiveInt(5),
   RATE_LOGIN_BURST: positiveInt(5),
+  // Share links (issue 10): per link for views (a page and its images), per visitor and per link for feedback.
+  RATE_SHARE_VIEW_PER_MIN: positiveInt(600),
+  RATE_SHARE_VIEW_BURST: positiveInt(300),
+  RATE_SHARE_FEEDBACK_PER_MIN: positiveInt(10),
+  RATE_SHARE_FEEDBACK_BURST: positiveInt(10),
+  RATE_SHARE_FEEDBACK_LINK_PER_MIN: positiveInt(1),
+  RATE_SHARE_FEEDBACK_LINK_BURST: positiveInt(60),
   MAX_QUEUED_PER_CLIENT: positiveInt(8),
   // Where image bytes go: files under DATA_DIR (embedded), or an S3-compatible bucket.
   STORAGE: z.preprocess(emptyToUndefined, z.enum(["files", "s3"]).default("files")),
@@ -148,6 +155,15 @@ export type Config = {
     refineOffline: { perMin: number; burst: number };
     generate: { perMin: number; burst: number };
     login: { perMin: number; burst: number };
+    /**
+     * Everything read through one share link (GET /api/s/:token…, the /s/:token page), per link
+     * (its token's hash): every image counts, so a story of 40 images is ~80 requests.
+     */
+    shareView: { perMin: number; burst: number };
+    /** Feedback through a share link, per visitor (client) on that link. */
+    shareFeedback: { perMin: number; burst: number };
+    /** Feedback through a share link, per link for all visitors together (default 60 an hour). */
+    shareFeedbackLink: { perMin: number; burst: number };
   };
   maxQueuedPerClient: number;
   /** STORAGE: image bytes in DATA_DIR/images, or in an S3-compatible bucket (credentials: the AWS SDK's own chain). */
@@ -213,6 +229,9 @@ function fromEnv(env: NodeJS.ProcessEnv): Config {
       refineOffline: { perMin: e.RATE_OFFLINE_REFINE_PER_MIN, burst: e.RATE_OFFLINE_REFINE_BURST },
       generate: { perMin: e.RATE_GENERATE_PER_MIN, burst: e.RATE_GENERATE_BURST },
       login: { perMin: e.RATE_LOGIN_PER_MIN, burst: e.RATE_LOGIN_BURST },
+      shareView: { perMin: e.RATE_SHARE_VIEW_PER_MIN, burst: e.RATE_SHARE_VIEW_BURST },
+      shareFeedback: { perMin: e.RATE_SHARE_FEEDBACK_PER_MIN, burst: e.RATE_SHARE_FEEDBACK_BURST },
+      shareFeedbackLink: { perMin: e.RATE_SHARE_FEEDBACK_LINK_PER_MIN, burst: e.RATE_SHARE_FEEDBACK_LINK_BURST },
     },
     maxQueuedPerClient: e.MAX_QUEUED_PER_CLIENT,
     storage:

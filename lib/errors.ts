@@ -5,6 +5,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  gone: 410,
   too_large: 413,
   moderation_blocked: 422,
   refused: 422,

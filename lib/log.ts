@@ -1,6 +1,6 @@
 import "server-only";
 import { type Config, getConfig } from "@/lib/config";
-import { scrubText, secretMatcher } from "@/lib/security/scrub";
+import { scrubShareTokens, scrubText, secretMatcher } from "@/lib/security/scrub";
 
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -78,7 +78,8 @@ function write(level: Level, msg: string, fields?: Record<string, unknown>): voi
   if (ORDER[level] < threshold()) return;
   const record: Record<string, unknown> = { t: new Date().toISOString(), level, msg };
   if (fields) for (const [k, v] of Object.entries(fields)) record[k] = serialize(v);
-  const line = scrubSecrets(JSON.stringify(record));
+  // Request paths are logged (lib/http/handle.ts): a share link's token must not be among them.
+  const line = scrubSecrets(scrubShareTokens(JSON.stringify(record)));
   (level === "error" || level === "warn" ? process.stderr : process.stdout).write(`${line}\n`);
 }
 

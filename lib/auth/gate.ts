@@ -29,9 +29,21 @@ export function isPublicPath(pathname: string, dev = false): boolean {
   // Built assets: the same for everyone and free of secrets (tests check the bundle); the sign-in page needs them.
   if (pathname.startsWith("/_next/")) return true;
   if (pathname === "/icon.svg" || pathname === "/favicon.ico") return true;
+  // Share links (issue 10): a visitor has no password. Only the /s/<token> pages and /api/s/<token>
+  // routes, which answer nothing but what the token names (lib/sharing); not /shares, /api/shares.
+  if (isSharePath(pathname)) return true;
   // The dev overlay's own endpoints (stack frames, editor links) exist only under `next dev`.
   if (dev && pathname.startsWith("/__nextjs")) return true;
   return false;
+}
+
+/**
+ * `/s/<token>…` and `/api/s/<token>…`, segment by segment in the characters of tokens and ids
+ * (letters, digits, _ and -): no dot segment or encoded slash can walk out of them, whatever
+ * normalised the path before.
+ */
+export function isSharePath(pathname: string): boolean {
+  return /^\/(?:api\/)?s(?:\/[A-Za-z0-9_-]+)+\/?$/.test(pathname);
 }
 
 export function isApiPath(pathname: string): boolean {

@@ -35,6 +35,7 @@ function codeFromStatus(status: number): ErrorCode {
   if (status === 400) return "invalid_request";
   if (status === 401) return "unauthorized";
   if (status === 404) return "not_found";
+  if (status === 410) return "gone";
   if (status === 413) return "too_large";
   if (status === 422) return "moderation_blocked";
   if (status === 429) return "rate_limited";
@@ -81,6 +82,7 @@ export const ERROR_MEANING: Record<ErrorCode | "network", string> = {
   unauthorized: "Sign in to do that.",
   forbidden: "The server refused a request that did not come from this site. Reload the page and try again.",
   not_found: "That no longer exists.",
+  gone: "This link has expired.",
   too_large: "That is too long.",
   moderation_blocked: "Blocked by the safety check. Try different wording.",
   refused: "The model declined this request. Try different wording.",

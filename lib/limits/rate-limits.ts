@@ -1,7 +1,19 @@
 import { type BucketRule, TokenBuckets, type TakeResult } from "./token-bucket";
 
-/** `refine`: refinements by a chat model; `refineOffline`: by the offline refiner (lib/limits/refine-limit.ts). */
-export type LimitName = "refine" | "refineOffline" | "generate" | "login";
+/**
+ * `refine`: refinements by a chat model; `refineOffline`: by the offline refiner (lib/limits/refine-limit.ts).
+ * `shareView`: reads through one share link, keyed by its token's hash; feedback through a link
+ * takes `shareFeedback` (per visitor on that link) and `shareFeedbackLink` (per link), in buckets
+ * of their own since a bucket set sweeps with one rule (lib/sharing/share-limits.ts).
+ */
+export type LimitName =
+  | "refine"
+  | "refineOffline"
+  | "generate"
+  | "login"
+  | "shareView"
+  | "shareFeedback"
+  | "shareFeedbackLink";
 /** The limits proxy.ts counts, on the method and path alone. */
 export type ProxyLimitName = "generate" | "login";
 
@@ -39,6 +51,9 @@ function store(): Store {
     refineOffline: new TokenBuckets(),
     generate: new TokenBuckets(),
     login: new TokenBuckets(),
+    shareView: new TokenBuckets(),
+    shareFeedback: new TokenBuckets(),
+    shareFeedbackLink: new TokenBuckets(),
     "login-all": new TokenBuckets({ maxKeys: 1 }),
   };
   return g[STORE_KEY];

@@ -141,7 +141,42 @@ export const ImagesQuerySchema = z
   .strict();
 export type ImagesQuery = z.infer<typeof ImagesQuerySchema>;
 
-export const IdeasQuerySchema = z.object({ cursor, limit, q }).strict();
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1")
+  .optional();
+
+/** A day (YYYY-MM-DD, UTC) or an ISO time, as the ISO time it starts at. */
+const dayOrTime = z
+  .string()
+  .max(40)
+  .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), {
+    message: "a date (YYYY-MM-DD) or an ISO 8601 time",
+  });
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * GET /api/ideas: the Ideas page's list. from/to bound the last activity; a day as `to` counts
+ * in whole (to=2026-12-03 keeps that day), a time is exclusive. The store gets ISO times.
+ */
+export const IdeasQuerySchema = z
+  .object({
+    cursor,
+    limit,
+    q,
+    backend: backendId.optional(),
+    style: StyleIdSchema.optional(),
+    hasImages: flag,
+    starred: flag,
+    from: dayOrTime.optional(),
+    to: dayOrTime.optional(),
+  })
+  .strict()
+  .transform(({ from, to, ...rest }) => ({
+    ...rest,
+    ...(from === undefined ? {} : { from: new Date(from).toISOString() }),
+    ...(to === undefined ? {} : { to: new Date(Date.parse(to) + (DAY.test(to) ? 86_400_000 : 0)).toISOString() }),
+  }));
 
 export const LibraryQuerySchema = z.object({ cursor, limit, q }).strict();
 export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
@@ -155,6 +190,8 @@ export const ErrorCodeSchema = z.enum([
   "unauthorized",
   "forbidden",
   "not_found",
+  /** A share link past its expiry (410). */
+  "gone",
   "too_large",
   "moderation_blocked",
   "refused",

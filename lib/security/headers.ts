@@ -32,5 +32,15 @@ export const SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
 ];
 
+/**
+ * Share links' pages and answers (/s/*, /api/s/*; next.config.ts puts them after SECURITY_HEADERS,
+ * so this Referrer-Policy wins): kept out of search engines, and the token in the URL is never
+ * sent on to another site as a Referer.
+ */
+export const SHARE_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
+  { key: "X-Robots-Tag", value: "noindex, nofollow" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+];
+
 /** API answers are data, never documents: nothing in them may load or run, nor be framed. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

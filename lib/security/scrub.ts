@@ -52,3 +52,12 @@ export function scrubText(text: string, values?: RegExp): string {
   }
   return out;
 }
+
+/**
+ * A share link's token is its only key (lib/sharing/share-token.ts): a log line that held one would
+ * open the link to anyone who reads the logs. Every `/s/<token>` segment (pages and `/api/s/<token>/…`,
+ * also URL-encoded or shorter than a real token) becomes `/s/…`.
+ */
+export function scrubShareTokens(text: string): string {
+  return text.replace(/\/s\/[A-Za-z0-9_%-]+/g, "/s/\u2026");
+}

@@ -10,7 +10,9 @@ import type {
   PromptVersion,
 } from "@/lib/schemas/entities";
 import { LIMITS } from "@/lib/schemas/common";
+import type { IdeaListFilter } from "@/lib/store/types";
 import { deps } from "./deps";
+import { withCurrentRecipe } from "./provenance";
 
 export { getCatalog } from "./catalog";
 
@@ -23,7 +25,9 @@ export async function listImages(query: ImageQuery): Promise<Page<Image>> {
   return deps().store.listImages({ ...query, limit: query.limit ?? LIMITS.pageSize });
 }
 
-export async function listIdeas(query: { cursor?: string; limit?: number; q?: string }): Promise<Page<IdeaSummary>> {
+export async function listIdeas(
+  query: IdeaListFilter & { cursor?: string; limit?: number },
+): Promise<Page<IdeaSummary>> {
   return deps().store.listIdeas({ ...query, limit: query.limit ?? LIMITS.pageSize });
 }
 
@@ -129,7 +133,9 @@ export async function readImageFile(id: string, kind: "full" | "thumb") {
   const { store, files } = deps();
   const image = await store.getImage(id);
   if (!image) throw new AppError("not_found", "The image was not found.");
-  const [file, idea] = await Promise.all([files.read(id, kind), store.getIdea(image.ideaId)]);
-  if (!file) throw new AppError("not_found", "The image file is missing.");
+  const [stored, idea] = await Promise.all([files.read(id, kind), store.getIdea(image.ideaId)]);
+  if (!stored) throw new AppError("not_found", "The image file is missing.");
+  // A full PNG carries its recipe as it stands now (an approval given since it was made included).
+  const file = kind === "full" ? await withCurrentRecipe(image, stored) : stored;
   return { image, file, title: idea?.title ?? "" };
 }

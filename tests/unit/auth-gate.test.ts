@@ -41,6 +41,37 @@ describe("which paths are open without a session", () => {
     "/__nextjs_original-stack-frames",
   ])("%s is behind the gate", (p) => expect(isPublicPath(p)).toBe(false));
 
+  it.each([
+    "/s/AbC_123-xyz",
+    "/s/AbC_123-xyz/",
+    "/api/s/AbC_123-xyz",
+    "/api/s/AbC_123-xyz/images/img_1/file",
+    "/api/s/AbC_123-xyz/images/img_1/thumb",
+    "/api/s/AbC_123-xyz/feedback",
+  ])("share link %s is public", (p) => expect(isPublicPath(p)).toBe(true));
+
+  it.each([
+    "/s",
+    "/s/",
+    "/api/s",
+    "/api/s/",
+    "/shares",
+    "/shares/x",
+    "/api/shares",
+    "/api/shares/x",
+    "/sx",
+    "/sx/y",
+    "/api/sx/y",
+    "/s/../api/ideas",
+    "/s/x/../../api/ideas",
+    "/api/s/../ideas",
+    "/api/s/x/..%2f..%2fideas",
+    "/s/x%2f..",
+    "/s//x",
+    "/x/s/y",
+    "/api/ideas/s/y",
+  ])("%s is not a share link: behind the gate", (p) => expect(isPublicPath(p)).toBe(false));
+
   it("opens the dev overlay's endpoints only in development", () => {
     expect(isPublicPath("/__nextjs_original-stack-frames", true)).toBe(true);
   });
@@ -58,6 +89,11 @@ describe("access verdicts", () => {
     expect(accessVerdict("/", null, cfg)).toBe("sign-in");
     expect(accessVerdict("/api/ideas", null, cfg)).toBe("unauthorized");
     expect(accessVerdict("/api/health", null, cfg)).toBe("allow");
+    // Share links pass with APP_PASSWORD set; the owner's share routes and page do not.
+    expect(accessVerdict("/api/s/x", null, cfg)).toBe("allow");
+    expect(accessVerdict("/s/x", null, cfg)).toBe("allow");
+    expect(accessVerdict("/api/shares", null, cfg)).toBe("unauthorized");
+    expect(accessVerdict("/shares", null, cfg)).toBe("sign-in");
     expect(accessVerdict("/gallery", "session", cfg)).toBe("allow");
     expect(accessVerdict("/api/ideas", "token", cfg)).toBe("allow");
   });

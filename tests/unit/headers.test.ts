@@ -6,7 +6,7 @@ import { imageFileResponse, sniffImageType } from "@/lib/http/image-file-respons
 import type { Image } from "@/lib/schemas/entities";
 import { LIMITS } from "@/lib/schemas/common";
 import { newNonce, pageCsp } from "@/lib/security/csp";
-import { API_CSP, SECURITY_HEADERS } from "@/lib/security/headers";
+import { API_CSP, SECURITY_HEADERS, SHARE_HEADERS } from "@/lib/security/headers";
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -77,6 +77,20 @@ describe("headers on every response (next.config.ts)", () => {
     expect(api?.headers).toEqual([{ key: "Content-Security-Policy", value: API_CSP }]);
     expect(API_CSP).toContain("default-src 'none'");
     expect(API_CSP).toContain("frame-ancestors 'none'");
+  });
+
+  it("keeps share links out of search engines and never sends their token on as a Referer", async () => {
+    const rules = (await nextConfig.headers?.()) ?? [];
+    const sources = rules.map((r) => r.source);
+    for (const source of ["/s/:path*", "/api/s/:path*"]) {
+      const rule = rules.find((r) => r.source === source);
+      const byKey = new Map(rule?.headers.map((h) => [h.key, h.value]));
+      expect(byKey.get("X-Robots-Tag")).toBe("noindex, nofollow");
+      expect(byKey.get("Referrer-Policy")).toBe("no-referrer");
+      // After the rule for every path: Next lets the later value of a header win.
+      expect(sources.indexOf(source)).toBeGreaterThan(sources.indexOf("/:path*"));
+    }
+    expect(SHARE_HEADERS.map((h) => h.key).sort()).toEqual(["Referrer-Policy", "X-Robots-Tag"]);
   });
 
   it("buffers request bodies (behind proxy.ts) past the body limit, so oversize still reads as oversize", () => {
