@@ -431,6 +431,9 @@ describeEachDialect("store", (dialect) => {
         versionCount: 2,
         imageCount: 3,
         coverImageId: "new",
+        latestPrompt: "a Zeppelin over Paris",
+        lastActivityAt: at(30),
+        thumbs: ["new", "mid", "old"].map((id) => ({ id, width: 512, height: 512, prompt: "a Zeppelin over Paris" })),
       });
       expect(first.items[0]).toMatchObject({ versionCount: 1, imageCount: 0, coverImageId: null });
 
