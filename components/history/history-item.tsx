@@ -68,6 +68,7 @@ export function HistoryItem(p: Props) {
                 {p.parentNumber ? ` from v${p.parentNumber}` : ""}
               </span>
               <StarMarker entry={p.entry} />
+              {v.approvedAt ? <span className="chip border-success/50 text-success">Approved</span> : null}
               {p.current ? <span className="chip ml-auto border-accent/50 text-accent-soft-ink">Current</span> : null}
             </span>
             {v.direction ? (

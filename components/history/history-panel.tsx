@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useId, useMemo } from "react";
+import { FeedbackCount } from "@/components/feedback/feedback-count";
 import { versionTree } from "@/lib/client/versions";
 import type { Image, LibraryEntry, PromptVersion } from "@/lib/schemas/entities";
 import { type CompareBackend, CompareBar } from "./compare-bar";
@@ -49,11 +50,14 @@ export function HistoryPanel(p: Props) {
         <h2 id={headingId} className="eyebrow">
           History
         </h2>
-        {p.ideaHref ? (
-          <Link href={p.ideaHref} className="link text-xs">
-            Version tree
-          </Link>
-        ) : null}
+        <span className="flex flex-wrap items-baseline justify-end gap-x-3">
+          {p.ideaId ? <FeedbackCount ideaId={p.ideaId} /> : null}
+          {p.ideaHref ? (
+            <Link href={p.ideaHref} className="link text-xs">
+              Version tree
+            </Link>
+          ) : null}
+        </span>
       </div>
       {p.versions.length ? (
         <div className="space-y-4">

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { PART_LABELS } from "@/components/anatomy/part-labels";
 import { ChangesFromParent } from "@/components/diff/changes-from-parent";
+import { ApproveToggle } from "@/components/feedback/approve-toggle";
 import { OfflineBadge } from "@/components/ui/offline-badge";
 import { imageUrls } from "@/lib/client/api";
 import { generationStatusText, isOfflineBackend } from "@/lib/client/format";
@@ -61,6 +62,7 @@ export function VersionNode(p: Props) {
           <RelativeTime iso={v.createdAt} />
         </span>
         {p.latest ? <span className="chip border-accent/50 text-accent-soft-ink">Latest</span> : null}
+        <ApproveToggle versionId={v.id} number={p.number} approvedAt={v.approvedAt ?? null} />
         <Link
           data-tree-node=""
           href={`/?idea=${encodeURIComponent(p.ideaId)}&version=${encodeURIComponent(v.id)}`}

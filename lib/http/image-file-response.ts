@@ -14,7 +14,10 @@ export function sniffImageType(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Image bytes with their real type; ids never change their bytes, so they cache for a year.
+ * Image bytes with their real type. Thumbnails and files without a recipe never change, so they
+ * cache for a year; a full PNG's recipe chunks follow its version's approval (`revision`, from
+ * withCurrentRecipe), so it is revalidated by ETag, and a download is never kept at all: the
+ * file someone saves after approving must say so.
  * The type is read from the bytes (the store checked them on the way in; this holds even if a
  * file was swapped on disk), with nosniff so no browser second-guesses it. Bytes that are no image
  * of ours go out as an opaque download, never as something a browser would render.
@@ -22,22 +25,33 @@ export function sniffImageType(bytes: Uint8Array): string | undefined {
 export function imageFileResponse(
   request: Request,
   image: Image,
-  file: { bytes: Buffer; mime: string },
+  file: { bytes: Buffer; mime: string; revision?: string },
   kind: "full" | "thumb",
   /** The idea's title, which names a download (with the seed). */
   title?: string,
 ): Response {
   const { download } = parseQuery(request.url, DownloadQuerySchema);
   const type = sniffImageType(file.bytes);
+  const downloading = download === "1" || download === "true";
+  const etag = file.revision ? `"${file.revision}"` : undefined;
   const headers: Record<string, string> = {
     "Content-Type": type ?? "application/octet-stream",
     "Content-Length": String(file.bytes.byteLength),
-    "Cache-Control": "private, max-age=31536000, immutable",
+    "Cache-Control": !etag
+      ? "private, max-age=31536000, immutable"
+      : downloading
+        ? "private, no-store"
+        : "private, no-cache",
     "X-Content-Type-Options": "nosniff",
+    ...(etag ? { ETag: etag } : {}),
   };
-  if (download === "1" || download === "true" || !type) {
+  if (downloading || !type) {
     const name = imageFileName({ title, seed: image.seed, mime: type, thumb: kind === "thumb" });
     headers["Content-Disposition"] = attachment(name);
+  }
+  if (etag && !downloading && matches(request.headers.get("if-none-match"), etag)) {
+    const { "Content-Length": _, ...rest } = headers;
+    return new Response(null, { status: 304, headers: rest });
   }
   return new Response(new Uint8Array(file.bytes), { headers });
 }
@@ -49,7 +63,7 @@ export function imageFileResponse(
  * encodeURIComponent leaves only RFC 5987's attr-chars plus ' ( ) * unencoded; those four are
  * encoded here.
  */
-function attachment(name: { ascii: string; unicode: string }): string {
+export function attachment(name: { ascii: string; unicode: string }): string {
   const plain = `attachment; filename="${name.ascii}"`;
   if (name.unicode === name.ascii) return plain;
   const encoded = encodeURIComponent(name.unicode).replace(
@@ -57,4 +71,9 @@ function attachment(name: { ascii: string; unicode: string }): string {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `${plain}; filename*=UTF-8''${encoded}`;
+}
+
+/** If-None-Match holds a list, weak or strong; any one naming these bytes will do. */
+function matches(header: string | null, etag: string): boolean {
+  return (header ?? "").split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
 }

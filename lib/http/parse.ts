@@ -16,12 +16,20 @@ function describeIssues(issues: z.core.$ZodIssue[]): string {
   return `${where}${first.message}`;
 }
 
-/** Reads a JSON body no larger than the limit, and checks it against the schema. */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  rejectDeclaredTooLarge(request);
+/**
+ * Reads a JSON body no larger than the limit (LIMITS.bodyBytes, or a route's smaller `maxBytes`:
+ * a visitor's note needs a few kB, not a megabyte), and checks it against the schema.
+ */
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  opts: { maxBytes?: number } = {},
+): Promise<z.infer<S>> {
+  const limit = Math.min(opts.maxBytes ?? LIMITS.bodyBytes, LIMITS.bodyBytes);
+  rejectDeclaredTooLarge(request, limit);
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw invalid("The body must be JSON (Content-Type: application/json).");
-  const text = await readBodyText(request, LIMITS.bodyBytes);
+  const text = await readBodyText(request, limit);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -53,10 +61,9 @@ function check<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   return result.data;
 }
 
-function rejectDeclaredTooLarge(request: Request): void {
+function rejectDeclaredTooLarge(request: Request, limit: number = LIMITS.bodyBytes): void {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > LIMITS.bodyBytes)
-    throw new AppError("too_large", `The body is larger than ${LIMITS.bodyBytes} bytes.`);
+  if (declared > limit) throw new AppError("too_large", `The body is larger than ${limit} bytes.`);
 }
 
 /**

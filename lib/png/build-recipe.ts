@@ -3,7 +3,10 @@ import type { Recipe } from "./recipe";
 
 export type BuildRecipeSources = {
   idea: Pick<Idea, "id" | "text">;
-  version: Pick<PromptVersion, "id" | "prompt" | "negativePrompt" | "refiner" | "model" | "style" | "dialect">;
+  version: Pick<PromptVersion, "id" | "prompt" | "negativePrompt" | "refiner" | "model" | "style" | "dialect"> & {
+    /** The approval as it stands now: a recipe built later than its image says so (embed on serving). */
+    approvedAt?: string | null;
+  };
   /** Ids of the version's ancestors, oldest first (the version itself not included). */
   lineage: string[];
   /** Pass the params the backend ran with (defaults such as size filled in), not the bare request. */
@@ -26,6 +29,7 @@ export function buildRecipe({ idea, version, lineage, generation, seed }: BuildR
       model: version.model,
       style: version.style,
       dialect: version.dialect,
+      ...(version.approvedAt ? { approvedAt: version.approvedAt } : {}),
     },
     backend: generation.backend,
     model: generation.model,

@@ -28,6 +28,8 @@ export const RecipeSchema = z.object({
     model: z.string(),
     style: z.string().nullable(),
     dialect: DialectSchema,
+    /** When the owner approved this version (issue 10); absent when not approved, and in older files. */
+    approvedAt: IsoDateSchema.optional(),
   }),
   backend: z.string(),
   model: z.string(),

@@ -323,7 +323,8 @@ describe("generations and images", () => {
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("image/png");
     expect(file.headers.get("content-disposition")).toContain("attachment");
-    expect(file.headers.get("cache-control")).toContain("immutable");
+    // A PNG's recipe follows its version's approval: a download is never cached (issue 10).
+    expect(file.headers.get("cache-control")).toBe("private, no-store");
     const bytes = new Uint8Array(await file.arrayBuffer());
     expect([...bytes.slice(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
     // The PNG carries its recipe: A1111's `parameters` and our own JSON.

@@ -110,7 +110,9 @@ describe("STORAGE=s3 through the app", () => {
     const file = await call(h("file", "GET"), { path: `/api/images/${first.id}/file` }, { id: first.id });
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("image/png");
-    expect(file.headers.get("cache-control")).toBe("private, max-age=31536000, immutable");
+    // A PNG is revalidated by ETag: its recipe chunk follows the version's approval (issue 10).
+    expect(file.headers.get("cache-control")).toBe("private, no-cache");
+    expect(file.headers.get("etag")).toBeTruthy();
     expect(file.headers.get("x-content-type-options")).toBe("nosniff");
     expect(file.headers.get("content-disposition")).toBeNull();
     const served = Buffer.from(await file.arrayBuffer());
