@@ -45,3 +45,17 @@ export function imageFileName(input: ImageFileNameInput): { ascii: string; unico
   const unicode = slug(title, false) || ascii;
   return { ascii: `${ascii}${tail}`, unicode: `${unicode}${tail}` };
 }
+
+/**
+ * An export's archive name after the idea's title: "Neon sign" → neon-sign-promptsmith.zip, or
+ * neon-sign-comparison-promptsmith.zip for one of its comparisons; `ascii` and `unicode` as above.
+ */
+export function exportFileName(
+  title: string | null | undefined,
+  kind: "idea" | "comparison",
+): { ascii: string; unicode: string } {
+  const tail = `${kind === "comparison" ? "-comparison" : ""}-promptsmith.zip`;
+  const ascii = slug(title ?? "", true) || "idea";
+  const unicode = slug(title ?? "", false) || ascii;
+  return { ascii: `${ascii}${tail}`, unicode: `${unicode}${tail}` };
+}
