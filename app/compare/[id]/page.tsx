@@ -7,6 +7,7 @@ import { ComparisonGrid } from "@/components/compare/comparison-grid";
 import { comparisonMaxWidth, paramsLine, versionPart } from "@/components/compare/comparison-params";
 import { DeleteComparisonButton } from "@/components/compare/delete-comparison-button";
 import { PromptDiff, SamePrompt } from "@/components/compare/prompt-diff";
+import { ShareButton } from "@/components/share/share-button";
 import { LocalTime } from "@/components/ui/local-time";
 import { AppError } from "@/lib/errors";
 import type { ComparisonDetail } from "@/lib/schemas/entities";
@@ -66,6 +67,10 @@ export default async function ComparePage({ params }: { params: Params }) {
           <Link href={studioHref} className="btn btn-secondary">
             Open in Studio
           </Link>
+          <ShareButton target={{ kind: "comparison", id: detail.id }} />
+          <a href={`/api/comparisons/${encodeURIComponent(detail.id)}/export`} download className="btn btn-secondary">
+            Export ZIP
+          </a>
           <DeleteComparisonButton comparisonId={detail.id} ideaId={idea.id} />
         </div>
       </header>

@@ -3,11 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ComparisonList } from "@/components/compare/comparison-list";
+import { IdeaFeedbackSection } from "@/components/feedback/idea-feedback";
 import { DeleteIdeaButton } from "@/components/history/delete-idea-button";
 import { VersionTree } from "@/components/history/version-tree";
+import { IdeaSharedLinks } from "@/components/share/idea-shared-links";
+import { ShareButton } from "@/components/share/share-button";
 import { LocalTime } from "@/components/ui/local-time";
 import { backendLabel, plural } from "@/lib/client/format";
-import { byCreated } from "@/lib/client/versions";
+import { byCreated, versionNumbers } from "@/lib/client/versions";
+import { listIdeaFeedback } from "@/lib/sharing/feedback";
 import { getCatalog, getIdeaDetail } from "@/lib/studio/queries";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +35,11 @@ export default async function IdeaPage({ params }: { params: Params }) {
   // "Compare images" renders on the backend this idea last used, if it is still set up.
   const lastUsed = [...detail.generations].sort(byCreated).at(-1)?.backend;
   const backend = configured.find((b) => b.id === lastUsed)?.id ?? catalog.defaults.backend;
+  const feedback = await listIdeaFeedback(idea.id);
+  const numbers = versionNumbers(detail.versions);
+  const feedbackImages = detail.generations.flatMap((g) =>
+    g.images.map((img) => ({ ...img, versionNumber: numbers.get(img.promptId) })),
+  );
 
   return (
     <div className="mx-auto max-w-4xl space-y-8">
@@ -46,6 +55,11 @@ export default async function IdeaPage({ params }: { params: Params }) {
           <Link href={`/?idea=${encodeURIComponent(idea.id)}`} className="btn btn-primary">
             Open in Studio
           </Link>
+          <ShareButton target={{ kind: "idea", id: idea.id }} />
+          {/* A plain download link: the archive streams from the API, no script needed. */}
+          <a href={`/api/ideas/${encodeURIComponent(idea.id)}/export`} download className="btn btn-secondary">
+            Export ZIP
+          </a>
           <DeleteIdeaButton ideaId={idea.id} versions={detail.versions.length} images={imageCount} />
         </div>
       </header>
@@ -72,6 +86,15 @@ export default async function IdeaPage({ params }: { params: Params }) {
         </h2>
         <ComparisonList comparisons={detail.comparisons ?? []} />
       </section>
+
+      <section aria-labelledby="shared-links-heading" className="space-y-3">
+        <h2 id="shared-links-heading" className="text-lg font-semibold">
+          Shared links
+        </h2>
+        <IdeaSharedLinks ideaId={idea.id} />
+      </section>
+
+      <IdeaFeedbackSection feedback={feedback} images={feedbackImages} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { ImageActions } from "@/components/gallery/image-actions";
 import { ImagePager } from "@/components/gallery/image-pager";
 import { ImageRecipe } from "@/components/gallery/image-recipe";
+import { ShareButton } from "@/components/share/share-button";
 import { OfflineBadge } from "@/components/ui/offline-badge";
 import { imageUrls } from "@/lib/client/api";
 import { isOfflineBackend } from "@/lib/client/format";
@@ -76,6 +77,7 @@ export default async function ImagePage({ params, searchParams }: { params: Para
             downloadName={downloadName}
             galleryHref={galleryHref(filter)}
           />
+          <ShareButton target={{ kind: "image", id: image.id }} />
         </div>
         <ImageRecipe image={image} refinement={refinement} />
       </section>
