@@ -74,6 +74,58 @@ async function iterate(page, shot) {
   await shot("studio-candidates");
 }
 
+/** Lazy images load only near the viewport: walk down the page so a full-page capture has them all. */
+async function loadAllImages(page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+  await page.waitForLoadState("networkidle");
+}
+
+/** A link to the lighthouse idea (made by iterate), with feedback on; its path `/s/<token>`. */
+async function shareLink(page) {
+  return page.evaluate(async () => {
+    const ideas = await (await fetch("/api/ideas?q=lighthouse&limit=1")).json();
+    const body = JSON.stringify({ target: { kind: "idea", id: ideas.items[0].id }, feedback: true });
+    const share = await fetch("/api/shares", { method: "POST", headers: { "content-type": "application/json" }, body });
+    return (await share.json()).url;
+  });
+}
+
+/** The Ideas page, a shared story and the list of links. */
+async function showing(page, shot) {
+  await page.goto(`${base}/ideas`);
+  await page.getByRole("searchbox", { name: "Search ideas" }).waitFor();
+  await loadAllImages(page);
+  await shot("ideas");
+  await page.goto(`${base}${await shareLink(page)}`);
+  await loadAllImages(page);
+  await shot("share-story");
+  await page.goto(`${base}/shares`);
+  await page.waitForLoadState("networkidle");
+  await shot("shares");
+}
+
+/** The presenter's view on a projector: the idea's slide, then the first step. */
+async function presenter(scheme) {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, colorScheme: scheme });
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await page.goto(`${base}${await shareLink(page)}`);
+  await page.getByRole("button", { name: "Present" }).click();
+  await page.getByRole("dialog").waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/presenter-1-projector-${scheme}.png` });
+  await page.keyboard.press("ArrowRight");
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/presenter-2-projector-${scheme}.png` });
+  await context.close();
+}
+
 const sizes = { desktop: { width: 1440, height: 900 }, phone: { width: 375, height: 812 } };
 for (const scheme of ["light", "dark"]) {
   for (const [name, viewport] of Object.entries(sizes)) {
@@ -106,8 +158,10 @@ for (const scheme of ["light", "dark"]) {
     await page.waitForLoadState("networkidle");
     await shot("idea");
     await iterate(page, shot);
+    await showing(page, shot);
     await context.close();
   }
+  await presenter(scheme);
 }
 await browser.close();
 console.log(`screenshots in ${out}`);
