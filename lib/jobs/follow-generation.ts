@@ -53,8 +53,15 @@ export function followGeneration(
       if (status) seen.status = status;
       if (typeof progress === "number") seen.progress = progress;
     };
-    // A queue position is read asynchronously; sends stay in the order the events came.
-    let sending: Promise<void> = Promise.resolve();
+    // A queue position is read asynchronously; sends stay in the order the events came. The chain
+    // starts once the current state is read (below): the page hears that first, and whatever the
+    // bus brought meanwhile after it, never a progress before the generation it belongs to.
+    let openGate: (first: () => Promise<void>) => void = () => undefined;
+    let sending: Promise<void> = new Promise<() => Promise<void>>((open) => {
+      openGate = open;
+    })
+      .then((first) => first())
+      .catch(() => undefined);
     const inOrder = (send: () => Promise<void> | void) => {
       sending = sending.then(send).catch(() => undefined);
     };
@@ -155,11 +162,20 @@ export function followGeneration(
     });
     signal.addEventListener("abort", end, { once: true });
 
-    void getGenerationWithImages(initial.id).then((current) => {
-      const g = current ?? initial;
-      sendGeneration(g);
-      inOrder(() => settle(g));
-      schedule();
-    });
+    void getGenerationWithImages(initial.id)
+      .catch((error: unknown) => {
+        log.debug("follow: reading a generation failed", { id: initial.id, error });
+        return undefined;
+      })
+      .then((current) => {
+        const g = current ?? initial;
+        openGate(async () => {
+          if (finished) return;
+          await sendPositioned(g);
+          saw(g.status, g.progress);
+          settle(g);
+        });
+        schedule();
+      });
   });
 }

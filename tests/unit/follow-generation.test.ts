@@ -190,6 +190,37 @@ describe("following a generation with embedded jobs", () => {
     abort.abort();
   });
 
+  it("sends the current state first, and what the bus said while it was being read after it", async () => {
+    const g = await queued();
+    const { sent, sse } = page();
+    const bus = createMemoryBus();
+    // The bus is subscribed before the state is read; on a busy database the read is slow, and a
+    // progress published meanwhile must not reach the page before the generation it belongs to.
+    const original = store.getGeneration.bind(store);
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((r) => {
+      release = r;
+    });
+    store.getGeneration = async (id) => {
+      await slow;
+      return original(id);
+    };
+    try {
+      const followed = followGeneration(g, sse, new AbortController().signal, { bus, poll: false });
+      bus.publish(g.id, { event: "progress", data: { progress: 0.5 } });
+      await new Promise((r) => setTimeout(r, 30));
+      expect(sent).toEqual([]);
+      release();
+      await until(() => sent.length === 2, "the state, then the progress");
+      expect(names(sent)).toEqual(["generation", "progress"]);
+      bus.publish(g.id, { event: "done", data: { ...g, status: "succeeded" } });
+      await followed;
+      expect(names(sent)).toEqual(["generation", "progress", "done"]);
+    } finally {
+      store.getGeneration = original;
+    }
+  });
+
   it("follows the bus alone (no polling) through the route's signature", async () => {
     const { getJobs } = await import("@/lib/jobs");
     expect(getJobs().shared).toBe(false);
