@@ -196,7 +196,7 @@ describe("refineOffline: deterministic", () => {
   });
 
   it("records its model", () => {
-    expect(prose("a fox").model).toBe("offline-refiner-v2");
+    expect(prose("a fox").model).toBe("offline-refiner-v3");
   });
 });
 

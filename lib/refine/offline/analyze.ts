@@ -1,5 +1,6 @@
 import { cleanIdea } from "./clean-idea";
 import { blankQuotes, splitOutsideQuotes } from "./quotes";
+import { readShot, type Shot } from "./shot";
 import { matchAt, type Token, tokenize } from "./tokens";
 import { COLOR_WORDS } from "./vocab/colors";
 import { type FramingEntry, findFraming } from "./vocab/framing";
@@ -51,6 +52,8 @@ export type IdeaAnalysis = {
   /** Clauses said more than once in the idea (a paste repeated), dropped after their first time. */
   repeats: number;
   genre?: Genre;
+  /** What the idea's words say about photo or flat media, minimalism and viewpoint. */
+  shot: Shot;
 };
 
 const INTENSIFIERS = new Set(
@@ -106,6 +109,8 @@ function spanText(tokens: readonly Token[], start: number, end: number): string 
     .join(" ");
 }
 
+const STYLE_AFTER = /^(illustrations?|art|artwork|style|drawing|painting)$/;
+
 function findSubject(clauses: readonly IdeaClause[]): SubjectFound | undefined {
   for (const [c, clause] of clauses.entries()) {
     if (clause.kind !== "scene") continue;
@@ -117,6 +122,8 @@ function findSubject(clauses: readonly IdeaClause[]): SubjectFound | undefined {
       const end = i + hit.length;
       // "grandmother's kitchen": a possessive head is not the subject.
       if (clause.tokens[end - 1]?.possessive) continue;
+      // "children's book illustration", "comic book art": the book names a style, not a thing drawn.
+      if (STYLE_AFTER.test(clause.tokens[end]?.lower ?? "")) continue;
       const from = modifiersBefore(clause.tokens, i);
       return {
         clause: c,
@@ -206,7 +213,7 @@ function seenFromOutside(clauses: readonly IdeaClause[], place: PlaceFound | und
 const LENS =
   /(?<![\w.])(\d{2,3}\s?mm(?:\s+lens)?|f\/\d+(?:\.\d+)?|(?:macro|telephoto|fisheye|fish-eye|tilt-shift|wide-angle|prime|anamorphic|zoom)\s+lens)(?![\w-])/i;
 const STUDIO =
-  /(?<![\w-])(backdrop|seamless|studio shot|studio photo|product shot|product photo|product photography|packshot|white background|plain background|isolated on)(?![\w-])/i;
+  /(?<![\w-])(backdrop|seamless|studio shot|studio photo|(?:white|black|grey|gray|photo|photography|product|seamless|clean|bright|dark|minimal) studio|product shot|product photo|product photography|packshot|white background|plain background|isolated on)(?![\w-])/i;
 const PEOPLE_TAGS = /(?<![\p{L}\p{N}])\d+(?:girl|boy|other)s?(?![\p{L}\p{N}])/iu;
 
 /** Drops clauses said before (case and spacing aside), and a cut-off last clause that only repeats the start of one. */
@@ -271,6 +278,7 @@ export function analyzeIdea(raw: string): IdeaAnalysis {
     ),
   ];
   const lens = LENS.exec(readable)?.[1];
+  const medium = findMedium(readable);
   return {
     idea,
     clauses,
@@ -282,15 +290,17 @@ export function analyzeIdea(raw: string): IdeaAnalysis {
     time: findTime(readable),
     weather: findWeather(readable),
     season: findSeason(readable),
-    medium: findMedium(readable),
+    medium,
     light: findLight(readable),
     framing: findFraming(readable),
     ...(lens ? { lens } : {}),
-    ...(STUDIO.test(readable) ? { studio: true } : {}),
+    // "a studio portrait photograph": a photographer's studio, not a painter's.
+    ...(STUDIO.test(readable) || (place?.key === "studio" && medium?.family === "photo") ? { studio: true } : {}),
     ...(PEOPLE_TAGS.test(readable) ? { people: true } : {}),
     colors,
     ...(outside ? { outside } : {}),
     repeats,
     genre: findGenre(readable, subject, moods),
+    shot: readShot(readable, medium?.family),
   };
 }

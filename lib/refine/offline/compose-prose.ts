@@ -90,8 +90,10 @@ export function finishList(plan: Plan): string | undefined {
 function finish(plan: Plan): string | undefined {
   const list = finishList(plan);
   if (!list) return undefined;
-  // A flat graphic has a finish, not "rich detail".
-  const shape = plan.family === "graphic" ? 1 : pick([0, 1, 2], plan.seed, "s4");
+  // A flat graphic, a pixel sprite or a minimalist picture has a finish, not "rich detail".
+  const { flat, minimal } = plan.analysis.shot;
+  const simple = plan.family === "graphic" || plan.family === "pixel" || flat || minimal;
+  const shape = pick(simple ? [0, 1] : [0, 1, 2], plan.seed, "s4");
   if (shape === 1) return `Finished with ${list}`;
   if (shape === 2) return `Rich detail throughout, with ${list}`;
   return capitalize(list);

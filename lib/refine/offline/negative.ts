@@ -1,5 +1,6 @@
 import type { StylePreset } from "@/lib/styles";
 import { ANATOMY_NEGATIVE, COMMON_NEGATIVE, HANDS_NEGATIVE } from "./vocab/craft";
+import type { MediumFamily } from "./vocab/media";
 import type { SubjectKind } from "./vocab/subjects";
 import { hasPhrase } from "./words";
 
@@ -13,10 +14,13 @@ export function buildNegative(opts: {
   subjectKind?: SubjectKind;
   prompt: string;
   pixel?: boolean;
+  family?: MediumFamily;
 }): string {
   const items = [
     ...(opts.style ? opts.style.negative.split(/\s*,\s*/) : []),
     ...COMMON_NEGATIVE,
+    // With no preset to guard the look, the medium guards against its opposite: a photo against paint.
+    ...(!opts.style && opts.family ? (MEDIUM_NEGATIVE[opts.family] ?? []) : []),
     ...(opts.subjectKind === "animal" || opts.subjectKind === "creature" || opts.subjectKind === "person"
       ? ANATOMY_NEGATIVE
       : []),
@@ -24,6 +28,13 @@ export function buildNegative(opts: {
   ];
   return mergeNegative([], items, opts.prompt, opts.pixel);
 }
+
+/** What each kind of medium must not turn into; never the medium itself ("photo" is never negated on a photo). */
+export const MEDIUM_NEGATIVE: Partial<Record<MediumFamily, readonly string[]>> = {
+  photo: ["painting", "illustration", "cartoon"],
+  pixel: ["photorealistic", "film grain", "smooth gradients"],
+  graphic: ["photorealistic", "film grain", "3d render"],
+};
 
 /** Adds items to a negative prompt's list, keeping order, dropping repeats and anything the prompt wants. */
 export function mergeNegative(

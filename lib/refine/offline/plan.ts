@@ -3,12 +3,14 @@ import type { IdeaAnalysis } from "./analyze";
 import { pick } from "./hash";
 import { buildLead, type Lead } from "./lead";
 import { type Phrase, type Parts, phrase, phrasesOf } from "./parts";
+import { finishFor, flatLight, keptFramingCamera, shotFraming, shotMedium } from "./shot-craft";
 import {
   DEFAULT_LIGHT,
   DEFAULT_MEDIA,
   DEFAULT_PALETTES,
   EYES_DETAIL,
-  FAMILY_FINISH,
+  GENERIC_DETAIL,
+  MATERIAL_DETAIL,
   type Focus,
   focusOf,
   framingOptions,
@@ -20,6 +22,7 @@ import {
   SURFACE_DETAIL,
 } from "./vocab/craft";
 import { type MediumFamily, STYLE_NAMES } from "./vocab/media";
+import { STUDIO_PALETTES } from "./vocab/shots";
 import { lightFor } from "./vocab/times";
 import { contentWords } from "./words";
 
@@ -58,6 +61,8 @@ function chooseMedium(analysis: IdeaAnalysis, focus: Focus, seed: number): Mediu
   return pick(pool, seed, "medium");
 }
 
+const WEATHERED = /\b(rain|rain-beaded|wet|mud|muddy|snow|dust|dusty|puddles?)\b/i;
+
 function subjectReference(analysis: IdeaAnalysis): string {
   return analysis.subject ? `the ${analysis.subject.head}` : "the main subject";
 }
@@ -69,7 +74,13 @@ function overlaps(a: string, b: string): boolean {
   return contentWords(b.toLowerCase()).some((w) => words.has(w));
 }
 
-function lighting(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: number): Phrase[] {
+function lighting(
+  analysis: IdeaAnalysis,
+  style: StylePreset | undefined,
+  seed: number,
+  family: MediumFamily,
+  focus: Focus,
+): Phrase[] {
   const { time, weather, place } = analysis;
   const mood = analysis.moods[0];
   // Weather and seasons happen outdoors, so an idea with no named place gets outdoor light.
@@ -87,8 +98,13 @@ function lighting(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: 
   }
   if (mood) return [phrase(mood.light)];
   if (style) return phrasesOf(style.lighting);
+  // Flat and pixel media are shaded, not lit like a room: no "soft natural window light".
+  const flat = flatLight(analysis, family, seed);
+  if (flat) return flat;
   if (analysis.studio) return [phrase(pick(STUDIO_LIGHT, seed, "light"))];
-  return [phrase(pick(DEFAULT_LIGHT[placeKind ?? "none"], seed, "light"))];
+  // An animal with no named place is outdoors: no window light on a fox.
+  const outdoors = focus === "animal" ? "nature" : "none";
+  return [phrase(pick(DEFAULT_LIGHT[placeKind ?? outdoors], seed, "light"))];
 }
 
 /** A black-and-white preset's palette is the whole palette: the idea's hues would contradict it. */
@@ -103,10 +119,15 @@ function palette(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: n
     analysis.season?.palette ??
     analysis.time?.palette ??
     // The idea's own colours are its palette: no place or default palette is put beside them.
-    (analysis.colors.length > 0 ? undefined : analysis.place?.entry.palette) ??
+    (analysis.colors.length > 0 || analysis.studio ? undefined : analysis.place?.entry.palette) ??
     (style || analysis.colors.length > 0
       ? undefined
-      : pick(DEFAULT_PALETTES[analysis.place?.entry.kind ?? "none"], seed, "palette"));
+      : // A studio shot is against a plain backdrop: its palette is the backdrop's, not a place's.
+        pick(
+          analysis.studio ? STUDIO_PALETTES : DEFAULT_PALETTES[analysis.place?.entry.kind ?? "none"],
+          seed,
+          "palette",
+        ));
   if (!hues) return undefined;
   return [
     { prose: hues.main, tag: `${hues.main} palette` },
@@ -114,27 +135,36 @@ function palette(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: n
   ];
 }
 
-function detail(analysis: IdeaAnalysis, family: MediumFamily, focus: Focus): Phrase[] {
+function detail(analysis: IdeaAnalysis, family: MediumFamily, focus: Focus, seed: number): Phrase[] {
+  const finish = finishFor(analysis, family, seed);
   // Flat graphics have no surfaces or eyes to render, only their own finish.
-  if (family === "graphic") return FAMILY_FINISH.graphic.map((f) => phrase(f));
+  if (family === "graphic") return [phrase("clean vector shapes"), phrase("crisp flat color")];
+  // Pixel, flat and minimalist pictures have no skin, fur or intricacy to render either.
+  if (family === "pixel" || analysis.shot.flat || analysis.shot.minimal) return [phrase(finish)];
   const surface = analysis.subject?.entry.surface;
   // A studio shot has no place to detail: its object's material is what shows.
   const base = surface
-    ? SURFACE_DETAIL[surface]
+    ? surface === "material"
+      ? pick(MATERIAL_DETAIL, seed, "detail")
+      : SURFACE_DETAIL[surface]
     : analysis.studio
       ? SURFACE_DETAIL.material
-      : PLACE_DETAIL[analysis.place?.entry.kind ?? "none"];
-  const out = [phrase(base)];
-  if ((focus === "animal" || focus === "person") && surface !== "translucent") out.push(phrase(EYES_DETAIL));
-  // A product shot is crisp and true to colour, not grainy.
-  out.push(phrase((analysis.studio ? FAMILY_FINISH[family][1] : FAMILY_FINISH[family][0]) as string));
-  return out;
+      : analysis.place
+        ? PLACE_DETAIL[analysis.place.entry.kind]
+        : pick(GENERIC_DETAIL, seed, "detail");
+  const eyes = (focus === "animal" || focus === "person") && surface !== "translucent" ? [phrase(EYES_DETAIL)] : [];
+  // The medium's finish or the surface closes, by the idea's hash, so prompts do not all end alike.
+  return pick([0, 1], seed, "finish-order") === 0
+    ? [phrase(base), ...eyes, phrase(finish)]
+    : [...eyes, phrase(finish), phrase(base)];
 }
 
 /** What the picture is mostly of: booru people tags are people, a studio shot is an object. */
 function focusFor(analysis: IdeaAnalysis): Focus {
   const kind = analysis.subject?.entry.kind;
   if (!analysis.subject && analysis.people) return "person";
+  // "a still life of pears": objects on a table, never a landscape with a far horizon.
+  if (/\bstill[- ]life\b/i.test(analysis.idea)) return "object";
   if (analysis.studio && kind !== "person" && kind !== "animal" && kind !== "creature") return "object";
   return focusOf(kind, analysis.place?.entry.kind, analysis.subject?.entry.wide);
 }
@@ -160,7 +190,8 @@ export function buildPlan(analysis: IdeaAnalysis, style: StylePreset | undefined
     family = STYLE_NAMES[style.id].family;
     parts.medium = [phrase(style.medium)];
   } else {
-    const choice = chooseMedium(analysis, focus, seed);
+    // The idea's shot words ("macro shot", "in a white studio", "pixel") choose the kind of medium.
+    const choice = shotMedium(analysis, focus, seed) ?? chooseMedium(analysis, focus, seed);
     family = choice.family;
     parts.medium = [phrase(choice.medium)];
   }
@@ -168,9 +199,14 @@ export function buildPlan(analysis: IdeaAnalysis, style: StylePreset | undefined
   const styleFits = style !== undefined && STYLE_NAMES[style.id].family === family;
 
   if (analysis.light) kept.push(`Kept the idea's own lighting (${analysis.light}), so no other was added.`);
-  else if (family !== "graphic") parts.lighting = lighting(analysis, style, seed);
+  else if (family !== "graphic") parts.lighting = lighting(analysis, style, seed, family, focus);
 
-  if (analysis.framing) kept.push(`Kept the idea's own framing (${analysis.framing.key}).`);
+  const viewFraming = shotFraming(analysis, seed);
+  if (analysis.framing) {
+    kept.push(`Kept the idea's own framing (${analysis.framing.key}).`);
+    const camera = keptFramingCamera(analysis, family, seed);
+    if (camera) parts.composition = camera.map((p) => phrase(p));
+  } else if (viewFraming && family !== "graphic") parts.composition = viewFraming.map((p) => phrase(p));
   else if (analysis.lens && family !== "graphic") {
     kept.push(`Kept the idea's own lens (${analysis.lens}), so no other camera or framing was added.`);
   } else if (style && styleFits) parts.composition = phrasesOf(style.camera);
@@ -192,13 +228,16 @@ export function buildPlan(analysis: IdeaAnalysis, style: StylePreset | undefined
     else parts.palette = phrasesOf(style.palette);
   }
 
-  parts.detail = style && styleFits ? phrasesOf(style.detail) : detail(analysis, family, focus);
+  parts.detail = style && styleFits ? phrasesOf(style.detail) : detail(analysis, family, focus, seed);
 
-  // A logo or icon is flat shapes: no fur, eyes, weather or setting to describe.
+  // A logo or icon is flat shapes: no fur, eyes, weather or setting to describe; a minimalist idea is few shapes.
   const flat = family === "graphic";
-  const subjectDetail = flat ? undefined : analysis.subject?.entry.detail;
+  const bare = flat || analysis.shot.minimal;
+  const ownDetail = bare ? undefined : analysis.subject?.entry.detail;
+  // In a studio there is no weather: "rain-beaded paint" belongs outdoors.
+  const subjectDetail = analysis.studio && ownDetail && WEATHERED.test(ownDetail) ? undefined : ownDetail;
   if (subjectDetail) parts.subjectDetail = [phrase(subjectDetail)];
-  const placeDetail = flat || analysis.studio ? undefined : analysis.place?.entry.detail;
+  const placeDetail = bare || analysis.studio ? undefined : analysis.place?.entry.detail;
   if (placeDetail && !(subjectDetail && overlaps(subjectDetail, placeDetail)))
     parts.settingDetail = [phrase(placeDetail)];
 
@@ -210,8 +249,9 @@ export function buildPlan(analysis: IdeaAnalysis, style: StylePreset | undefined
   const mood = analysis.moods[0];
   if (mood) parts.feel = [{ prose: mood.feel, tag: `${mood.feel} atmosphere` }];
 
-  // "Highly detailed" would undo a flat logo's simplicity.
-  parts.quality = QUALITY_TAGS.filter((q) => !(flat && q === "highly detailed")).map((q) => phrase(q));
+  // "Highly detailed" would undo a flat logo's, a pixel sprite's or a minimalist poster's simplicity.
+  const simple = flat || family === "pixel" || analysis.shot.flat || analysis.shot.minimal;
+  parts.quality = QUALITY_TAGS.filter((q) => !(simple && q === "highly detailed")).map((q) => phrase(q));
 
   return { analysis, seed, style, family, lead: buildLead(analysis, seed), parts, kept };
 }

@@ -101,6 +101,7 @@ export function refineFresh(input: RefineInput): RefinedPrompt {
       subjectKind: analysis.subject?.entry.kind,
       prompt: fitted.text,
       pixel: fitted.plan.family === "pixel",
+      family: fitted.plan.family,
     });
     notes.push(`Wrote a negative prompt from ${guard ? `the ${guard.label} style and ` : ""}common defects.`);
   }

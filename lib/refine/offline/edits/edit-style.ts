@@ -3,7 +3,7 @@ import { getStyle, STYLE_PRESETS, type StylePreset } from "@/lib/styles";
 import { PART_WORDS } from "../../anatomy";
 import { VERB } from "../compose-prose";
 import { joinAnd, withArticle } from "../english";
-import { mergeNegative } from "../negative";
+import { MEDIUM_NEGATIVE, mergeNegative } from "../negative";
 import { isMonochrome } from "../plan";
 import { ANATOMY_NEGATIVE, COMMON_NEGATIVE, DEFAULT_MEDIA, FAMILY_FINISH, HANDS_NEGATIVE } from "../vocab/craft";
 import { findMedium } from "../vocab/media";
@@ -228,8 +228,11 @@ export function applyStyle(ctx: EditContext, edit: StyleEdit): void {
         .filter((n) => !common.has(n))
         .map((n) => n.toLowerCase()),
     );
+    // The old medium's guards go too: a photo's "painting" must not stay on a watercolor.
+    for (const guard of Object.values(MEDIUM_NEGATIVE).flat()) oldNegatives.add(guard.toLowerCase());
     const kept = ctx.negative.filter((n) => !oldNegatives.has(n.toLowerCase()));
-    const merged = mergeNegative(kept, preset ? preset.negative.split(/\s*,\s*/) : [], "", edit.family === "pixel");
+    const add = preset ? preset.negative.split(/\s*,\s*/) : (MEDIUM_NEGATIVE[edit.family] ?? []);
+    const merged = mergeNegative(kept, add, "", edit.family === "pixel");
     ctx.negative.splice(0, ctx.negative.length, ...merged.split(/\s*,\s*/).filter(Boolean));
   }
   // A medium that is no preset of ours leaves no preset in force.

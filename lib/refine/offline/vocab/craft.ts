@@ -143,15 +143,58 @@ export const PLACE_DETAIL: Record<PlaceKind | "none", string> = {
   none: "intricate fine detail",
 };
 
+/** The finish for a scene with no known subject or place: one of several, so prompts do not close alike. */
+export const GENERIC_DETAIL: readonly string[] = [
+  "intricate fine detail",
+  "crisp fine detail",
+  "careful small details",
+  "fine textural detail",
+];
+
+/** Alternatives for a made thing's surface, so objects do not all close on the same words. */
+export const MATERIAL_DETAIL: readonly string[] = [
+  "crisp material texture",
+  "tactile surface detail",
+  "fine material detail",
+];
+
 export const EYES_DETAIL = "catchlights in the eyes";
 
+/**
+ * The finish each kind of medium can end on. The first is its signature (an edit that changes
+ * the medium adds it); the second suits a crisp studio shot; a hash picks among them all, so
+ * prompts do not all close on the same words.
+ */
 export const FAMILY_FINISH: Record<MediumFamily, readonly string[]> = {
-  photo: ["subtle film grain", "true-to-life color"],
-  painting: ["visible confident brushwork", "soft painterly edges"],
-  drawing: ["expressive linework", "visible paper texture"],
-  illustration: ["clean confident linework", "soft textured shading"],
-  render: ["physically based materials", "soft ambient occlusion"],
-  pixel: ["clean pixel clusters", "deliberate dithering"],
+  photo: [
+    "subtle film grain",
+    "true-to-life color",
+    "natural edge-to-edge sharpness",
+    "rich tonal range",
+    "clean highlight detail",
+  ],
+  painting: [
+    "visible confident brushwork",
+    "soft painterly edges",
+    "layered glazes of rich color",
+    "loose expressive brush marks",
+    "rich painterly color",
+  ],
+  drawing: ["expressive linework", "visible paper texture", "delicate cross-hatching", "confident gestural strokes"],
+  illustration: [
+    "clean confident linework",
+    "soft textured shading",
+    "crisp cel-shaded forms",
+    "gentle hand-drawn texture",
+    "bold clean shapes",
+  ],
+  render: [
+    "physically based materials",
+    "soft ambient occlusion",
+    "subtle subsurface scattering",
+    "crisp global illumination",
+  ],
+  pixel: ["clean pixel clusters", "deliberate dithering", "a crisp limited palette", "sharp pixel-perfect outlines"],
   graphic: ["clean vector shapes", "crisp flat color"],
 };
 
