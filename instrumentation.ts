@@ -32,4 +32,8 @@ async function start(): Promise<void> {
   logModerationMode();
   const { recoverAtStart } = await import("@/lib/jobs/recover");
   await recoverAtStart();
+  // After the queue started: a resumed fix loop may wait on a generation queued again above.
+  const { recoverFixLoops, watchFixLoops } = await import("@/lib/fix/recover");
+  await recoverFixLoops();
+  watchFixLoops();
 }

@@ -47,6 +47,7 @@ async function seed(store: Store): Promise<void> {
         locks: [],
         direction: null,
         approvedAt: null,
+        checks: [],
         createdAt: at(i * 100 + 1),
       },
     );
@@ -109,6 +110,7 @@ async function seedMoreIdeas(store: Store): Promise<void> {
       locks: [],
       direction: null,
       approvedAt: null,
+      checks: [],
       createdAt: at(i * 10 + 1),
     };
     await store.createIdeaWithVersion(

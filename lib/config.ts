@@ -60,6 +60,15 @@ const EnvSchema = z.object({
   A1111_CONCURRENCY: positiveInt(1),
   COMFYUI_CONCURRENCY: positiveInt(1),
   REFINE_TIMEOUT_MS: positiveInt(60_000),
+  // The judge (issue 11): which one checks images against their version's checklist, with what model.
+  JUDGE: z.preprocess(emptyToUndefined, z.enum(["auto", "openai", "offline", "off"]).default("auto")),
+  JUDGE_MODEL: optionalString,
+  // Check every new image: unset means on for the offline judge (free), off for a chat model (paid).
+  AUTO_CHECK: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
+    z.enum(["true", "false", "1", "0", "on", "off", "yes", "no"]).optional(),
+  ),
+  JUDGE_TIMEOUT_MS: positiveInt(60_000),
   GENERATE_TIMEOUT_MS: positiveInt(180_000),
   GENERATE_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(2)),
   RETRY_BASE_MS: positiveInt(1000),
@@ -123,7 +132,13 @@ export type Config = {
   databaseUrl?: string;
   appPassword?: string;
   concurrency: { openai: number; offline: number; automatic1111: number; comfyui: number };
-  timeouts: { refineMs: number; generateMs: number };
+  timeouts: { refineMs: number; generateMs: number; judgeMs: number };
+  /**
+   * The judge (issue 11). `id`: the one in use, auto resolved (a chat model when OpenAI is
+   * configured, else offline); "off": images are not checked. `model`: JUDGE_MODEL, else REFINE_MODEL.
+   * `autoCheck`: AUTO_CHECK, else on for the offline judge only (a chat model's check costs money).
+   */
+  judge: { id: "openai" | "offline" | "off"; model: string; autoCheck: boolean };
   retry: { retries: number; baseMs: number; maxMs: number };
   /**
    * JOB_LEASE_MS (shared mode): an instance renews its running generations' leases every third of
@@ -176,6 +191,14 @@ export type StorageConfig =
   | { kind: "files" }
   | { kind: "s3"; bucket: string; endpoint?: string; region: string; forcePathStyle: boolean };
 
+function judgeFrom(e: z.infer<typeof EnvSchema>): Config["judge"] {
+  const chat = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  const id = e.JUDGE === "auto" ? (chat ? "openai" : "offline") : e.JUDGE;
+  const flag = e.AUTO_CHECK;
+  const autoCheck = flag === undefined ? id === "offline" : ["true", "1", "on", "yes"].includes(flag);
+  return { id, model: e.JUDGE_MODEL ?? e.REFINE_MODEL, autoCheck: id !== "off" && autoCheck };
+}
+
 function fromEnv(env: NodeJS.ProcessEnv): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -208,7 +231,8 @@ function fromEnv(env: NodeJS.ProcessEnv): Config {
       automatic1111: e.A1111_CONCURRENCY,
       comfyui: e.COMFYUI_CONCURRENCY,
     },
-    timeouts: { refineMs: e.REFINE_TIMEOUT_MS, generateMs: e.GENERATE_TIMEOUT_MS },
+    timeouts: { refineMs: e.REFINE_TIMEOUT_MS, generateMs: e.GENERATE_TIMEOUT_MS, judgeMs: e.JUDGE_TIMEOUT_MS },
+    judge: judgeFrom(e),
     retry: { retries: e.GENERATE_RETRIES, baseMs: e.RETRY_BASE_MS, maxMs: 60_000 },
     jobLeaseMs: e.JOB_LEASE_MS,
     logLevel: e.LOG_LEVEL,

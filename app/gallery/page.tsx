@@ -21,7 +21,13 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Gallery</h1>
         {page.items.length || filtered ? (
-          <GalleryFilters q={filter.q ?? ""} favorite={filter.favorite === true} />
+          <GalleryFilters
+            q={filter.q ?? ""}
+            favorite={filter.favorite === true}
+            sort={filter.sort ?? "newest"}
+            minScore={filter.minScore}
+            hasMisses={filter.hasMisses === true}
+          />
         ) : null}
       </div>
       {page.items.length ? (

@@ -3,11 +3,38 @@
 import Form from "next/form";
 import { useId, useRef } from "react";
 
-/** Search and a favorites switch; a plain GET form, so it works before scripts load too. */
-export function GalleryFilters({ q, favorite }: { q: string; favorite: boolean }) {
+/** The Score filter's choices: the latest check's score at least this (issue 11). */
+const SCORE_CHOICES = [
+  { value: "", label: "Any score" },
+  { value: "0.5", label: "Score ≥ 50%" },
+  { value: "0.8", label: "Score ≥ 80%" },
+  { value: "1", label: "All passed" },
+] as const;
+
+type Props = {
+  q: string;
+  favorite: boolean;
+  /** Best score first (issue 11) rather than newest first. */
+  sort?: "newest" | "score";
+  minScore?: number;
+  /** Only images whose latest check missed an item. */
+  hasMisses?: boolean;
+};
+
+/** Search, a favorites switch, the order and a score floor; a plain GET form, so it works before scripts load too. */
+export function GalleryFilters({ q, favorite, sort = "newest", minScore, hasMisses = false }: Props) {
   const form = useRef<HTMLFormElement>(null);
   const searchId = useId();
   const favId = useId();
+  const sortId = useId();
+  const scoreId = useId();
+  const missesId = useId();
+  const submit = () => form.current?.requestSubmit();
+  // A floor the menu does not offer (typed into the address) is kept as its own choice.
+  const scoreValue = minScore === undefined ? "" : String(minScore);
+  const choices = SCORE_CHOICES.some((c) => c.value === scoreValue)
+    ? SCORE_CHOICES
+    : [...SCORE_CHOICES, { value: scoreValue, label: `Score ≥ ${Math.round((minScore ?? 0) * 100)}%` }];
   return (
     <Form ref={form} action="/gallery" role="search" className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <div className="flex min-w-0 items-center gap-2">
@@ -34,9 +61,48 @@ export function GalleryFilters({ q, favorite }: { q: string; favorite: boolean }
           value="1"
           defaultChecked={favorite}
           className="size-4 accent-accent"
-          onChange={() => form.current?.requestSubmit()}
+          onChange={submit}
         />
         <label htmlFor={favId}>Favorites only</label>
+      </div>
+      <div className="flex items-center gap-2 text-sm">
+        <input
+          id={missesId}
+          type="checkbox"
+          name="hasMisses"
+          value="1"
+          defaultChecked={hasMisses}
+          className="size-4 accent-accent"
+          onChange={submit}
+        />
+        <label htmlFor={missesId}>Has misses</label>
+      </div>
+      <div className="flex items-center gap-2 text-sm">
+        <label htmlFor={sortId} className="text-muted">
+          Sort
+        </label>
+        <select id={sortId} name="sort" defaultValue={sort} className="field h-9 w-auto py-1 text-sm" onChange={submit}>
+          <option value="newest">Newest</option>
+          <option value="score">Best score</option>
+        </select>
+      </div>
+      <div className="flex items-center gap-2 text-sm">
+        <label htmlFor={scoreId} className="sr-only">
+          Score
+        </label>
+        <select
+          id={scoreId}
+          name="minScore"
+          defaultValue={scoreValue}
+          className="field h-9 w-auto py-1 text-sm"
+          onChange={submit}
+        >
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>
       </div>
     </Form>
   );

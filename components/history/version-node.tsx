@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { PART_LABELS } from "@/components/anatomy/part-labels";
+import { ChecklistItems } from "@/components/checks/checklist-items";
 import { ChangesFromParent } from "@/components/diff/changes-from-parent";
 import { ApproveToggle } from "@/components/feedback/approve-toggle";
 import { OfflineBadge } from "@/components/ui/offline-badge";
@@ -85,6 +86,14 @@ export function VersionNode(p: Props) {
           <span className="font-medium text-ink">Locked: </span>
           {v.locks.map((n) => PART_LABELS[n]).join(", ")}
         </p>
+      ) : null}
+      {v.checks.length ? (
+        <details className="mt-2 text-sm">
+          <summary className="cursor-pointer text-muted">Checklist ({v.checks.length})</summary>
+          <div className="mt-1.5">
+            <ChecklistItems checks={v.checks} />
+          </div>
+        </details>
       ) : null}
       {p.parent && p.parentNumber ? (
         <div className="mt-3">

@@ -49,6 +49,9 @@ export function IdeasFilters({ filter, onChange, backends, styles }: Props) {
       <Chip on={filter.hasImages === true} onClick={() => set({ hasImages: filter.hasImages ? undefined : true })}>
         Has images
       </Chip>
+      <Chip on={filter.hasMisses === true} onClick={() => set({ hasMisses: filter.hasMisses ? undefined : true })}>
+        Has misses
+      </Chip>
       {DAY_CHOICES.map((d) => (
         <Chip key={d} on={filter.days === d} onClick={() => set({ days: filter.days === d ? undefined : d })}>
           {DAY_LABEL[d]}

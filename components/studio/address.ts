@@ -10,6 +10,11 @@ export function syncAddress(ideaId: string | null, versionId: string | null): vo
   if (!ideaId || typeof window === "undefined" || window.location.pathname !== "/") return;
   const params = new URLSearchParams({ idea: ideaId });
   if (versionId) params.set("version", versionId);
+  // A fix loop being watched (components/fix/fix-misses-button.tsx) stays named while the idea
+  // does, so a reload finds its rounds again; its receipt may mount after this runs.
+  const current = new URLSearchParams(window.location.search);
+  const watching = current.get("fix");
+  if (watching && current.get("idea") === ideaId) params.set("fix", watching);
   const next = `/?${params.toString()}`;
   if (`${window.location.pathname}${window.location.search}` !== next) window.history.replaceState(null, "", next);
 }

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
+import { ResultReceipt } from "@/components/receipt/result-receipt";
 import { OfflineBadge } from "@/components/ui/offline-badge";
 import { Spinner } from "@/components/ui/spinner";
 import type { ShownError } from "@/lib/client/api-error";
@@ -15,6 +16,7 @@ import {
   sizeOf,
 } from "@/lib/client/format";
 import { canRetry } from "@/lib/client/retry-generation";
+import type { CatalogJudge } from "@/lib/schemas/catalog";
 import { ImagePlaceholder } from "./image-placeholder";
 import { ResultImage } from "./result-image";
 import type { GenerationView } from "./studio-state";
@@ -30,6 +32,8 @@ type Props = {
   connectionLost?: boolean;
   /** This card's stream broke and the server has not spoken of it since. */
   stale?: boolean;
+  /** The catalog's judge: each image gets its receipt (issue 11); undefined: no receipts (older callers). */
+  judge?: CatalogJudge | null;
 };
 
 /** What a running card says instead of its progress while it cannot know it. */
@@ -45,6 +49,7 @@ export function GenerationCard({
   onRetry,
   connectionLost = false,
   stale = false,
+  judge,
 }: Props) {
   const [canceling, setCanceling] = useState(false);
   const [cancelError, setCancelError] = useState<ShownError | null>(null);
@@ -172,6 +177,7 @@ export function GenerationCard({
           {g.images.map((img) => (
             <li key={img.id} style={cap}>
               <ResultImage image={img} />
+              {judge !== undefined ? <ResultReceipt imageId={img.id} createdAt={img.createdAt} judge={judge} /> : null}
             </li>
           ))}
           {Array.from({ length: pending }, (_, i) => (

@@ -8,6 +8,7 @@ import type { Capabilities, Catalog, CatalogBackend } from "@/lib/schemas/catalo
 import type { PromptVersion } from "@/lib/schemas/entities";
 import { carryOverParts } from "@/lib/studio/parts";
 import { CandidateCards } from "./candidate-cards";
+import { ChecklistPanel } from "./checklist-panel";
 import type { ComposeSettings } from "./compose-settings";
 import { ExampleIdeas } from "./example-ideas";
 import { ImportNotice } from "./import-notice";
@@ -17,6 +18,7 @@ import { ResultsList } from "./results-list";
 import { revealIfOffscreen } from "./reveal";
 import type { StudioAction, StudioState } from "./studio-state";
 import type { useAutosave } from "./use-autosave";
+import { useChecklistSave } from "./use-checklist-save";
 import type { useGenerate } from "./use-generate";
 import type { useGenerationFollower } from "./use-generation-follower";
 
@@ -53,6 +55,7 @@ export function PromptColumn(p: Props) {
   const editorRef = useRef<HTMLTextAreaElement>(null);
   const refining = state.refining !== null;
   const parent = current?.parentId ? state.versions.find((v) => v.id === current.parentId) : undefined;
+  const checklist = useChecklistSave({ dispatch, current, settle: autosave.settle });
 
   // On a phone the Prompt is a screen below the compose form: follow a refinement there.
   useEffect(() => {
@@ -103,19 +106,29 @@ export function PromptColumn(p: Props) {
         refineCount={p.candidateCount}
         anatomy={
           current ? (
-            <PartChips
-              key={current.id}
-              // While an edit is unsaved, only the parts still in its text (what saving it will keep).
-              version={
-                autosave.edited ? { ...current, ...carryOverParts(current, state.prompt, state.negative) } : current
-              }
-              editing={autosave.edited}
-              disabled={refining}
-              onSaved={(version) => dispatch({ type: "versionUpdated", version })}
-              onSaving={(saving) => {
-                p.lockSave.current = saving;
-              }}
-            />
+            <>
+              <PartChips
+                key={current.id}
+                // While an edit is unsaved, only the parts still in its text (what saving it will keep).
+                version={
+                  autosave.edited ? { ...current, ...carryOverParts(current, state.prompt, state.negative) } : current
+                }
+                editing={autosave.edited}
+                disabled={refining}
+                onSaved={(version) => dispatch({ type: "versionUpdated", version })}
+                onSaving={(saving) => {
+                  p.lockSave.current = saving;
+                }}
+              />
+              <ChecklistPanel
+                key={`checks-${current.id}`}
+                checks={current.checks}
+                disabled={refining || checklist.saving}
+                saving={checklist.saving}
+                error={checklist.error}
+                onSave={checklist.save}
+              />
+            </>
           ) : null
         }
         changes={
@@ -173,6 +186,7 @@ export function PromptColumn(p: Props) {
         onCancel={follower.cancel}
         onRetry={follower.retry}
         stale={follower.stale}
+        judge={p.catalog.judge}
       />
     </div>
   );

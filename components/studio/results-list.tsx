@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef } from "react";
 import { useConnection } from "@/components/connection/use-connection";
 import type { ShownError } from "@/lib/client/api-error";
+import type { CatalogJudge } from "@/lib/schemas/catalog";
 import { GenerationCard } from "./generation-card";
 import type { GenerationView } from "./studio-state";
 
@@ -14,6 +15,7 @@ export function ResultsList({
   onCancel,
   onRetry,
   stale,
+  judge,
 }: {
   generations: GenerationView[];
   versionNumbers: Map<string, number>;
@@ -23,6 +25,8 @@ export function ResultsList({
   onRetry?: (g: GenerationView) => Promise<ShownError | null>;
   /** Generations whose stream broke and which have not heard from the server since. */
   stale?: ReadonlySet<string>;
+  /** The catalog's judge, for each image's receipt (null: JUDGE=off). */
+  judge?: CatalogJudge | null;
 }) {
   const connectionLost = useConnection().status === "lost";
   const headingId = useId();
@@ -54,6 +58,7 @@ export function ResultsList({
                 onRetry={onRetry}
                 connectionLost={connectionLost}
                 stale={stale?.has(g.id) ?? false}
+                judge={judge}
               />
             </li>
           ))}

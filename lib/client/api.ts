@@ -64,7 +64,20 @@ export function cancelGeneration(id: string): Promise<Generation> {
   return request(`/api/generations/${encodeURIComponent(id)}/cancel`, { method: "POST" });
 }
 
-export type ImageFilter = { ideaId?: string; backend?: string; favorite?: boolean; q?: string };
+export type ImageFilter = {
+  ideaId?: string;
+  backend?: string;
+  favorite?: boolean;
+  q?: string;
+  /** Best score first (issue 11); absent: newest first. */
+  sort?: "score";
+  /** Has a check (true) or none (false). */
+  checked?: boolean;
+  /** The latest check scored at least this (0..1). */
+  minScore?: number;
+  /** The latest check has a miss. */
+  hasMisses?: boolean;
+};
 
 export function listImages(
   query: ImageFilter & { cursor?: string; limit?: number },
@@ -77,6 +90,10 @@ export function listImages(
   if (query.backend) p.set("backend", query.backend);
   if (query.favorite) p.set("favorite", "true");
   if (query.q) p.set("q", query.q);
+  if (query.sort) p.set("sort", query.sort);
+  if (query.checked !== undefined) p.set("checked", String(query.checked));
+  if (query.minScore !== undefined) p.set("minScore", String(query.minScore));
+  if (query.hasMisses) p.set("hasMisses", "true");
   return request(`/api/images?${p.toString()}`, { signal, cache: "no-store" });
 }
 

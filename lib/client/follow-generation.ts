@@ -1,6 +1,8 @@
 import type { ErrorInfo, Generation, GenerationWithImages, Image } from "@/lib/schemas/entities";
+import type { ImageCheck } from "@/lib/schemas/checks";
 import { getGeneration } from "./api";
 import { ApiError, isAbort, isNetworkError } from "./api-error";
+import { publishCheck } from "./checks";
 import { type ConnectionMonitor, connection } from "./connection";
 
 export type GenerationHandlers = {
@@ -149,6 +151,10 @@ export function followGeneration(
     on<Image>("image", (img) => h.onImage(img));
     on<GenerationWithImages>("done", (g) => finish(g));
     on<RetryInfo>("retry", (r) => h.onRetry?.(r));
+    // AUTO_CHECK's check of a new image (issue 11): the result card's receipt hears it (lib/client/checks.ts).
+    on<{ check?: ImageCheck }>("check", (d) => {
+      if (d.check && typeof d.check.imageId === "string" && Array.isArray(d.check.items)) publishCheck(d.check);
+    });
     // A server-sent `event: error` arrives as a MessageEvent with data; a broken connection as a plain Event.
     es.addEventListener("error", (e) => {
       if (stopped || source !== es) return;

@@ -6,6 +6,15 @@ export type SearchParamsRecord = Record<string, string | string[] | undefined>;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
+/** A score from 0 to 1 as an address writes it ("0.8", "1"); anything else is no score. */
+function scoreFrom(v: string): number | undefined {
+  return /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(v) ? Number(v) : undefined;
+}
+
+/** "1"/"true" or "0"/"false"; anything else is no flag. */
+const flagFrom = (v: string): boolean | undefined =>
+  v === "1" || v === "true" ? true : v === "0" || v === "false" ? false : undefined;
+
 /**
  * The gallery's filter from its address (also the image page's, which carries it on). Anything
  * malformed is dropped rather than refused: an address is typed and shared by people, and an
@@ -16,11 +25,17 @@ export function galleryFilterFrom(sp: SearchParamsRecord): ImageFilter {
   const favorite = ["1", "true"].includes(one(sp.favorite));
   const ideaId = one(sp.ideaId);
   const backend = one(sp.backend);
+  const minScore = scoreFrom(one(sp.minScore));
+  const checked = flagFrom(one(sp.checked));
   return {
     ...(q ? { q } : {}),
     ...(favorite ? { favorite: true } : {}),
     ...(IdSchema.safeParse(ideaId).success ? { ideaId } : {}),
     ...(backend && backend.length <= 64 ? { backend } : {}),
+    ...(one(sp.sort) === "score" ? { sort: "score" as const } : {}),
+    ...(minScore !== undefined ? { minScore } : {}),
+    ...(checked !== undefined ? { checked } : {}),
+    ...(flagFrom(one(sp.hasMisses)) ? { hasMisses: true } : {}),
   };
 }
 
@@ -31,6 +46,10 @@ export function galleryQuery(filter: ImageFilter): string {
   if (filter.favorite) p.set("favorite", "1");
   if (filter.ideaId) p.set("ideaId", filter.ideaId);
   if (filter.backend) p.set("backend", filter.backend);
+  if (filter.sort === "score") p.set("sort", "score");
+  if (filter.minScore !== undefined) p.set("minScore", String(filter.minScore));
+  if (filter.checked !== undefined) p.set("checked", filter.checked ? "1" : "0");
+  if (filter.hasMisses) p.set("hasMisses", "1");
   const s = p.toString();
   return s ? `?${s}` : "";
 }

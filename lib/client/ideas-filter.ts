@@ -14,6 +14,8 @@ export type IdeasFilter = {
   style?: StyleId;
   hasImages?: boolean;
   starred?: boolean;
+  /** Issue 11: an image whose latest check has a miss. */
+  hasMisses?: boolean;
   days?: Days;
 };
 
@@ -35,6 +37,7 @@ export function ideasFilterFrom(sp: SearchParamsRecord): IdeasFilter {
     ...((STYLE_IDS as readonly string[]).includes(style) ? { style: style as StyleId } : {}),
     ...(yes(one(sp.hasImages)) ? { hasImages: true } : {}),
     ...(yes(one(sp.starred)) ? { starred: true } : {}),
+    ...(yes(one(sp.hasMisses)) ? { hasMisses: true } : {}),
     ...((DAY_CHOICES as readonly number[]).includes(days) ? { days: days as Days } : {}),
   };
 }
@@ -47,6 +50,7 @@ export function ideasQuery(filter: IdeasFilter): string {
   if (filter.style) p.set("style", filter.style);
   if (filter.hasImages) p.set("hasImages", "1");
   if (filter.starred) p.set("starred", "1");
+  if (filter.hasMisses) p.set("hasMisses", "1");
   if (filter.days) p.set("days", String(filter.days));
   const s = p.toString();
   return s ? `?${s}` : "";
@@ -58,7 +62,15 @@ export const isFiltered = (filter: IdeasFilter): boolean => ideasQuery(filter) !
 export function ideasApiFilter(
   filter: IdeasFilter,
   now: number,
-): { q?: string; backend?: string; style?: StyleId; hasImages?: boolean; starred?: boolean; from?: string } {
+): {
+  q?: string;
+  backend?: string;
+  style?: StyleId;
+  hasImages?: boolean;
+  starred?: boolean;
+  hasMisses?: boolean;
+  from?: string;
+} {
   const { days, q, ...rest } = filter;
   return {
     ...rest,

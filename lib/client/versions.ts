@@ -65,13 +65,15 @@ export function flattenTree<V extends TreeRow>(roots: readonly TreeNode<V>[]): {
 /**
  * How a version came to be: "Refined" (from an idea, or with an instruction), "Restyled"
  * (refined from a parent with only a new style), "Edited" (by hand), or "Imported" (a prompt
- * brought in from elsewhere with no parent).
+ * brought in from elsewhere with no parent), or "Fixed" (a round of Fix misses).
  */
 export function sourceLabel(
   v: Pick<PromptVersion, "source"> & { parentId?: string | null; instruction?: string | null },
 ): string {
   if (v.source === "edit") return v.parentId === null ? "Imported" : "Edited";
   if (v.source === "verbatim") return "As written";
+  // A round of Fix misses: refined with an instruction naming what the judge found missing.
+  if (v.source === "fix") return "Fixed";
   if (v.parentId && v.instruction === null) return "Restyled";
   return "Refined";
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ImageCheck } from "@/lib/schemas/checks";
 import type { Generation, GenerationWithImages, Image } from "@/lib/schemas/entities";
 import { getJobs } from "./index";
 
@@ -8,6 +9,8 @@ export type GenerationEvent =
   | { event: "progress"; data: { progress: number } }
   | { event: "retry"; data: { attempt: number; delayMs: number; reason: string } }
   | { event: "image"; data: Image }
+  /** An automatic check of a new image (AUTO_CHECK), before `done` when it is quick enough. */
+  | { event: "check"; data: { imageId: string; check: ImageCheck } }
   | { event: "done"; data: GenerationWithImages }
   | { event: "error"; data: { error: { code: string; message: string }; generation: Generation } };
 

@@ -8,6 +8,8 @@ import { log, scrubSecrets } from "@/lib/log";
 import type { Generation } from "@/lib/schemas/entities";
 import type { NewImage } from "@/lib/store/types";
 import { deps } from "@/lib/studio/deps";
+import type { ImageCheck } from "@/lib/schemas/checks";
+import { autoCheckWithGrace, checkWhileStoring, saveGeneratedCheck } from "./auto-check";
 import { announce, emit } from "./generation-events";
 import { loadRecipeSources, recipeFor, withProvenance } from "@/lib/studio/provenance";
 
@@ -89,9 +91,13 @@ export async function runGeneration(
     const createdAt = new Date().toISOString();
     const sources = await loadRecipeSources(generation.promptId);
     const timed = { ...generation, ...finish() };
+    const checks: ImageCheck[] = [];
     for (const out of outputs) {
       const id = newId();
-      const bytes = withProvenance(out.bytes, out.mime, recipeFor(sources, timed, out.seed));
+      // AUTO_CHECK offline: checked before the file is written, so its recipe carries the check.
+      const check = await checkWhileStoring(id, sources.version, out, backend.id, signal);
+      if (check) checks.push(check);
+      const bytes = withProvenance(out.bytes, out.mime, recipeFor(sources, timed, out.seed, check));
       const { byteSize } = await files.put(id, bytes, out.mime);
       written.push(id);
       images.push({
@@ -123,6 +129,18 @@ export async function runGeneration(
     }
     const stored = await store.listImagesForGeneration(generation.id);
     for (const image of stored) emit(generation.id, { event: "image", data: image });
+    // The images are saved and succeeded: a check can only add a receipt, never fail this.
+    for (const check of checks) {
+      await saveGeneratedCheck(check).then(
+        () => emit(generation.id, { event: "check", data: { imageId: check.imageId, check } }),
+        (e: unknown) => log.warn("saving an automatic check failed", { imageId: check.imageId, error: e }),
+      );
+    }
+    const checked = new Set(checks.map((c) => c.imageId));
+    await autoCheckWithGrace(
+      generation.id,
+      stored.filter((image) => !checked.has(image.id)),
+    );
     announce(generation.id, done);
     emit(generation.id, { event: "done", data: { ...done, images: stored } });
     log.info("generated", {

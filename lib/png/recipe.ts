@@ -1,6 +1,19 @@
 import { z } from "zod";
 import { DialectSchema, IdSchema, IsoDateSchema, SizeSchema } from "@/lib/schemas/common";
+import { CheckResultItemSchema, JudgeInfoSchema } from "@/lib/schemas/checks";
 import { GenerationParamsSchema } from "@/lib/schemas/entities";
+
+/**
+ * The image's latest check (issue 11), as its recipe carries it. A check this version cannot read
+ * (a newer item kind, say) is dropped rather than making the whole recipe unreadable.
+ */
+export const RecipeCheckSchema = z.object({
+  judge: JudgeInfoSchema,
+  score: z.number().min(0).max(1),
+  items: z.array(CheckResultItemSchema),
+  createdAt: IsoDateSchema,
+});
+export type RecipeCheck = z.infer<typeof RecipeCheckSchema>;
 
 /** The iTXt keyword of our own JSON recipe. */
 export const RECIPE_KEYWORD = "promptsmith";
@@ -38,6 +51,8 @@ export const RecipeSchema = z.object({
   /** The seed the image was made with, when the backend reports one (may differ from params.seed). */
   seed: z.number().int().nullable(),
   timings: z.object({ createdAt: IsoDateSchema, durationMs: z.number().int().nonnegative().nullable() }),
+  /** The image's latest check (issue 11); absent before it is checked, and in older files. */
+  check: RecipeCheckSchema.optional().catch(undefined),
   app: z.literal("Promptsmith"),
 });
 export type Recipe = z.infer<typeof RecipeSchema>;

@@ -3,10 +3,13 @@
  * why it cannot be one. No I/O: the transport lives in openai-refiner.ts.
  */
 import { AppError } from "@/lib/errors";
+import type { CheckItem } from "@/lib/schemas/checks";
 import type { PartName } from "@/lib/schemas/entities";
 import { resolveParts } from "./anatomy";
+import { type DraftCheck, numberChecks } from "./check-ids";
 import type { ChatStreamOutcome } from "./chat-stream";
-import { fitToCharBudget } from "./fit-to-budget";
+import { fitRefinedToBudget } from "./fit-to-budget";
+import { styleNamedIn } from "./instruction-style";
 import { enforceLocks } from "./locks";
 import { extractJsonStringField, parseJsonObject } from "./partial-json";
 import { ReceivedOutputSchema } from "./refined-prompt-schema";
@@ -61,12 +64,23 @@ export function promptSoFar(mode: OutputMode, content: string): string | undefin
   return text;
 }
 
+/**
+ * The model's checklist with our ids: an item it kept word for word from the parent's list keeps
+ * that item's id (so "c2" means the same demand down the tree); a new one is numbered after them.
+ */
+function checklistFrom(drafts: readonly DraftCheck[], parent: readonly CheckItem[] | undefined): CheckItem[] {
+  const key = (c: { text: string; kind: string }) => `${c.kind}:${c.text.replace(/\s+/g, " ").trim().toLowerCase()}`;
+  const known = new Map((parent ?? []).map((c) => [key(c), c.id]));
+  return numberChecks(drafts.map(({ id: _id, ...d }) => ({ ...d, id: known.get(key(d)) })));
+}
+
 type Parsed = {
   prompt: string;
   negativePrompt?: string | null;
   title?: string | null;
   notes?: string[] | null;
   parts?: Partial<Record<PartName, string>>;
+  checks?: DraftCheck[];
   formatNote?: string;
 };
 
@@ -118,25 +132,34 @@ export function interpretAnswer(
     throw new AppError("refused", "The provider's content filter stopped this prompt.");
   }
   const parsed = parseAnswer(outcome, mode);
-  const maxChars = input.budget?.maxChars;
-  const fitted = fitToCharBudget(parsed.prompt, maxChars);
   const notes = (parsed.notes ?? [])
     .map((n) => short(n, 300))
     .filter(Boolean)
     .slice(0, 12);
   if (parsed.formatNote) notes.push(parsed.formatNote);
-  if (fitted.cut) notes.push(`Shortened to fit the backend's limit of ${maxChars} characters.`);
   const trimmed = parsed.negativePrompt?.trim();
   // Prose backends take no negative prompt; one from the model would only mislead.
   const negativePrompt = input.dialect === "tags" && trimmed ? trimmed : undefined;
   const refined: RefinedPrompt = {
-    prompt: fitted.prompt,
+    prompt: parsed.prompt,
     negativePrompt,
     title: cleanTitle(parsed.title) || titleFromIdea(input.idea),
     notes,
     model: outcome.model ?? requestedModel,
     // A part the model placed where it is not (or cut off by the budget) is dropped, not trusted.
-    parts: resolveParts(parsed.parts, fitted.prompt, negativePrompt),
+    parts: resolveParts(parsed.parts, parsed.prompt, negativePrompt),
   };
-  return enforceLocks(refined, input.parent?.parts, input.locks, input.dialect);
+  if (parsed.checks) refined.checks = checklistFrom(parsed.checks, input.parent?.checks);
+  // "make it a watercolor": the version records the style it moved to, as the offline refiner's does.
+  const named = styleNamedIn(input.instruction);
+  if (named !== undefined) refined.style = named;
+  const locked = enforceLocks(refined, input.parent?.parts, input.locks, input.dialect);
+  // Locks first, then the budget: restoring a locked part must not push the prompt back over it.
+  return fitRefinedToBudget(locked, {
+    idea: input.idea,
+    instruction: input.instruction,
+    dialect: input.dialect,
+    locks: input.parent?.parts ? input.locks : [],
+    budget: input.budget,
+  });
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { CHECK_KINDS, MAX_CHECKS } from "@/lib/schemas/checks";
 import { PART_NAMES } from "@/lib/schemas/entities";
+import type { DraftCheck } from "./check-ids";
 
 const span = (what: string) =>
   z
@@ -25,6 +27,17 @@ export const OutputPartsSchema = z
   })
   .strict();
 
+/** One demand of the idea, as the model writes it; the ids are ours (check-ids.ts). */
+export const OutputCheckSchema = z
+  .object({
+    text: z
+      .string()
+      .describe('One atomic, checkable statement of what the idea demands ("there are exactly two foxes").'),
+    kind: z.enum(CHECK_KINDS).describe("What the statement checks."),
+    words: z.array(z.string()).describe("The idea's own words it comes from."),
+  })
+  .strict();
+
 /**
  * What the chat model is asked to return. Every field is required because OpenAI's strict
  * structured outputs demand it; "no negative prompt" is the empty string. `prompt` comes
@@ -41,11 +54,23 @@ export const RefinedOutputSchema = z
       .array(z.string())
       .describe("What was added or changed compared with the idea (or the current prompt), one short sentence each."),
     parts: OutputPartsSchema.describe("Where each part of the anatomy is in the prompt, word for word."),
+    checks: z
+      .array(OutputCheckSchema)
+      .describe(`The idea's demands, one item each, at most ${MAX_CHECKS}: never what you added.`),
   })
   .strict();
 export type RefinedOutput = z.infer<typeof RefinedOutputSchema>;
 
 export const REFINED_OUTPUT_NAME = "refined_prompt";
+
+const ReceivedCheckSchema = z.object({
+  text: z.string().trim().min(1).max(200),
+  kind: z.enum(CHECK_KINDS),
+  words: z
+    .array(z.string())
+    .nullish()
+    .transform((w) => (w ?? []).map((x) => x.slice(0, 80)).slice(0, 12)),
+});
 
 /**
  * What we accept back. Looser than what we ask for, because json_object servers only follow
@@ -65,9 +90,20 @@ export const ReceivedOutputSchema = z.object({
         PART_NAMES.flatMap((name) => (typeof raw?.[name] === "string" ? [[name, raw[name] as string]] : [])),
       ),
     ),
+  // Older models leave it out (undefined: none written); an item that does not parse is dropped, not fatal.
+  checks: z
+    .unknown()
+    .optional()
+    .transform((raw): DraftCheck[] | undefined => {
+      if (!Array.isArray(raw)) return undefined;
+      return raw.flatMap((item) => {
+        const parsed = ReceivedCheckSchema.safeParse(item);
+        return parsed.success ? [parsed.data] : [];
+      });
+    }),
 });
 export type ReceivedOutput = z.infer<typeof ReceivedOutputSchema>;
 
 /** The shape spelled out in words, for servers that take json_object but not a schema. */
 export const REFINED_OUTPUT_SHAPE =
-  '{"prompt": string, "negativePrompt": string, "title": string, "notes": string[], "parts": {"subject": string, "setting": string, "medium": string, "lighting": string, "composition": string, "palette": string, "details": string, "negative": string}}';
+  '{"prompt": string, "negativePrompt": string, "title": string, "notes": string[], "parts": {"subject": string, "setting": string, "medium": string, "lighting": string, "composition": string, "palette": string, "details": string, "negative": string}, "checks": [{"text": string, "kind": "entity"|"count"|"attribute"|"relation"|"text"|"style"|"setting", "words": string[]}]}';

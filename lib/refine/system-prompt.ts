@@ -2,6 +2,7 @@
  * The instructions that make a chat model a prompt writer. Kept apart from the transport so
  * they can be read, reviewed and tuned as prose.
  */
+import { MAX_CHECKS } from "@/lib/schemas/checks";
 import type { Dialect } from "@/lib/schemas/common";
 import { PART_NAMES, type PartName } from "@/lib/schemas/entities";
 import type { StyleId } from "@/lib/schemas/styles";
@@ -116,12 +117,18 @@ function directionRule(direction: boolean): string | null {
 
 const PARTS_RULE = `Also return parts: for each of subject, setting, medium, lighting, composition, palette and details, the span of your prompt that says it, copied exactly (a contiguous substring with the same spelling and capitals), or "" when the prompt has none; negative is the span of your negative prompt that is the negative part (usually all of it), or "".`;
 
+/**
+ * The checklist a judge holds each image to (issue 11): the idea's demands, never the writer's
+ * additions, or an image would fail for lacking a flourish nobody asked for.
+ */
+const CHECKS_RULE = `Also return checks: the idea's own demands, as short atomic statements a person could check against the picture, at most ${MAX_CHECKS}: each entity; each count ("there are exactly two foxes"); each attribute bound to its noun ("the umbrella is red", never just "red"); each relation or position ("the foxes are under a full moon"); any text to render, with its exact words in quotes; the medium or style the idea names; and its setting, time and weather. Give each its kind (entity, count, attribute, relation, text, style or setting) and words, the idea's words it comes from. List only what the idea (or the instruction) asks for, never what you added yourself: no lighting, lens or palette of your own. On a revision, return the items in <current_checks> as they are, add an item for each new demand of the instruction, and replace an item the instruction contradicts (for "make it one fox", "there is exactly one fox" replaces "there are exactly two foxes").`;
+
 function outputRule(mode: OutputMode, dialect: Dialect): string {
   switch (mode) {
     case "json_schema":
-      return `Answer with the JSON object the response format describes: prompt, negativePrompt${dialect === "prose" ? ' ("" for prose)' : ""}, title (2 to 6 words, no quotes), notes and parts.\n${PARTS_RULE}`;
+      return `Answer with the JSON object the response format describes: prompt, negativePrompt${dialect === "prose" ? ' ("" for prose)' : ""}, title (2 to 6 words, no quotes), notes, parts and checks.\n${PARTS_RULE}\n${CHECKS_RULE}`;
     case "json_object":
-      return `Answer with one JSON object and nothing else, with exactly these keys in this order: ${REFINED_OUTPUT_SHAPE}. negativePrompt is ""${dialect === "prose" ? " (prose has none)" : " when there is nothing to avoid"}; title is 2 to 6 words. If you must refuse, answer only {"refusal": "<one short sentence why>"}.\n${PARTS_RULE}`;
+      return `Answer with one JSON object and nothing else, with exactly these keys in this order: ${REFINED_OUTPUT_SHAPE}. negativePrompt is ""${dialect === "prose" ? " (prose has none)" : " when there is nothing to avoid"}; title is 2 to 6 words. If you must refuse, answer only {"refusal": "<one short sentence why>"}.\n${PARTS_RULE}\n${CHECKS_RULE}`;
     case "text":
       return `Answer with the prompt text only: no title, no notes, no quotes, no preamble, no markdown. If you must refuse, answer only "${TEXT_REFUSAL_MARKER} <one short sentence why>".`;
   }
@@ -149,6 +156,7 @@ const SECTION_TAGS = [
   "current_negative_prompt",
   "current_parts",
   "locked_parts",
+  "current_checks",
   "instruction",
   "direction",
 ];
@@ -215,6 +223,11 @@ export function buildUserMessage(
         PART_NAMES.filter((n) => input.locks?.includes(n)),
       );
       if (locked) sections.push(section("locked_parts", locked));
+    }
+    const checks = input.parent.checks ?? [];
+    if (checks.length > 0) {
+      // "kind: text" lines: what the idea demanded so far, for the revision to keep or replace.
+      sections.push(section("current_checks", checks.map((c) => `${c.kind}: ${neutralise(c.text)}`).join("\n")));
     }
     sections.push(section("instruction", neutralise(instruction)));
   }

@@ -1,3 +1,4 @@
+import type { CheckItem } from "@/lib/schemas/checks";
 import type { Dialect } from "@/lib/schemas/common";
 import type { PartName, PromptParts, PromptVersion } from "@/lib/schemas/entities";
 import type { StyleId } from "@/lib/schemas/styles";
@@ -13,7 +14,8 @@ export type PromptBudget = {
 export type RefineInput = {
   idea: string;
   /** The version being refined further (with `instruction`). */
-  parent?: Pick<PromptVersion, "prompt" | "negativePrompt" | "style" | "dialect" | "parts">;
+  parent?: Pick<PromptVersion, "prompt" | "negativePrompt" | "style" | "dialect" | "parts"> &
+    Partial<Pick<PromptVersion, "checks">>;
   instruction?: string;
   /** Parts of the parent whose text must come back word for word (needs `parent.parts`). */
   locks?: readonly PartName[];
@@ -39,6 +41,12 @@ export type RefinedPrompt = {
    * that is no preset of ours. Absent: the style asked for is the one it is in.
    */
   style?: StyleId | null;
+  /**
+   * What the idea demands, item by item (issue 11): the idea's words only, never the refiner's
+   * additions. Refining further: the parent's items, plus the instruction's new demands, with an
+   * item the instruction contradicts replaced. Absent: the refiner wrote none (the parent's stay).
+   */
+  checks?: CheckItem[];
 };
 
 /** A direction for one of several candidates: the first is faithful, the rest bolder. */

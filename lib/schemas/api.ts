@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CheckItemSchema, MAX_CHECKS } from "./checks";
 import { IdSchema, LIMITS, SizeSchema } from "./common";
 import { PartNameSchema } from "./entities";
 import { StyleIdSchema } from "./styles";
@@ -54,10 +55,28 @@ const negativeText = z.string().trim().max(LIMITS.negativePromptChars).optional(
  * `source: "verbatim"` marks a prompt typed in the Studio to be generated as written (the
  * default is a prompt read from an image). The backend's own (lower) limit is checked in studio/.
  */
+/** An edited checklist (issue 11): a new item may come without an id; the server numbers it. */
+export const EditChecksSchema = z
+  .array(CheckItemSchema.extend({ id: CheckItemSchema.shape.id.optional() }))
+  .max(MAX_CHECKS);
+
 export const EditBodySchema = z.union([
-  z.object({ parentId: IdSchema, prompt: promptText, negativePrompt: negativeText }).strict(),
   z
-    .object({ idea, prompt: promptText, negativePrompt: negativeText, source: z.literal("verbatim").optional() })
+    .object({
+      parentId: IdSchema,
+      prompt: promptText,
+      negativePrompt: negativeText,
+      checks: EditChecksSchema.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      idea,
+      prompt: promptText,
+      negativePrompt: negativeText,
+      source: z.literal("verbatim").optional(),
+      checks: EditChecksSchema.optional(),
+    })
     .strict(),
 ]);
 export type EditBody = z.infer<typeof EditBodySchema>;
@@ -137,6 +156,25 @@ export const ImagesQuerySchema = z
       .transform((v) => v === "true" || v === "1")
       .optional(),
     q,
+    /** Issue 11: best score first ("score"), or newest first (the default). */
+    sort: z.enum(["newest", "score"]).optional(),
+    /** Only images whose latest check scored at least this (0..1). */
+    minScore: z
+      .string()
+      .max(20)
+      .regex(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, "a score from 0 to 1, like 0.8")
+      .transform(Number)
+      .optional(),
+    /** Only images with a check (true), or without one (false). */
+    checked: z
+      .enum(["true", "false", "1", "0"])
+      .transform((v) => v === "true" || v === "1")
+      .optional(),
+    /** Only images whose latest check has a miss (true), or has none (false). */
+    hasMisses: z
+      .enum(["true", "false", "1", "0"])
+      .transform((v) => v === "true" || v === "1")
+      .optional(),
   })
   .strict();
 export type ImagesQuery = z.infer<typeof ImagesQuerySchema>;
@@ -168,6 +206,8 @@ export const IdeasQuerySchema = z
     style: StyleIdSchema.optional(),
     hasImages: flag,
     starred: flag,
+    /** Issue 11: an image of the idea whose latest check has a miss. */
+    hasMisses: flag,
     from: dayOrTime.optional(),
     to: dayOrTime.optional(),
   })

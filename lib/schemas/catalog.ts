@@ -41,7 +41,13 @@ export const CatalogSchema = z.object({
   defaults: z.object({ refiner: z.string(), backend: z.string() }),
   /** True when nothing is configured: the UI says so and names OPENAI_API_KEY. */
   embeddedDefaults: z.boolean(),
+  /**
+   * The judge that checks images (issue 11), null when JUDGE=off. `autoCheck`: every new image is
+   * checked as it is made, so a result card waits for its receipt. Always sent by the server.
+   */
+  judge: z.object({ id: z.string(), label: z.string(), autoCheck: z.boolean() }).nullable().optional(),
 });
 export type Catalog = z.infer<typeof CatalogSchema>;
 export type CatalogBackend = Catalog["backends"][number];
 export type CatalogRefiner = Catalog["refiners"][number];
+export type CatalogJudge = NonNullable<Catalog["judge"]>;

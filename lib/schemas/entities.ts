@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CheckItemSchema, ImageCheckSchema } from "./checks";
 import { DialectSchema, IdSchema, IsoDateSchema } from "./common";
 import { StyleIdSchema } from "./styles";
 
@@ -11,7 +12,8 @@ export const IdeaSchema = z.object({
 export type Idea = z.infer<typeof IdeaSchema>;
 
 /** `verbatim`: a prompt typed or pasted in the Studio and kept as written, never refined. */
-export const PromptSourceSchema = z.enum(["refine", "edit", "verbatim"]);
+/** `fix`: a round of a fix loop (issue 11), refined with an instruction naming the checklist's misses. */
+export const PromptSourceSchema = z.enum(["refine", "edit", "verbatim", "fix"]);
 
 /** A prompt's anatomy: the parts a refiner writes, shown as chips and lockable one by one. */
 export const PART_NAMES = [
@@ -64,6 +66,8 @@ export const PromptVersionSchema = z.object({
   direction: z.string().nullable(),
   /** When its owner approved it (issue 10: the version a stakeholder signed off); null until then. */
   approvedAt: IsoDateSchema.nullable(),
+  /** What the idea demands, item by item (issue 11): what a judge checks each image against. */
+  checks: z.array(CheckItemSchema),
   createdAt: IsoDateSchema,
 });
 export type PromptVersion = z.infer<typeof PromptVersionSchema>;
@@ -131,6 +135,8 @@ export const ImageDetailSchema = ImageSchema.extend({
   version: PromptVersionSchema,
   idea: IdeaSchema,
   generation: GenerationSchema,
+  /** Its latest check by a judge (issue 11), or null when it was never checked. */
+  check: ImageCheckSchema.nullable(),
 });
 export type ImageDetail = z.infer<typeof ImageDetailSchema>;
 

@@ -34,6 +34,8 @@ export interface PromptVersionsTable {
   direction: string | null;
   /** When its owner approved it (migration 0006); null: not approved. */
   approved_at: string | null;
+  /** JSON array of CheckItem (migration 0008); '[]' for a version without a checklist. */
+  checks: string;
   created_at: string;
 }
 
@@ -169,6 +171,41 @@ export interface FeedbackTable {
   created_at: string;
 }
 
+/** A judge's answer for one image (issue 11, migration 0009); an image's check is its latest row. */
+export interface ImageChecksTable {
+  id: string;
+  image_id: string;
+  judge_id: string;
+  judge_label: string;
+  judge_model: string;
+  /** Passes ÷ items, 0..1. */
+  score: number;
+  /** JSON array of CheckResultItem. */
+  items: string;
+  created_at: string;
+}
+
+/** A fix loop (issue 11, migration 0010): rounds as JSON; owner/lease_until say who runs it. */
+export interface FixLoopsTable {
+  id: string;
+  image_id: string;
+  idea_id: string;
+  status: string;
+  max_rounds: number;
+  reason: string | null;
+  /** JSON array of FixRound. */
+  rounds: string;
+  best_image_id: string | null;
+  /** JSON object ({ code, message }) or null. */
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+  /** The instance running it (null once it ended). */
+  owner: string | null;
+  /** Epoch ms until which its owner's lease holds. */
+  lease_until: number | null;
+}
+
 export interface Database {
   ideas: IdeasTable;
   prompt_versions: PromptVersionsTable;
@@ -181,6 +218,8 @@ export interface Database {
   shared_secrets: SharedSecretsTable;
   shares: SharesTable;
   feedback: FeedbackTable;
+  image_checks: ImageChecksTable;
+  fix_loops: FixLoopsTable;
 }
 
 export type IdeaRow = IdeasTable;
@@ -191,5 +230,6 @@ export type ComparisonRow = ComparisonsTable;
 export type ComparisonCellRow = ComparisonCellsTable;
 export type ShareRow = SharesTable;
 export type FeedbackRow = FeedbackTable;
+export type ImageCheckRow = ImageChecksTable;
 /** An image row with the two facts the entity borrows from its version and generation. */
 export type ImageJoinedRow = ImagesTable & { prompt: string; backend: string };

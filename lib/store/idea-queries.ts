@@ -4,6 +4,7 @@ import type { Idea, IdeaSummary, IdeaThumb, Page } from "@/lib/schemas";
 import { checkLimit, decodeCursor, encodeCursor } from "./cursor";
 import type { Database } from "./database";
 import { ideaMatches, ideaSearchWords } from "./idea-search";
+import { latestHasMiss } from "./latest-check";
 import { isPostgres } from "./migrations/dialect";
 import { ideaFromRow, ideaToRow, toDbTime, versionToRow } from "./row-mapping";
 import type { IdeaListFilter, IdeaListQuery, NewIdea, NewPromptVersion } from "./types";
@@ -145,6 +146,13 @@ function ideaFilter(postgres: boolean, filter: IdeaListFilter) {
         ),
       ]);
       and.push(filter.starred ? starred : eb.not(starred));
+    }
+    if (filter.hasMisses !== undefined) {
+      // Issue 11: an image whose latest check missed an item (lib/store/latest-check.ts).
+      const missed = eb.exists(
+        eb.selectFrom("images as mi").whereRef("mi.idea_id", "=", "i.id").where(latestHasMiss("mi.id")).select("mi.id"),
+      );
+      and.push(filter.hasMisses ? missed : eb.not(missed));
     }
     if (filter.from !== undefined) and.push(sql<SqlBool>`i.last_activity_at >= ${toDbTime(filter.from)}`);
     if (filter.to !== undefined) and.push(sql<SqlBool>`i.last_activity_at < ${toDbTime(filter.to)}`);

@@ -1,8 +1,17 @@
 import "server-only";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Image, Page } from "@/lib/schemas";
-import { type CursorKey, checkLimit, decodeCursor, toPage } from "./cursor";
+import {
+  type CursorKey,
+  checkLimit,
+  decodeCursor,
+  decodeScoreCursor,
+  encodeScoreCursor,
+  type ScoreCursorKey,
+  toPage,
+} from "./cursor";
 import type { Database } from "./database";
+import { latestHasMiss, latestScore as latestCheckScore } from "./latest-check";
 import { imageFromRow, imageToRow } from "./row-mapping";
 import { columnContains, containsPattern, searchWords } from "./text-search";
 import type { ImageListFilter, ImageListQuery, ImageNeighbours, NewImage } from "./types";
@@ -31,6 +40,14 @@ export async function findImage(db: Kysely<Database>, id: string): Promise<Image
 type ImageSelect = ReturnType<typeof selectImages>;
 
 /**
+ * The score of an image's latest check (issue 11), null when it was never checked: one seek on
+ * image_checks (image_id, created_at, id) per row, the same SQL on both dialects.
+ */
+const latestScore = latestCheckScore("img.id");
+/** The best-score order's first key: scores are 0..1, so a never-checked image (-1) comes after them all. */
+const scoreKey = sql<number>`coalesce(${latestScore}, -1)`;
+
+/**
  * The gallery's images narrowed by its filter. The one place the filter is applied: the list
  * and the image page's neighbours both start here, so Previous and Next walk the list shown.
  */
@@ -43,7 +60,60 @@ function filteredImages(db: Kysely<Database>, filter: ImageListFilter): ImageSel
     const pattern = containsPattern(word);
     select = select.where((eb) => eb.or([columnContains("i.text", pattern), columnContains("pv.prompt", pattern)]));
   }
+  if (filter.checked !== undefined) select = select.where(latestScore, filter.checked ? "is not" : "is", null);
+  // Never checked is -1 here, below any minScore (0..1): it is left out as it should be.
+  if (filter.minScore !== undefined) select = select.where(scoreKey, ">=", filter.minScore);
+  if (filter.hasMisses !== undefined) {
+    const miss = latestHasMiss("img.id");
+    select = select.where(filter.hasMisses ? miss : sql<boolean>`NOT ${miss}`);
+  }
   return select;
+}
+
+/**
+ * Best score first (issue 11): the latest check's score, then newest first, ties by id; never
+ * checked last. The cursor is a (score, created_at, id) key in it.
+ */
+function bestFirst(select: ImageSelect) {
+  return select
+    .select(scoreKey.as("score_key"))
+    .orderBy(scoreKey, "desc")
+    .orderBy("img.created_at", "desc")
+    .orderBy("img.id", "desc");
+}
+
+const scoreTuple = sql`(${scoreKey}, img.created_at, img.id)`;
+const keyTuple = (key: ScoreCursorKey) => sql`(${key.score}, ${key.createdAt}, ${key.id})`;
+
+/** The images after `key` in the best-score order. */
+function lowerThan(select: ImageSelect, key: ScoreCursorKey): ImageSelect {
+  return select.where(sql<boolean>`${scoreTuple} < ${keyTuple(key)}`);
+}
+
+/** The images before `key` in the best-score order, nearest first (so the reverse of it). */
+function higherThan(select: ImageSelect, key: ScoreCursorKey) {
+  return select
+    .where(sql<boolean>`${scoreTuple} > ${keyTuple(key)}`)
+    .orderBy(scoreKey, "asc")
+    .orderBy("img.created_at", "asc")
+    .orderBy("img.id", "asc");
+}
+
+/** Best score first (sort "score"): its own cursor, which carries the score. */
+async function findImagesByScore(db: Kysely<Database>, query: ImageListQuery, limit: number): Promise<Page<Image>> {
+  const select = filteredImages(db, query);
+  const page = query.cursor === undefined ? select : lowerThan(select, decodeScoreCursor(query.cursor));
+  const rows = await bestFirst(page)
+    .limit(limit + 1)
+    .execute();
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  // The raw row's key, not the entity's: the next page compares against exactly what is stored.
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeScoreCursor({ score: Number(last.score_key), createdAt: last.created_at, id: last.id })
+      : null;
+  return { items: items.map(imageFromRow), nextCursor };
 }
 
 /** The gallery's order: newest first, ties by id (descending). The cursor is a key in it. */
@@ -69,6 +139,7 @@ function newerThan(select: ImageSelect, key: CursorKey): ImageSelect {
 /** Newest first. Each word of q must appear in the idea's text or in the image's prompt. */
 export async function findImages(db: Kysely<Database>, query: ImageListQuery): Promise<Page<Image>> {
   const limit = checkLimit(query.limit);
+  if (query.sort === "score") return findImagesByScore(db, query, limit);
   const select = filteredImages(db, query);
   const page = query.cursor === undefined ? select : olderThan(select, decodeCursor(query.cursor));
   const rows = await newestFirst(page)
@@ -88,6 +159,7 @@ export async function findImageNeighbours(
   id: string,
   filter: ImageListFilter = {},
 ): Promise<ImageNeighbours | undefined> {
+  if (filter.sort === "score") return scoreNeighbours(db, id, filter);
   const at = await db.selectFrom("images").select(["id", "created_at"]).where("id", "=", id).executeTakeFirst();
   if (!at) return undefined;
   const key: CursorKey = { createdAt: at.created_at, id: at.id };
@@ -98,6 +170,28 @@ export async function findImageNeighbours(
       .executeTakeFirst(),
   ]);
   return { previous: newer?.id ?? null, next: older?.id ?? null };
+}
+
+/** The image page's Previous and Next in the best-score order: the same walk as the gallery sorted so. */
+async function scoreNeighbours(
+  db: Kysely<Database>,
+  id: string,
+  filter: ImageListFilter,
+): Promise<ImageNeighbours | undefined> {
+  const at = await db
+    .selectFrom("images as img")
+    .select(["img.id", "img.created_at", scoreKey.as("score_key")])
+    .where("img.id", "=", id)
+    .executeTakeFirst();
+  if (!at) return undefined;
+  const key: ScoreCursorKey = { score: Number(at.score_key), createdAt: at.created_at, id: at.id };
+  const [higher, lower] = await Promise.all([
+    higherThan(filteredImages(db, filter), key).limit(1).executeTakeFirst(),
+    bestFirst(lowerThan(filteredImages(db, filter), key))
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { previous: higher?.id ?? null, next: lower?.id ?? null };
 }
 
 /** Oldest first: the order the backend returned them in. */

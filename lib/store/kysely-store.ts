@@ -10,7 +10,15 @@ import {
   insertGeneration,
   patchGeneration,
 } from "./generation-queries";
+import {
+  findFixLoop,
+  findFixLoopsByStatus,
+  findFixLoopsForImage,
+  insertFixLoop,
+  patchFixLoop,
+} from "./fix-loop-queries";
 import { findIdea, findIdeas, insertIdeaWithVersion, removeIdea } from "./idea-queries";
+import { findLatestCheck, findLatestChecks, insertImageCheck } from "./image-check-queries";
 import {
   findImage,
   findImageNeighbours,
@@ -100,6 +108,17 @@ export function storeOver({ read, write, close }: StoreAccess): Store {
     listFeedbackForIdea: (ideaId) => read((db) => findFeedbackForIdea(db, ideaId)),
 
     setApproval: (versionId, approvedAt) => write((trx) => updateApproval(trx, versionId, approvedAt)),
+
+    saveImageCheck: (check) => write((trx) => insertImageCheck(trx, check)),
+    getLatestCheck: (imageId) => read((db) => findLatestCheck(db, imageId)),
+    getLatestChecks: (imageIds) =>
+      imageIds.length === 0 ? Promise.resolve(new Map()) : read((db) => findLatestChecks(db, imageIds)),
+
+    createFixLoop: (loop) => write((trx) => insertFixLoop(trx, loop)),
+    getFixLoop: (id) => read((db) => findFixLoop(db, id)),
+    updateFixLoop: (id, patch, guard) => write((trx) => patchFixLoop(trx, id, patch, guard)),
+    listFixLoopsByStatus: (statuses) => read((db) => findFixLoopsByStatus(db, statuses)),
+    listFixLoopsForImage: (imageId) => read((db) => findFixLoopsForImage(db, imageId)),
 
     // Through read(), so it meets what every call meets: the pool, the migrations, the error translation.
     ping: () =>

@@ -19,6 +19,7 @@ import {
   type PromptVersion,
   StyleIdSchema,
 } from "@/lib/schemas";
+import { type CheckItem, CheckItemSchema, MAX_CHECKS } from "@/lib/schemas/checks";
 import { type Feedback, type Share, ShareKindSchema } from "@/lib/schemas/shares";
 import type {
   ComparisonCellRow,
@@ -98,6 +99,23 @@ export function locksToColumn(locks: readonly PartName[]): string {
   return JSON.stringify(PART_NAMES.filter((name) => locks.includes(name)));
 }
 
+/** Each item that still validates (an old row, or no column before 0008: none), at most MAX_CHECKS. */
+function checksFrom(text: string | null | undefined): CheckItem[] {
+  const value = parseJson(text ?? null);
+  if (!Array.isArray(value)) return [];
+  const items: CheckItem[] = [];
+  for (const entry of value) {
+    const parsed = CheckItemSchema.safeParse(entry);
+    if (parsed.success && items.length < MAX_CHECKS) items.push(parsed.data);
+  }
+  return items;
+}
+
+/** One spelling per checklist (keys in a fixed order), so an edit's dedupe can compare the text. */
+export function checksToColumn(checks: readonly CheckItem[]): string {
+  return JSON.stringify(checks.map(({ id, text, kind, words }) => ({ id, text, kind, words })));
+}
+
 function errorFrom(text: string | null): Generation["error"] {
   return oneOf(ErrorInfoSchema.nullable(), parseJson(text) ?? null, null);
 }
@@ -147,6 +165,7 @@ export function versionFromRow(row: VersionRow): PromptVersion {
     locks: locksFrom(row.locks),
     direction: row.direction,
     approvedAt: row.approved_at,
+    checks: checksFrom(row.checks),
     createdAt: row.created_at,
   };
 }
@@ -170,6 +189,7 @@ export function versionToRow(v: PromptVersion): VersionRow {
     locks: locksToColumn(v.locks),
     direction: v.direction,
     approved_at: toDbTimeOrNull(v.approvedAt),
+    checks: checksToColumn(v.checks),
     created_at: toDbTime(v.createdAt),
   };
 }

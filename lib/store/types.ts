@@ -12,6 +12,7 @@ import type {
   PartName,
   PromptVersion,
 } from "@/lib/schemas/entities";
+import type { FixLoop, ImageCheck } from "@/lib/schemas/checks";
 import type { Feedback, Share, ShareKind } from "@/lib/schemas/shares";
 
 /** Rows to insert: the store assigns nothing; the caller passes ids and times (lib/ids.ts). */
@@ -38,11 +39,21 @@ export type ImageListFilter = {
   favorite?: boolean;
   /** Case-insensitive words matched against the idea text and the prompt. */
   q?: string;
+  /**
+   * Issue 11: "score" orders by the latest check's score, best first (then newest; never checked
+   * last); the default is newest first. checked: has a check (false: none); minScore: the latest
+   * check's score is at least this (0..1; never checked images are left out).
+   */
+  sort?: "newest" | "score";
+  checked?: boolean;
+  minScore?: number;
+  /** The latest check has a miss (a failed item); false: checked with none, or never checked. */
+  hasMisses?: boolean;
 };
 
 export type ImageListQuery = ImageListFilter & { cursor?: string; limit: number };
 
-/** The ids either side of an image in the gallery's order (newest first); null at either end. */
+/** The ids either side of an image in the gallery's order (its sort); null at either end. */
 export type ImageNeighbours = { previous: string | null; next: string | null };
 
 /**
@@ -58,6 +69,8 @@ export type IdeaListFilter = {
   style?: string;
   hasImages?: boolean;
   starred?: boolean;
+  /** Issue 11: one of its images' latest check has a miss (false: none has). */
+  hasMisses?: boolean;
   from?: string;
   to?: string;
 };
@@ -76,6 +89,23 @@ export type NewComparison = Comparison;
 export type ShareRecord = Share & { tokenHash: string };
 export type NewShare = ShareRecord;
 export type NewFeedback = Feedback;
+/** A judge's answer for one image (issue 11); the id is the row's own, never shown. */
+export type NewImageCheck = ImageCheck & { id: string };
+
+/** A fix loop's row: the public FixLoop, its idea, and who runs it until when (epoch ms). */
+export type FixLoopRecord = FixLoop & { ideaId: string; owner: string | null; leaseUntil: number | null };
+export type FixLoopPatch = Partial<
+  Pick<FixLoopRecord, "status" | "reason" | "rounds" | "bestImageId" | "error" | "finishedAt" | "owner" | "leaseUntil">
+>;
+/**
+ * A fix-loop write that applies only while every condition holds: its status is one of
+ * `ifStatus`, its owner is `ifOwner`, its lease ran out before `ifLeaseBefore` (epoch ms).
+ */
+export type FixLoopGuard = {
+  ifStatus?: readonly FixLoop["status"][];
+  ifOwner?: string;
+  ifLeaseBefore?: number;
+};
 
 /**
  * Rows. SQLite through Kysely by default; behind this interface so Postgres can follow.
@@ -166,6 +196,22 @@ export interface Store {
 
   /** Approves a version (approvedAt) or takes the approval back (null); undefined when it does not exist. */
   setApproval(versionId: string, approvedAt: string | null): Promise<PromptVersion | undefined>;
+
+  /** Image checks (issue 11): every check is kept; an image's check is its latest. They go with the image. */
+  saveImageCheck(check: NewImageCheck): Promise<void>;
+  getLatestCheck(imageId: string): Promise<ImageCheck | undefined>;
+  /** The latest check of each image that has one (result cards, the gallery); missing ids are absent. */
+  getLatestChecks(imageIds: string[]): Promise<Map<string, ImageCheck>>;
+
+  /** Fix loops (issue 11): they go with the image they started from. */
+  createFixLoop(loop: FixLoopRecord): Promise<void>;
+  getFixLoop(id: string): Promise<FixLoopRecord | undefined>;
+  /** Undefined when the loop is missing, or the guard refuses the write. */
+  updateFixLoop(id: string, patch: FixLoopPatch, guard?: FixLoopGuard): Promise<FixLoopRecord | undefined>;
+  /** Oldest first. */
+  listFixLoopsByStatus(statuses: readonly FixLoop["status"][]): Promise<FixLoopRecord[]>;
+  /** Newest first. */
+  listFixLoopsForImage(imageId: string): Promise<FixLoopRecord[]>;
 
   /** One trivial query: resolves when the database answers (GET /api/ready), else throws. */
   ping(): Promise<void>;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import type { PartName, PromptVersion } from "@/lib/schemas";
 import type { Database } from "./database";
-import { locksToColumn, toDbTime, versionFromRow, versionToRow } from "./row-mapping";
+import { checksToColumn, locksToColumn, toDbTime, versionFromRow, versionToRow } from "./row-mapping";
 import type { NewPromptVersion } from "./types";
 
 /** The schema refuses a parent from another idea (composite foreign key). */
@@ -11,8 +11,8 @@ export async function insertVersion(db: Kysely<Database>, version: NewPromptVers
 }
 
 /**
- * A hand edit, kept once: when its parent already has an edit child with the same prompt and
- * negative prompt, that child is the edit (the page's keepalive save on leaving and the reloaded
+ * A hand edit, kept once: when its parent already has an edit child with the same prompt,
+ * negative prompt and checklist, that child is the edit (the page's keepalive save on leaving and the reloaded
  * page's own save of the same text race; both must land on one version). Runs inside the write
  * transaction, so on SQLite the check and the insert are one step, and on Postgres two racing
  * SERIALIZABLE transactions conflict and the retried one finds the first.
@@ -30,6 +30,7 @@ export async function insertEditOnce(db: Kysely<Database>, version: NewPromptVer
         ? eb("negative_prompt", "is", null)
         : eb("negative_prompt", "=", version.negativePrompt),
     )
+    .where("checks", "=", checksToColumn(version.checks))
     .orderBy("created_at", "asc")
     .orderBy("id", "asc")
     .executeTakeFirst();

@@ -1,6 +1,7 @@
 import "server-only";
 import { BACKENDS, REFINERS } from "@/lib/catalog";
 import { defaultBackendId, listBackends } from "@/lib/backends/registry";
+import { autoCheckEnabled, configuredJudge } from "@/lib/judge/registry";
 import { defaultRefinerId, isRefinerConfigured, REFINER_IDS, refinerModel } from "@/lib/refine/registry";
 import type { Catalog } from "@/lib/schemas/catalog";
 
@@ -25,10 +26,12 @@ export function getCatalog(): Catalog {
     offline: REFINERS[id].offline,
   }));
   const defaults = { refiner: defaultRefinerId(), backend: defaultBackendId() };
+  const judge = configuredJudge();
   return {
     refiners,
     backends,
     defaults,
     embeddedDefaults: defaults.refiner === "offline" && defaults.backend === "offline",
+    judge: judge ? { id: judge.id, label: judge.label, autoCheck: autoCheckEnabled() } : null,
   };
 }

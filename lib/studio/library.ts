@@ -61,6 +61,7 @@ export async function startIdeaFromEntry(id: string): Promise<{ idea: Idea; vers
     locks: [],
     direction: null,
     approvedAt: null,
+    checks: [],
     createdAt: now,
   };
   await store.createIdeaWithVersion(idea, version);

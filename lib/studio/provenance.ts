@@ -1,6 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { buildRecipe, RECIPE_KEYWORD, type Recipe, RecipeSchema, readPngText } from "@/lib/png";
+import type { RecipeCheck } from "@/lib/png/recipe";
+import type { ImageCheck } from "@/lib/schemas/checks";
 import { embedProvenance } from "@/lib/png/embed-provenance";
 import type { Generation, Idea, Image, PromptVersion } from "@/lib/schemas/entities";
 import { deps } from "./deps";
@@ -22,8 +24,14 @@ export async function loadRecipeSources(promptId: string): Promise<RecipeSources
   return { idea, version, lineage };
 }
 
-export function recipeFor(sources: RecipeSources, generation: Generation, seed: number | undefined): Recipe {
-  return buildRecipe({ ...sources, generation, seed });
+export function recipeFor(
+  sources: RecipeSources,
+  generation: Generation,
+  seed: number | undefined,
+  check?: ImageCheck,
+): Recipe {
+  const recipe = buildRecipe({ ...sources, generation, seed });
+  return check ? { ...recipe, check: recipeCheck(check) } : recipe;
 }
 
 /** PNGs carry their recipe inside (A1111 `parameters` + our `promptsmith` JSON); other formats as they came. */
@@ -31,11 +39,13 @@ export function withProvenance(bytes: Uint8Array, mime: string, recipe: Recipe):
   return mime === "image/png" ? embedProvenance(bytes, recipe) : bytes;
 }
 
-/** The recipe of a stored image, for the JSON beside non-PNG downloads. */
+/** The recipe of a stored image, for the JSON beside non-PNG downloads (its latest check included, as in a PNG). */
 export async function recipeOfImage(imageId: string): Promise<Recipe> {
-  const image = await deps().store.getImage(imageId);
+  const { store } = deps();
+  const image = await store.getImage(imageId);
   if (!image) throw new AppError("not_found", "The image was not found.");
-  return currentRecipeOf(image);
+  const [recipe, latest] = await Promise.all([currentRecipeOf(image), store.getLatestCheck(image.id)]);
+  return latest ? { ...recipe, check: recipeCheck(latest) } : recipe;
 }
 
 /** The recipe as the rows say now (the version's approval included), not as it was at generation time. */
@@ -46,33 +56,49 @@ async function currentRecipeOf(image: Image): Promise<Recipe> {
 }
 
 /**
- * A stored PNG whose `promptsmith` recipe says what the version's approval is now: its chunks were
- * written when it was made, and an approval given (or taken back) since must show in every copy
- * served. Only the approval changes: the rest of the recipe stays as embedded (it is the record
- * of how the image was made), and a file that already agrees goes out as stored, byte for byte.
- * Rewriting splices the two text chunks (~1 ms), pixels untouched. `revision` names the approval
- * state, for an ETag. Other formats, and bytes that are no whole PNG, go as stored.
+ * A stored PNG whose `promptsmith` recipe says what the version's approval and the image's latest
+ * check (issue 11) are now: its chunks were written when it was made, and an approval given (or
+ * taken back) or a check made since must show in every copy served. Only those change: the rest
+ * of the recipe stays as embedded (it is the record of how the image was made), and a file that
+ * already agrees goes out as stored, byte for byte. Rewriting splices the two text chunks (~1 ms),
+ * pixels untouched. `revision` names the approval and check state, for an ETag. Other formats,
+ * and bytes that are no whole PNG, go as stored.
  */
 export async function withCurrentRecipe(
   image: Image,
   file: { bytes: Buffer; mime: string },
 ): Promise<{ bytes: Buffer; mime: string; revision?: string }> {
   if (image.mime !== "image/png") return file;
-  const version = await deps().store.getVersion(image.promptId);
+  const { store } = deps();
+  const [version, latest] = await Promise.all([store.getVersion(image.promptId), store.getLatestCheck(image.id)]);
   const approvedAt = version?.approvedAt ?? null;
-  const revision = `${image.id}.${approvedAt ? Date.parse(approvedAt).toString(36) : "0"}`;
+  const check = latest ? recipeCheck(latest) : undefined;
+  const stamp = (iso: string | null | undefined) => (iso ? Date.parse(iso).toString(36) : "0");
+  const revision = `${image.id}.${stamp(approvedAt)}${check ? `.${stamp(check.createdAt)}` : ""}`;
   const embedded = await embeddedRecipe(file.bytes);
-  if ((embedded?.prompt.approvedAt ?? null) === approvedAt) return { ...file, revision };
+  if ((embedded?.prompt.approvedAt ?? null) === approvedAt && embedded?.check?.createdAt === check?.createdAt) {
+    return { ...file, revision };
+  }
   // A PNG without our chunk (or an unreadable one) gets the whole recipe from the rows.
   const base = embedded ?? (await currentRecipeOf(image));
   const { approvedAt: _old, ...prompt } = base.prompt;
-  const recipe: Recipe = { ...base, prompt: approvedAt ? { ...prompt, approvedAt } : prompt };
+  const { check: _oldCheck, ...rest } = base;
+  const recipe: Recipe = {
+    ...rest,
+    prompt: approvedAt ? { ...prompt, approvedAt } : prompt,
+    ...(check ? { check } : {}),
+  };
   try {
     const bytes = embedProvenance(file.bytes, recipe);
     return { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), mime: file.mime, revision };
   } catch {
     return file;
   }
+}
+
+/** A check as a recipe carries it: the image is the file itself, so no imageId. */
+export function recipeCheck(check: ImageCheck): RecipeCheck {
+  return { judge: check.judge, score: check.score, items: check.items, createdAt: check.createdAt };
 }
 
 /** The `promptsmith` JSON inside a PNG, when there is one that reads as a recipe. */

@@ -17,7 +17,17 @@ import { withCurrentRecipe } from "./provenance";
 export { getCatalog } from "./catalog";
 
 /** What the gallery narrows its images to: GET /api/images's filter, and the image page's. */
-export type ImageFilter = { ideaId?: string; backend?: string; favorite?: boolean; q?: string };
+export type ImageFilter = {
+  ideaId?: string;
+  backend?: string;
+  favorite?: boolean;
+  q?: string;
+  /** Issue 11: best score first, and narrowing by the latest check (lib/store/types.ts ImageListFilter). */
+  sort?: "newest" | "score";
+  checked?: boolean;
+  minScore?: number;
+  hasMisses?: boolean;
+};
 
 type ImageQuery = ImageFilter & { cursor?: string; limit?: number };
 
@@ -39,13 +49,14 @@ export async function getImageDetail(id: string): Promise<ImageDetail | undefine
   const { store } = deps();
   const image = await store.getImage(id);
   if (!image) return undefined;
-  const [version, idea, generation] = await Promise.all([
+  const [version, idea, generation, check] = await Promise.all([
     store.getVersion(image.promptId),
     store.getIdea(image.ideaId),
     store.getGeneration(image.generationId),
+    store.getLatestCheck(id),
   ]);
   if (!version || !idea || !generation) return undefined;
-  return { ...image, version, idea, generation };
+  return { ...image, version, idea, generation, check: check ?? null };
 }
 
 /**

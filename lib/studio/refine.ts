@@ -6,6 +6,7 @@ import { newId } from "@/lib/ids";
 import { chargeRefinement } from "@/lib/limits/refine-limit";
 import { assertAllowed } from "@/lib/safety/moderate";
 import { log } from "@/lib/log";
+import { numberChecks } from "@/lib/refine/check-ids";
 import { candidateDirections } from "@/lib/refine/directions";
 import { getRefiner } from "@/lib/refine/registry";
 import type { CandidateDirection, RefinedPrompt, RefineInput, Refiner } from "@/lib/refine/types";
@@ -64,6 +65,7 @@ type Plan = {
   /** A restyle: a parent, a style, and no instruction. */
   restyle: boolean;
   input: RefineInput;
+  source?: "refine" | "fix";
 };
 
 export type PrepareOptions = {
@@ -72,6 +74,8 @@ export type PrepareOptions = {
    * the chosen refiner's rate limit. Without it (tests, in-process callers) nothing is counted.
    */
   clientKey?: string;
+  /** What the saved version says made it: "fix" for a fix loop's round (lib/fix/); "refine" otherwise. */
+  source?: "refine" | "fix";
 };
 
 /**
@@ -79,7 +83,7 @@ export type PrepareOptions = {
  * configured, rate limit…), so those answer with a proper status instead of an error inside a stream.
  */
 export async function prepareRefine(body: RefineBody, opts: PrepareOptions = {}): Promise<PreparedRefine> {
-  const plan = await planRefine(body, opts.clientKey);
+  const plan = { ...(await planRefine(body, opts.clientKey)), source: opts.source ?? "refine" };
   const count = body.candidates ?? 1;
   const directions = count >= 2 ? candidateDirections(count) : [];
   if (count >= 2 && directions.length !== count) {
@@ -127,6 +131,7 @@ async function planRefine(body: RefineBody, clientKey: string | undefined): Prom
       style: parent.style,
       dialect: parent.dialect,
       parts: parent.parts,
+      checks: parent.checks,
     },
     instruction,
     ...(locks.length > 0 ? { locks } : {}),
@@ -184,7 +189,7 @@ function versionFrom(plan: Plan, refined: RefinedPrompt, direction: CandidateDir
     id: newId(),
     ideaId: plan.idea.id,
     parentId: parent?.id ?? null,
-    source: "refine",
+    source: plan.source ?? "refine",
     instruction: plan.instruction ?? null,
     prompt: refined.prompt,
     negativePrompt,
@@ -200,6 +205,9 @@ function versionFrom(plan: Plan, refined: RefinedPrompt, direction: CandidateDir
     locks: parent ? locksFor(parent.locks, parts) : [],
     direction: direction?.label ?? null,
     approvedAt: null,
+    // The idea's demands: the refiner's list; a refiner that wrote none keeps the parent's.
+    // A fix round keeps its parent's list as it is: its score must be comparable with the parent's.
+    checks: numberChecks((plan.source === "fix" ? parent?.checks : refined.checks) ?? parent?.checks ?? []),
     createdAt: new Date().toISOString(),
   };
 }

@@ -2,12 +2,16 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { guessDialect } from "@/lib/prompt-formats/guess-dialect";
 import { newId } from "@/lib/ids";
+import { numberChecks } from "@/lib/refine/check-ids";
 import type { EditBody } from "@/lib/schemas/api";
 import type { PromptVersion } from "@/lib/schemas/entities";
 import { deps } from "./deps";
 import { carryOverParts } from "./parts";
 
-/** A manual edit: a child of the version it was edited from, or the first version of a new idea. */
+/**
+ * A manual edit (of the prompt, the checklist or both): a child of the version it was edited from,
+ * or the first version of a new idea.
+ */
 export async function saveEdit(body: EditBody): Promise<PromptVersion> {
   if (!("parentId" in body)) return saveImported(body);
   const { store } = deps();
@@ -24,16 +28,25 @@ export async function saveEdit(body: EditBody): Promise<PromptVersion> {
     negativePrompt,
     refiner: "manual",
     model: "manual",
-    notes: ["Edited by hand."],
+    notes: editNotes(parent, body, negativePrompt),
     // The parts (and locks) whose words the edit left alone; the rest were rewritten.
     ...carryOverParts(parent, body.prompt, negativePrompt),
     direction: null,
     // An approval is of the parent's words: the edit starts unapproved.
     approvedAt: null,
+    // The idea asks for the same things after a hand edit, unless the edit is of the checklist.
+    checks: body.checks === undefined ? parent.checks : numberChecks(body.checks),
     createdAt: new Date().toISOString(),
   };
   // The same text saved twice (a page's keepalive save and the reloaded page's own) is one version.
   return store.saveEdit(version);
+}
+
+/** What the person changed by hand: the prompt, the checklist, or both. */
+function editNotes(parent: PromptVersion, body: { prompt: string; checks?: unknown }, negativePrompt: string | null) {
+  const wordsChanged = body.prompt !== parent.prompt || negativePrompt !== parent.negativePrompt;
+  if (body.checks === undefined) return ["Edited by hand."];
+  return [...(wordsChanged ? ["Edited by hand."] : []), "Checklist edited by hand."];
 }
 
 /**
@@ -66,6 +79,7 @@ async function saveImported(body: Exclude<EditBody, { parentId: string }>): Prom
     locks: [],
     direction: null,
     approvedAt: null,
+    checks: numberChecks(body.checks ?? []),
     createdAt: now,
   };
   await store.createIdeaWithVersion(idea, version);

@@ -222,6 +222,7 @@ describe("safety, as for POST /api/generate", () => {
         locks: [],
         direction: null,
         approvedAt: null,
+        checks: [],
         createdAt: new Date(now + i).toISOString(),
       }),
     );

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       locks: [],
       direction: null,
       approvedAt: null,
+      checks: [],
       createdAt: now,
     };
     await store.createIdeaWithVersion(idea, version);

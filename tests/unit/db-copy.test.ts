@@ -110,6 +110,8 @@ function version(id: string, ideaId: string, parentId: string | null, createdAt:
     locks: parentId ? ["subject"] : [],
     direction: null,
     approvedAt: null,
+    // A checklist (migration 0008) travels as its JSON text, quotes and all.
+    checks: [{ id: "c1", text: "the lamp reads «ÉCLAT»", kind: "text", words: ["ÉCLAT"] }],
     createdAt,
   };
 }
@@ -234,6 +236,15 @@ async function seed(dataDir: string): Promise<void> {
     const note = { shareId: "sh-1", ideaId: "idea-a", name: "Ana <b>", createdAt: at(64) };
     await store.addFeedback({ ...note, id: "fb-1", imageId: null, comment: "warmer, «please»", vote: null });
     await store.addFeedback({ ...note, id: "fb-2", imageId: "img-1", comment: null, vote: true });
+    // An image check (migration 0009): a fractional score (a double on both sides) and JSON items.
+    await store.saveImageCheck({
+      id: "chk-1",
+      imageId: "img-1",
+      judge: { id: "offline", label: "Offline check (no model)", model: "offline-manifest-v1" },
+      score: 2 / 3,
+      items: [{ checkId: "c1", text: "the lamp reads «ÉCLAT»", kind: "text", verdict: "unsure", reason: "No text." }],
+      createdAt: at(65),
+    });
   } finally {
     await store.close();
   }
@@ -339,6 +350,8 @@ describe("db:copy", () => {
       comparison_cells: [2, 2],
       shares: [2, 2],
       feedback: [2, 2],
+      image_checks: [1, 1],
+      fix_loops: [0, 0],
     });
     expect(result.verification.images.sourceDigest).toBe(result.verification.images.targetDigest);
     for (const t of result.verification.tables) {
@@ -656,6 +669,8 @@ describe("db:copy, the tryout's defects", () => {
       comparison_cells: [0, 0],
       shares: [0, 1],
       feedback: [0, 0],
+      image_checks: [0, 0],
+      fix_loops: [0, 0],
     });
     expect(second.images).toMatchObject({ copied: 1, thumbnailsRewritten: 0, skipped: 4 });
     expect(outcome(second).stdout).toContain(

@@ -464,3 +464,116 @@ describe("request recording", () => {
     expect(moderation).toMatchObject({ endpoint: "moderations", bearer: false, body: { input: "hello" } });
   });
 });
+
+describe("the judge (issue 11)", () => {
+  let png = "";
+  beforeAll(async () => {
+    const bytes = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
+    png = `data:image/png;base64,${bytes.toString("base64")}`;
+  });
+
+  const ITEMS = [
+    { id: "a", kind: "count", text: "two foxes" },
+    { id: "b", kind: "attribute", text: "the foxes are red" },
+    { id: "c", kind: "setting", text: "a full moon" },
+  ];
+  const judgeBody = (url = png, items = ITEMS, prompt = "two red foxes in the snow") => ({
+    model: MODEL,
+    messages: [
+      { role: "system", content: "You check images." },
+      {
+        role: "user",
+        content: [
+          {
+            type: "text",
+            text: `<prompt>${prompt}</prompt>\n<checklist>\n${items.map((i) => JSON.stringify(i)).join("\n")}\n</checklist>`,
+          },
+          { type: "image_url", image_url: { url } },
+        ],
+      },
+    ],
+    response_format: {
+      type: "json_schema",
+      json_schema: {
+        name: "image_check",
+        strict: true,
+        schema: {
+          type: "object",
+          properties: { items: { type: "array" } },
+          required: ["items"],
+          additionalProperties: false,
+        },
+      },
+    },
+  });
+
+  async function verdicts(): Promise<string[]> {
+    const res = await post("/chat/completions", judgeBody());
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(validateAgainstContract("CreateChatCompletionResponse", body)).toEqual({ valid: true });
+    const answer = JSON.parse(body.choices[0].message.content) as {
+      items: Array<{ checkId: string; verdict: string }>;
+    };
+    expect(answer.items.map((i) => i.checkId)).toEqual(["a", "b", "c"]);
+    return answer.items.map((i) => i.verdict);
+  }
+
+  it("validates image parts against the contract and reads the image itself", async () => {
+    expect(validateAgainstContract("CreateChatCompletionRequest", judgeBody())).toEqual({ valid: true });
+    const noUrl = await post("/chat/completions", {
+      ...judgeBody(),
+      messages: [{ role: "user", content: [{ type: "image_url", image_url: { detail: "high" } }] }],
+    });
+    expect(noUrl.status).toBe(400);
+    expect((await noUrl.json()).error.message).toMatch(/does not match CreateChatCompletionRequest/);
+    const notImage = await post(
+      "/chat/completions",
+      judgeBody(`data:image/png;base64,${Buffer.from("hello there, not a png").toString("base64")}`),
+    );
+    expect(notImage.status).toBe(400);
+    expect((await notImage.json()).error.message).toMatch(/Invalid image/);
+  });
+
+  it("ok: an item passes when its words are in the prompt", async () => {
+    expect(await verdicts()).toEqual(["pass", "pass", "fail"]);
+  });
+
+  it("judgeAllPass, judgeFixable (then better), judgeNeverBetter", async () => {
+    fake.setMode({ endpoint: "chat", mode: "judgeAllPass" });
+    expect(await verdicts()).toEqual(["pass", "pass", "pass"]);
+    fake.reset();
+    fake.setMode({ endpoint: "chat", mode: "judgeFixable" });
+    expect(await verdicts()).toEqual(["pass", "fail", "pass"]);
+    expect(await verdicts()).toEqual(["pass", "pass", "pass"]);
+    fake.reset();
+    fake.setMode({ endpoint: "chat", mode: "judgeNeverBetter" });
+    expect(await verdicts()).toEqual(["pass", "fail", "pass"]);
+    expect(await verdicts()).toEqual(["pass", "fail", "pass"]);
+  });
+
+  it("judgeMalformed and judgeGarbage, and the judge modes leave a refiner's request alone", async () => {
+    fake.setMode({ endpoint: "chat", mode: "judgeMalformed" });
+    const refine = await post("/chat/completions", chatBody());
+    expect((await refine.json()).choices[0].message.content).toMatch(/fox/i);
+    const malformed = await (await post("/chat/completions", judgeBody())).json();
+    const items = JSON.parse(malformed.choices[0].message.content).items as Array<{ checkId: string; verdict: string }>;
+    expect(items.map((i) => i.checkId)).toEqual(["a", "no-such-item", "b"]);
+    expect(items[2]?.verdict).toBe("maybe");
+    fake.setMode({ endpoint: "chat", mode: "judgeGarbage" });
+    const garbage = await (await post("/chat/completions", judgeBody())).json();
+    expect(() => JSON.parse(garbage.choices[0].message.content)).toThrow();
+  });
+
+  it("refusal and hang act on judge requests as on any chat request", async () => {
+    fake.setMode({ endpoint: "chat", mode: "refusal", times: 1 });
+    const refused = await (await post("/chat/completions", judgeBody())).json();
+    expect(refused.choices[0].message).toMatchObject({ content: null, refusal: FAKE_REFUSAL });
+    fake.setMode({ endpoint: "chat", mode: "hang" });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    await expect(post("/chat/completions", judgeBody(), {}, controller.signal)).rejects.toThrow();
+  });
+});

@@ -50,6 +50,7 @@ export async function savedPrompt(prompt = "a small red boat on a calm lake at d
     locks: [],
     direction: null,
     approvedAt: null,
+    checks: [],
     createdAt: now,
   };
   await getStore().createIdeaWithVersion(idea, version);

@@ -53,6 +53,7 @@ async function saveVersion(idea: string, prompt: string): Promise<PromptVersion>
     locks: [],
     direction: null,
     approvedAt: null,
+    checks: [],
     createdAt: now,
   };
   await getStore().createIdeaWithVersion(ideaRow, version);

@@ -59,6 +59,7 @@ async function saveVersion(prompt: string): Promise<PromptVersion> {
     locks: [],
     direction: null,
     approvedAt: null,
+    checks: [],
     createdAt: now,
   };
   await getStore().createIdeaWithVersion(idea, version);

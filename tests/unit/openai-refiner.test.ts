@@ -105,6 +105,7 @@ describe("openaiRefiner", () => {
       "title",
       "notes",
       "parts",
+      "checks",
     ]);
     expect(systemOf(req)).toContain("Dialect: prose");
     expect(systemOf(req)).toMatch(/minors/);

@@ -194,6 +194,7 @@ describe("recipeSidecar and buildRecipe", () => {
       locks: [],
       direction: null,
       approvedAt: null,
+      checks: [],
       createdAt: "2025-01-01T00:00:01.000Z",
     };
     const generation: Generation = {

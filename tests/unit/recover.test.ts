@@ -45,6 +45,7 @@ describe("recovery at start", () => {
       locks: [],
       direction: null,
       approvedAt: null,
+      checks: [],
       createdAt: now(),
     };
     await store.createIdeaWithVersion(idea, version);

@@ -101,6 +101,7 @@ function version(ideaId: string, n: number, over: Partial<PromptVersion> = {}): 
     locks: [],
     direction: null,
     approvedAt: null,
+    checks: [],
     createdAt: at(n),
     ...over,
   };

@@ -75,6 +75,7 @@ describe("migration 0003: a version's source may be verbatim", () => {
           locks: [],
           direction: null,
           approvedAt: null,
+          checks: [],
           createdAt: T,
         },
       );

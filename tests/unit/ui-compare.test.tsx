@@ -236,6 +236,7 @@ const versionOf = (id: string, prompt: string): PromptVersion => ({
   locks: [],
   direction: null,
   approvedAt: null,
+  checks: [],
   createdAt: "2025-01-01T00:00:00Z",
 });
 

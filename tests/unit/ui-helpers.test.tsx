@@ -30,6 +30,7 @@ const version = (id: string, parentId: string | null, at: string): PromptVersion
   locks: [],
   direction: null,
   approvedAt: null,
+  checks: [],
   createdAt: at,
 });
 

@@ -128,6 +128,7 @@ function apiFake() {
     locks: [],
     direction: null,
     approvedAt: null,
+    checks: [],
     createdAt: "2025-01-01T00:00:00Z",
   };
   const generation: Generation = {

@@ -154,6 +154,7 @@ describe("ImageRecipe: who wrote the prompt", () => {
       finishedAt: "2025-01-01T00:00:01Z",
       durationMs: 1000,
     },
+    check: null,
   });
   const manual = { refiner: "manual", model: "manual" } as const;
 

@@ -26,6 +26,7 @@ const version: PromptVersion = {
   locks: [],
   direction: null,
   approvedAt: null,
+  checks: [],
   createdAt: "2025-01-01T00:00:00Z",
 };
 

@@ -5,12 +5,14 @@ import { cache } from "react";
 import { ImageActions } from "@/components/gallery/image-actions";
 import { ImagePager } from "@/components/gallery/image-pager";
 import { ImageRecipe } from "@/components/gallery/image-recipe";
+import { Receipt } from "@/components/receipt/receipt";
+import { latestFixLoopForImage } from "@/lib/fix/queries";
 import { ShareButton } from "@/components/share/share-button";
 import { OfflineBadge } from "@/components/ui/offline-badge";
 import { imageUrls } from "@/lib/client/api";
 import { isOfflineBackend } from "@/lib/client/format";
 import { galleryFilterFrom, galleryHref, type SearchParamsRecord } from "@/lib/client/gallery-filter";
-import { getImageDetail, getImageNeighbours, getPromptRefinement } from "@/lib/studio/queries";
+import { getCatalog, getImageDetail, getImageNeighbours, getPromptRefinement } from "@/lib/studio/queries";
 import { imageFileName } from "@/lib/text/file-name";
 
 export const dynamic = "force-dynamic";
@@ -39,6 +41,10 @@ export default async function ImagePage({ params, searchParams }: { params: Para
     getPromptRefinement(image.version),
   ]);
   // The same name the file route gives with ?download=1; browsers prefer this one for same-origin links.
+  // Its latest check (issue 11), and whether a judge is on to make one.
+  const check = image.check;
+  const latestFixLoop = await latestFixLoopForImage(image.id);
+  const judge = getCatalog().judge ?? null;
   const downloadName = imageFileName({ title: image.idea.title, seed: image.seed, mime: image.mime }).unicode;
 
   return (
@@ -79,6 +85,20 @@ export default async function ImagePage({ params, searchParams }: { params: Para
           />
           <ShareButton target={{ kind: "image", id: image.id }} />
         </div>
+        {check || judge ? (
+          <section aria-labelledby="receipt-heading" className="space-y-1">
+            <h2 id="receipt-heading" className="eyebrow">
+              Does it match the idea?
+            </h2>
+            <Receipt
+              imageId={image.id}
+              check={check}
+              canCheck={judge !== null}
+              defaultOpen
+              latestFixLoop={latestFixLoop}
+            />
+          </section>
+        ) : null}
         <ImageRecipe image={image} refinement={refinement} />
       </section>
     </article>

@@ -26,7 +26,8 @@ import type {
 
 type Category = "time" | "weather" | "setting" | "subject" | "pose" | "color" | "tone" | "mood" | "medium" | "extra";
 type Hit = { category: Category; tag: string };
-type Occurrence = Hit & { pos: number; term: string };
+export type TermCategory = Category;
+export type Occurrence = Hit & { pos: number; term: string };
 
 const TABLES: Record<Category, Partial<Record<string, readonly string[]>>> = {
   time: TIME_WORDS,
@@ -107,6 +108,15 @@ function scan(tokens: string[]): Occurrence[] {
   return found;
 }
 
+/**
+ * Every term of the renderer's vocabulary in a text, in order, negated ones left out: what the
+ * offline judge reads a checklist item with (the same words the renderer draws from).
+ */
+export function findTerms(text: string): { tokens: string[]; terms: Occurrence[] } {
+  const tokens = tokenize(text);
+  return { tokens, terms: scan(tokens) };
+}
+
 /** Earlier words weigh more: prompts lead with what matters and trail into detail. */
 const weight = (pos: number) => 1 / (1 + pos / 25);
 
@@ -132,7 +142,40 @@ const OUTDOOR: readonly Setting[] = [
 ];
 const BUILDINGS: readonly SubjectKind[] = ["house", "lighthouse", "castle"];
 
-function pickSubject(found: Occurrence[]): SceneSpec["subject"] {
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  single: 1,
+  lone: 1,
+  two: 2,
+  pair: 2,
+  couple: 2,
+  twin: 2,
+  twins: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
+const BOUNDARIES = new Set(["at", "in", "on", "with", "and", "by", "under", "over", "near", "pm", "am"]);
+
+/** A number written just before the subject ("two red foxes", "a pair of owls", "3 cats"); undefined: none. */
+export function countBefore(tokens: string[], pos: number): number | undefined {
+  for (let i = pos - 1; i >= Math.max(0, pos - 3); i--) {
+    const token = tokens[i] ?? "";
+    // A number across a preposition belongs to something else ("at 5 pm a fox").
+    if (BOUNDARIES.has(token)) return undefined;
+    const n = NUMBER_WORDS[token] ?? (/^\d{1,2}$/.test(token) ? Number(token) : undefined);
+    if (n !== undefined && n > 0) return n;
+  }
+  return undefined;
+}
+
+function pickSubject(found: Occurrence[], tokens: string[]): SceneSpec["subject"] {
   const first = found.find((o) => o.category === "subject");
   if (!first) return null;
   const kind = first.tag as SubjectKind;
@@ -142,7 +185,22 @@ function pickSubject(found: Occurrence[]): SceneSpec["subject"] {
   const colorHit = found.find((o) => o.category === "color" && o.pos < first.pos && o.pos >= first.pos - 2);
   const pose: Pose =
     (poseHit?.tag as Pose | undefined) ?? (kind === "bird" ? "flying" : kind === "cat" ? "sitting" : "standing");
-  return { kind, pose, word: first.term, ...(colorHit ? { color: colorHit.tag as ColorWord } : {}) };
+  const count = countBefore(tokens, first.pos);
+  return {
+    kind,
+    pose,
+    word: first.term,
+    ...(colorHit ? { color: colorHit.tag as ColorWord } : {}),
+    ...(count !== undefined && count > 1 ? { count } : {}),
+  };
+}
+
+function moonPhase(tokens: string[]): Pick<SceneSpec, "moon"> {
+  const at = tokens.findIndex((t, i) => (t === "moon" || t === "moonlit") && i > 0);
+  const before = at > 0 ? tokens[at - 1] : undefined;
+  if (before === "full") return { moon: "full" };
+  if (before === "crescent" || before === "half" || before === "new") return { moon: "crescent" };
+  return {};
 }
 
 /** Reads a prompt into a scene: which light, weather, places, subject, colours and medium it asks for. */
@@ -162,7 +220,7 @@ export function analyzeScene(prompt: string): SceneSpec {
   const extras = ranked<Extra>(found, "extra");
   const settings = new Set(ranked<Setting>(found, "setting"));
   const weather = new Set(ranked<Weather>(found, "weather"));
-  const subject = pickSubject(found);
+  const subject = pickSubject(found, tokens);
   const hasTerm = (term: string) => found.some((o) => o.term === term);
 
   if (hasTerm("cyberpunk")) settings.add("city");
@@ -203,5 +261,6 @@ export function analyzeScene(prompt: string): SceneSpec {
     medium: ranked<Medium>(found, "medium")[0] ?? "flat",
     extras,
     matched: [...new Set(found.map((o) => o.term))],
+    ...moonPhase(tokens),
   };
 }

@@ -3,7 +3,7 @@ import { BACKENDS } from "@/lib/catalog";
 import { AppError, abortError } from "@/lib/errors";
 import { parseSize } from "@/lib/schemas/common";
 import type { GeneratedImage, GenerateOptions, GenerateRequest, ImageBackend } from "../types";
-import { renderOfflineSketch } from "./render";
+import { renderOfflineSketchWithManifest } from "./render";
 
 const FACTS = BACKENDS.offline;
 export const OFFLINE_MODEL = "offline-sketch-v1";
@@ -51,8 +51,9 @@ export const offlineBackend: ImageBackend = {
       if (opts.signal.aborted) throw abortError();
       // Consecutive seeds, wrapping at 2^32 like the seed field itself.
       const seed = (first + i) >>> 0;
-      const bytes = await renderOfflineSketch({ prompt: req.prompt, width, height, seed });
-      images.push({ bytes, mime: "image/png", width, height, seed });
+      const { png, manifest } = await renderOfflineSketchWithManifest({ prompt: req.prompt, width, height, seed });
+      // What it drew, for whoever wants it; the offline judge recomputes it from (prompt, seed, size).
+      images.push({ bytes: png, mime: "image/png", width, height, seed, meta: { manifest } });
       opts.onProgress?.((i + 1) / req.n);
     }
     if (opts.signal.aborted) throw abortError();

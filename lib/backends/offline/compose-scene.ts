@@ -9,6 +9,7 @@ import { createRng, hashString, mixSeeds } from "./prng";
 import type { SceneSpec, Setting, SubjectKind } from "./scene-types";
 import { Defs } from "./svg";
 
+/** `ctx.scene` is the scene as drawn (the seed's defaults filled in); `ctx.drawn` what went into the picture. */
 export type Composition = { svg: string; ctx: Ctx };
 
 /** Framings: a wide shot with a low horizon and a small subject, up to a close one. */
@@ -108,6 +109,7 @@ export function composeScene(
     sunX,
     sunY,
     subjectScale: shot.scale * layout.range(0.9, 1.1),
+    drawn: { subjects: [], moon: null, sun: false, stars: false, aurora: false, clouds: 0, birds: 0 },
     has: (s) => settings.has(s),
     weather: (x) => scene.weather.includes(x),
   };

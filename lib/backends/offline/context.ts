@@ -1,6 +1,6 @@
 import type { Palette } from "./palette";
 import type { Rng } from "./prng";
-import type { SceneSpec, Setting, Weather } from "./scene-types";
+import type { Drawn, SceneSpec, Setting, Weather } from "./scene-types";
 import type { Defs } from "./svg";
 
 /** Everything a layer needs to draw: the canvas, the scene, its colours and its layout choices. */
@@ -23,6 +23,8 @@ export type Ctx = {
   sunY: number;
   /** The seed's framing: wide shots make the subject small, close ones large. */
   subjectScale: number;
+  /** What has been drawn so far, written by the layers as they draw (shared with sub-contexts). */
+  drawn: Drawn;
   has(setting: Setting): boolean;
   weather(w: Weather): boolean;
 };

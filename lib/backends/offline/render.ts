@@ -1,6 +1,7 @@
 import "server-only";
 import { analyzeScene } from "./analyze-scene";
 import { composeScene } from "./compose-scene";
+import { composeFor, manifestOf, type SceneManifest } from "./manifest";
 import { inkSketch } from "./post/ink";
 import { painterly } from "./post/painterly";
 import { PIXEL_COLORS, pixelBlock } from "./post/pixel";
@@ -22,6 +23,13 @@ export function sketchSvg(req: SketchRequest): string {
 
 /** A PNG sketch of the prompt at exactly width × height; the same prompt and seed give the same bytes. */
 export async function renderOfflineSketch(req: SketchRequest): Promise<Buffer> {
+  return (await renderOfflineSketchWithManifest(req)).png;
+}
+
+/** The sketch and what it drew (its scene manifest), from one composition. */
+export async function renderOfflineSketchWithManifest(
+  req: SketchRequest,
+): Promise<{ png: Buffer; manifest: SceneManifest }> {
   const { width, height } = req;
   if (
     !Number.isInteger(width) ||
@@ -33,35 +41,50 @@ export async function renderOfflineSketch(req: SketchRequest): Promise<Buffer> {
   ) {
     throw new RangeError(`unsupported sketch size ${width}x${height}`);
   }
-  const scene = analyzeScene(req.prompt);
-  const base = { width, height, seed: req.seed, prompt: req.prompt };
+  const size = { width, height };
+  // One composition: the picture rasterised below and the manifest are read from the same one.
+  const composed = composeFor(req.prompt, req.seed, size);
+  const manifest = manifestOf(composed);
+  return { png: await rasterize(composed.svg, manifest.medium, req), manifest };
+}
+
+async function rasterize(svgFull: string, medium: SceneManifest["medium"], req: SketchRequest): Promise<Buffer> {
+  const { width, height } = req;
   const size = { width, height };
   const m = Math.min(width, height);
   const grainSeed = mixSeeds(req.seed >>> 0, hashString(req.prompt));
 
-  switch (scene.medium) {
+  switch (medium) {
     case "pixel": {
       const block = pixelBlock(width, height);
       const small = { width: Math.ceil(width / block), height: Math.ceil(height / block) };
-      const { svg } = composeScene(scene, { ...base, drawAt: small });
+      const svg = drawnAt(svgFull, small);
       const raw = await quantizeRaw({ data: await svgToRaw(svg, small.width, small.height), ...small }, PIXEL_COLORS);
       return rawToPng({ data: await upscaleNearest({ data: raw, ...small }, width, height), ...size });
     }
     case "watercolor": {
-      const raw = await svgToRaw(composeScene(scene, base).svg, width, height);
+      const raw = await svgToRaw(svgFull, width, height);
       const soft = await blurRaw({ data: raw, ...size }, Math.max(0.8, m / 650));
       return rawToPng({ data: watercolor(raw, soft, width, height, grainSeed), ...size });
     }
     case "painterly": {
-      const raw = await svgToRaw(composeScene(scene, base).svg, width, height);
+      const raw = await svgToRaw(svgFull, width, height);
       const soft = await blurRaw({ data: raw, ...size }, Math.max(0.8, m / 700));
       return rawToPng({ data: painterly(soft, width, height, grainSeed), ...size });
     }
     case "ink": {
-      const raw = await svgToRaw(composeScene(scene, base).svg, width, height);
+      const raw = await svgToRaw(svgFull, width, height);
       return rawToPng({ data: inkSketch(raw, width, height, m), ...size });
     }
     default:
-      return rawToPng({ data: await svgToRaw(composeScene(scene, base).svg, width, height), ...size });
+      return rawToPng({ data: await svgToRaw(svgFull, width, height), ...size });
   }
+}
+
+/**
+ * The same document rasterised at another size (pixel art draws small): composeScene's drawAt
+ * changes only the root element's width and height, never what is drawn, so they are swapped here.
+ */
+function drawnAt(svg: string, at: { width: number; height: number }): string {
+  return svg.replace(/^<svg ([^>]*?)width="[^"]*" height="[^"]*"/, `<svg $1width="${at.width}" height="${at.height}"`);
 }

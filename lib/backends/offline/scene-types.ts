@@ -60,7 +60,12 @@ export type Subject = {
   color?: ColorWord;
   /** The word that named it, for notes and tests. */
   word: string;
+  /** How many the prompt asked for ("two foxes"); absent: one. */
+  count?: number;
 };
+
+/** The moon's shape when the prompt names one ("a full moon", "a crescent moon"). */
+export type MoonPhase = "full" | "crescent";
 
 export type SceneSpec = {
   time: TimeOfDay;
@@ -77,4 +82,20 @@ export type SceneSpec = {
   extras: Extra[];
   /** Every recognised term, in prompt order. */
   matched: string[];
+  /** Absent: the seed chooses the moon's shape. */
+  moon?: MoonPhase;
+};
+
+/**
+ * What the composer actually drew, recorded by the drawing code itself as it draws (so it cannot
+ * drift from the picture): the scene manifest (manifest.ts) is read from it.
+ */
+export type Drawn = {
+  subjects: Array<{ kind: SubjectKind; count: number; color: ColorWord | null; asked: boolean }>;
+  moon: MoonPhase | null;
+  sun: boolean;
+  stars: boolean;
+  aurora: boolean;
+  clouds: number;
+  birds: number;
 };

@@ -39,6 +39,7 @@ export function celestial(ctx: Ctx): string {
   );
   const parts = [circle(x, y, glowR, { fill: glow })];
   if (pal.celestial === "sun") {
+    ctx.drawn.sun = true;
     parts.push(circle(x, y, r * 1.35, { fill: pal.sun, opacity: 0.35 }), circle(x, y, r, { fill: pal.sun }));
   } else {
     parts.push(moon(ctx, x, y, r));
@@ -48,7 +49,10 @@ export function celestial(ctx: Ctx): string {
 
 function moon(ctx: Ctx, x: number, y: number, r: number): string {
   const rng = ctx.rng.fork("moon");
-  const full = rng.chance(0.35);
+  // The draw happens either way, so a prompt naming no phase keeps the picture it always had.
+  const chance = rng.chance(0.35);
+  const full = ctx.scene.moon ? ctx.scene.moon === "full" : chance;
+  ctx.drawn.moon = full ? "full" : "crescent";
   const fill = ctx.pal.sun;
   if (full) {
     const shade = css(mix(fill, ctx.pal.skyMid, 0.18));
@@ -75,6 +79,7 @@ export function stars(ctx: Ctx): string {
   if (ctx.weather("storm") || ctx.weather("rain")) return "";
   const rng = ctx.rng.fork("stars");
   const count = Math.round((night ? 150 : 45) * (w / m) * (ctx.weather("clouds") || ctx.weather("fog") ? 0.4 : 1));
+  if (count > 0) ctx.drawn.stars = true;
   const parts: string[] = [];
   // One halo gradient in bounding-box units, shared by every bright star.
   const halo = ctx.defs.radial(
@@ -107,6 +112,7 @@ export function stars(ctx: Ctx): string {
  */
 export function aurora(ctx: Ctx): string {
   if (!ctx.scene.extras.includes("aurora")) return "";
+  ctx.drawn.aurora = true;
   const { w, horizon, m, defs } = ctx;
   const rng = ctx.rng.fork("aurora");
   const colors = ["#5ef2a6", "#49d6c8", "#b48cf2"];
@@ -182,6 +188,7 @@ export function clouds(ctx: Ctx): string {
   if (ctx.weather("clear")) return "";
   const night = scene.time === "night";
   const count = storm ? 9 : overcast ? 7 : night ? rng.int(0, 2) : rng.int(2, 4);
+  ctx.drawn.clouds += count;
   const parts: string[] = [];
   for (let i = 0; i < count; i++) {
     const size = m * (storm ? rng.range(0.14, 0.24) : rng.range(0.05, 0.11));
@@ -217,6 +224,7 @@ export function birds(ctx: Ctx): string {
   const wanted = scene.extras.includes("birds") || (scene.time !== "night" && !ctx.has("interior") && rng.chance(0.3));
   if (!wanted || ctx.weather("storm")) return "";
   const count = scene.extras.includes("birds") ? rng.int(5, 9) : rng.int(2, 4);
+  ctx.drawn.birds += count;
   const cx = ctx.focusX - ctx.side * w * 0.1 + rng.range(-0.1, 0.1) * w;
   const cy = horizon * rng.range(0.25, 0.5);
   const parts: string[] = [];

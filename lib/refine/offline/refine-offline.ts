@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { RefineInput, RefinedPrompt } from "../types";
+import { offlineChecklist } from "./checklist";
 import { refineFollowUp } from "./follow-up";
 import { refineFresh } from "./refine-fresh";
 
@@ -9,6 +10,11 @@ import { refineFresh } from "./refine-fresh";
  * gives the same output.
  */
 export function refineOffline(input: RefineInput): RefinedPrompt {
+  // The checklist is read from the idea and the instruction, never from the prompt written here.
+  return { ...writePrompt(input), checks: offlineChecklist(input) };
+}
+
+function writePrompt(input: RefineInput): RefinedPrompt {
   const idea = (input.idea ?? "").trim();
   const instruction = input.instruction?.trim();
   if (!idea && !input.parent)

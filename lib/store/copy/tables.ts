@@ -17,6 +17,8 @@ export const TABLES_IN_ORDER: readonly TableName[] = [
   "comparison_cells",
   "shares",
   "feedback",
+  "image_checks",
+  "fix_loops",
 ];
 
 /** Each copied table's primary key: what an upsert matches on and what the check looks rows up by. */
@@ -30,6 +32,8 @@ export const KEY_COLUMNS: Readonly<Partial<Record<TableName, readonly string[]>>
   comparison_cells: ["comparison_id", "position"],
   shares: ["id"],
   feedback: ["id"],
+  image_checks: ["id"],
+  fix_loops: ["id"],
 };
 
 export function keyColumns(table: TableName): readonly string[] {

@@ -7,10 +7,13 @@ import { jobLeases } from "./0004-job-leases";
 import { queuePlaces } from "./0005-queue-places";
 import { sharing } from "./0006-sharing";
 import { ideaSearch } from "./0007-idea-search";
+import { checklists } from "./0008-checklists";
+import { imageChecks } from "./0009-image-checks";
+import { fixLoops } from "./0010-fix-loops";
 import { isPostgres } from "./dialect";
 
 /** Names sort in the order they run; never rename or edit one that has shipped, add the next. */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_init": init,
   "0002_iterating": iterating,
   "0003_verbatim_source": verbatimSource,
@@ -18,6 +21,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "0005_queue_places": queuePlaces,
   "0006_sharing": sharing,
   "0007_idea_search": ideaSearch,
+  "0008_checklists": checklists,
+  "0009_image_checks": imageChecks,
+  "0010_fix_loops": fixLoops,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();

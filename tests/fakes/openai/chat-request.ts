@@ -4,7 +4,7 @@
  * candidate its direction, from the last user message.
  *
  * The app's refiner wraps those in <idea>, <current_prompt>, <current_negative_prompt>,
- * <current_parts>, <locked_parts>, <instruction> and <direction> tags ("name: text" lines for
+ * <current_parts>, <locked_parts>, <current_checks>, <instruction> and <direction> tags ("name: text" lines for
  * parts); any other client gets its whole last user message treated as the idea.
  */
 import type { FakePromptInput } from "./prompt-writer";
@@ -65,6 +65,7 @@ export function promptInputOf(req: ChatRequest): FakePromptInput {
     currentParts: partLines(tagged(text, "current_parts")),
     lockedParts: partLines(tagged(text, "locked_parts")),
     direction: tagged(text, "direction"),
+    currentChecks: tagged(text, "current_checks"),
     // The app's system prompt names its dialect as "Dialect: tags"; everything else is prose.
     dialect: /dialect:\s*tags/i.test(instructions) ? "tags" : "prose",
   };

@@ -6,6 +6,8 @@ import { sendJson, sendRaw } from "../shared/send";
 import { type ChatRequest, type OutputFormat, outputFormatOf, promptInputOf } from "./chat-request";
 import { assertConforms, type HandlerContext } from "./context";
 import { openaiError } from "./http";
+import { invalidImageUrl, imageUrlsOf, isJudgeRequest, JUDGE_MODES, judgeContent } from "./judge";
+import { writeFakeChecks } from "./checks-writer";
 import { writeFakePrompt } from "./prompt-writer";
 
 type FinishReason = "stop" | "length" | "content_filter";
@@ -21,8 +23,10 @@ export function reportedModel(requested: string): string {
 }
 
 function fullText(req: ChatRequest, format: OutputFormat): string {
-  const written = writeFakePrompt(promptInputOf(req));
+  const input = promptInputOf(req);
+  const written = writeFakePrompt(input);
   if (format === "text") return written.prompt;
+  const checks = writeFakeChecks(input);
   // Key order matters to clients that stream `prompt` out of partial JSON: it comes first.
   return JSON.stringify({
     prompt: written.prompt,
@@ -30,6 +34,7 @@ function fullText(req: ChatRequest, format: OutputFormat): string {
     title: written.title,
     notes: written.notes,
     parts: written.parts,
+    ...(checks ? { checks } : {}),
   });
 }
 
@@ -38,6 +43,10 @@ function planAnswer(ctx: HandlerContext, req: ChatRequest, format: OutputFormat)
   if (mode === "refusal") {
     consume();
     return { kind: "refusal", text: FAKE_REFUSAL, finishReason: "stop" };
+  }
+  if (isJudgeRequest(req)) {
+    if ((JUDGE_MODES as readonly string[]).includes(mode)) consume();
+    return { kind: "content", text: judgeContent(req, mode), finishReason: "stop" };
   }
   const text = fullText(req, format);
   if (mode === "contentFilter") {
@@ -157,6 +166,18 @@ async function stream(ctx: HandlerContext, req: ChatRequest, answer: Answer): Pr
 export async function handleChat(ctx: HandlerContext): Promise<void> {
   const req = ctx.body as ChatRequest;
   const format = outputFormatOf(req);
+
+  // The contract checks an image part's shape; OpenAI also reads the image, and refuses one it cannot.
+  const badImage = imageUrlsOf(req).map(invalidImageUrl).find(Boolean);
+  if (badImage) {
+    await pause(ctx.delayMs, ctx.res);
+    sendJson(
+      ctx.res,
+      400,
+      openaiError(`Invalid image: ${badImage}.`, { param: "messages", code: "invalid_image_format" }),
+    );
+    return;
+  }
 
   if (ctx.decision.mode === "noJsonSchema" && format === "json_schema") {
     ctx.decision.consume();

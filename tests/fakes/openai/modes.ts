@@ -27,6 +27,16 @@ export const FAKE_MODES = [
   "badBase64",
   /** Images: 200 whose b64_json is valid base64 of bytes that are not an image (a text file). */
   "notImage",
+  /** Chat, judge requests only (issue 11, judge.ts): every item passes. */
+  "judgeAllPass",
+  /** Chat, judge requests only: some items fail the first time they are judged, then pass. */
+  "judgeFixable",
+  /** Chat, judge requests only: the same items fail every time. */
+  "judgeNeverBetter",
+  /** Chat, judge requests only: JSON that answers one item, with an unknown id and a bad verdict. */
+  "judgeMalformed",
+  /** Chat, judge requests only: content that is not JSON. */
+  "judgeGarbage",
 ] as const;
 export type FakeMode = (typeof FAKE_MODES)[number];
 

@@ -29,6 +29,8 @@ export type FakePromptInput = {
   lockedParts?: Record<string, string>;
   /** For one of several candidates: "Label: brief". */
   direction?: string;
+  /** On a follow-up: the current checklist, "kind: text" lines (issue 11). */
+  currentChecks?: string;
 };
 
 export const PART_KEYS = [

@@ -16,6 +16,7 @@ import { type ContractSchemaName, validateAgainstContract } from "./contract";
 import { openaiError, recordableHeaders } from "./http";
 import { ImageStore } from "./image-store";
 import { handleImages } from "./images";
+import { resetJudge } from "./judge";
 import { handleModels } from "./models";
 import { handleModerations } from "./moderations";
 import { FAKE_ENDPOINTS, type FakeEndpoint, isFakeMode, type ModeSetting, ModeTable } from "./modes";
@@ -100,6 +101,7 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
 
   const reset = () => {
     modes.reset();
+    resetJudge();
     images.clear();
     recorded.clear();
   };

@@ -38,6 +38,7 @@ export function promptVersion(extra: Partial<PromptVersion> = {}): PromptVersion
     locks: [],
     direction: null,
     approvedAt: null,
+    checks: [],
     createdAt: "2025-01-01T00:00:00Z",
     ...extra,
   };

@@ -34,6 +34,7 @@ export function version(id: string, ideaId: string, over: Partial<PromptVersion>
     locks: [],
     direction: null,
     approvedAt: null,
+    checks: [],
     createdAt: at(1),
     ...over,
   };

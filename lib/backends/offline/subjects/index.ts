@@ -30,11 +30,38 @@ const SIZE: Record<SubjectKind, { share: number; local: number }> = {
   abstract: { share: 0.3, local: 230 },
 };
 
+/** At most this many of the subject side by side: a sketch, not a crowd. */
+export const MAX_DRAWN = 5;
+
 /**
- * Draws the subject standing at (x, baseY), facing into the picture, with a soft
- * contact shadow and, in low light, a rim of light on the side the light comes from.
+ * Draws the subject at (x, baseY), as many as the prompt asked for ("two foxes": two, side by
+ * side, a little smaller), and records what it drew in ctx.drawn (the scene manifest reads it).
  */
 export function drawSubject(ctx: Ctx, kind: SubjectKind, x: number, baseY: number, scaleBoost = 1): string {
+  const asked = ctx.scene.subject?.kind === kind;
+  const count = asked ? Math.min(MAX_DRAWN, Math.max(1, ctx.scene.subject?.count ?? 1)) : 1;
+  let svg: string;
+  if (count === 1) {
+    svg = drawOne(ctx, kind, x, baseY, scaleBoost);
+  } else {
+    const boost = scaleBoost * (count > 2 ? 0.8 : 0.9);
+    const spacing = ctx.m * SIZE[kind].share * boost * ctx.subjectScale * (kind === "tree" ? 0.5 : 0.95);
+    // Centred on the focus, pulled back inside the frame when the row is wider than the room there.
+    const width = spacing * (count - 1);
+    const start = Math.min(Math.max(x - width / 2, ctx.w * 0.08), ctx.w * 0.92 - width);
+    const parts: string[] = [];
+    for (let i = 0; i < count; i++) parts.push(drawOne(ctx, kind, start + i * spacing, baseY, boost));
+    svg = parts.join("");
+  }
+  if (svg) ctx.drawn.subjects.push({ kind, count, color: asked ? (ctx.scene.subject?.color ?? null) : null, asked });
+  return svg;
+}
+
+/**
+ * Draws one subject standing at (x, baseY), facing into the picture, with a soft
+ * contact shadow and, in low light, a rim of light on the side the light comes from.
+ */
+function drawOne(ctx: Ctx, kind: SubjectKind, x: number, baseY: number, scaleBoost: number): string {
   const { pal, m, scene } = ctx;
   const rng = ctx.rng.fork("subject");
   const size = SIZE[kind];
