@@ -16,7 +16,16 @@ import { useFixLoop } from "./use-fix-loop";
  * marked, the state in words, and Cancel while it runs. Follows the loop's events; a reload finds
  * it again by id.
  */
-export function FixLoopView({ loopId, initial }: { loopId: string; initial?: FixLoop | null }) {
+export function FixLoopView({
+  loopId,
+  initial,
+  startScore = null,
+}: {
+  loopId: string;
+  initial?: FixLoop | null;
+  /** The starting image's score (its receipt's check): the loop's rows keep only the rounds'. */
+  startScore?: number | null;
+}) {
   const loop = useFixLoop(loopId, initial);
   const [prompts, setPrompts] = useState<Record<number, string>>({});
   const [error, setError] = useState<ShownError | null>(null);
@@ -62,7 +71,7 @@ export function FixLoopView({ loopId, initial }: { loopId: string; initial?: Fix
         <FixRoundCard
           label="Start"
           imageId={loop.imageId}
-          score={null}
+          score={startScore}
           previousPrompt={null}
           best={loop.bestImageId === loop.imageId}
           onPrompt={remember(0)}

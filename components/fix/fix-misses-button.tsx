@@ -19,10 +19,13 @@ export function FixMissesButton({
   imageId,
   hasMisses,
   latest,
+  startScore = null,
 }: {
   imageId: string;
   hasMisses: boolean;
   latest?: FixLoop | null;
+  /** The image's score before the loop, shown on its Start card. */
+  startScore?: number | null;
 }) {
   const [loop, setLoop] = useState<{ id: string; initial?: FixLoop } | null>(
     latest && latest.imageId === imageId ? { id: latest.id, initial: latest } : null,
@@ -64,7 +67,7 @@ export function FixMissesButton({
   return (
     <div className="flex flex-col gap-2">
       {loop ? (
-        <FixLoopView loopId={loop.id} initial={loop.initial} />
+        <FixLoopView loopId={loop.id} initial={loop.initial} startScore={startScore} />
       ) : (
         <button type="button" className="btn btn-primary btn-sm self-start" onClick={start} disabled={busy}>
           Fix misses

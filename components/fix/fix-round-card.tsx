@@ -32,6 +32,8 @@ export function FixRoundCard({
     if (prompt) onPrompt?.(prompt);
   }, [prompt, onPrompt]);
   const items = detail?.check?.items.length;
+  // The start image's score is its receipt's; a round's is the loop's (the image's check says the same once read).
+  const shown = score ?? detail?.check?.score ?? null;
   return (
     <li
       className={`flex w-full min-w-0 flex-col gap-2 rounded-lg border p-2 sm:w-56 ${best ? "border-accent" : "border-line"}`}
@@ -50,7 +52,7 @@ export function FixRoundCard({
           {imageId ? "Loading…" : "Generating…"}
         </div>
       )}
-      <p className="text-sm">{score === null ? "Not checked yet" : `Score: ${scoreText(score, items)}`}</p>
+      <p className="text-sm">{shown === null ? "Not checked yet" : `Score: ${scoreText(shown, items)}`}</p>
       {prompt && previousPrompt !== null ? (
         <p className="break-words text-xs">
           <WordDiffText segments={wordDiff(previousPrompt, prompt)} />

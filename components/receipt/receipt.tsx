@@ -122,7 +122,7 @@ export function Receipt({
       </button>
       {t.missed || latestFixLoop ? (
         <div className="mt-1.5">
-          <FixMissesButton imageId={imageId} hasMisses={t.missed > 0} latest={latestFixLoop} />
+          <FixMissesButton imageId={imageId} hasMisses={t.missed > 0} latest={latestFixLoop} startScore={check.score} />
         </div>
       ) : null}
       {open ? <ReceiptItems check={check} id={listId} /> : null}

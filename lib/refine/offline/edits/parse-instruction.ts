@@ -229,8 +229,43 @@ function parseCommand(raw: string): Edit[] {
   return found.edits;
 }
 
+const FIX = /^fix:\s*(.+?)(?:\.\s*keep:.*)?$/is;
+const THERE_IS = /^there (?:is|are) (?:exactly |at least )?(.+)$/i;
+const THING_IS = /^the (.+?) (?:is|are) (.+)$/i;
+const PLACE = /^(?:on|under|beside|in|inside|above|below|behind|near|next to|in front of|against|around)\b/i;
+const IT_IS = /^it is (.+)$/i;
+
+/**
+ * A Fix misses round's instruction (lib/fix/instruction.ts: "Fix: there is a dog; the foxes are
+ * red. Keep: …") names checklist items, which are statements, not edits. Read as they are, they
+ * would be woven into the prompt word for word ("with Fix: there is a dog"). Each statement
+ * becomes the edit that makes it true ("add a dog", "make the foxes red", "put the dog on a
+ * sofa", "make it night"); the kept items need nothing, as this refiner keeps what it is not told
+ * to change.
+ */
+function fromFixInstruction(instruction: string): string {
+  const fix = FIX.exec(instruction.trim());
+  if (!fix?.[1]) return instruction;
+  return fix[1]
+    .split(/\s*;\s*/)
+    .map((statement) => {
+      const s = statement.trim().replace(/[.]+$/, "");
+      const there = THERE_IS.exec(s);
+      if (there?.[1]) return `add ${there[1]}`;
+      const it = IT_IS.exec(s);
+      if (it?.[1]) return `make it ${it[1]}`;
+      const thing = THING_IS.exec(s);
+      if (thing?.[1] && thing[2]) {
+        return PLACE.test(thing[2]) ? `put the ${thing[1]} ${thing[2]}` : `make the ${thing[1]} ${thing[2]}`;
+      }
+      return s;
+    })
+    .filter(Boolean)
+    .join("; ");
+}
+
 export function parseInstruction(instruction: string): Edit[] {
-  return instruction
+  return fromFixInstruction(instruction)
     .split(SPLIT)
     .map((c) => c.trim())
     .filter(Boolean)
