@@ -1,5 +1,5 @@
 import { BACKENDS, OFFLINE_BACKEND_LABEL } from "@/lib/catalog";
-import type { Generation } from "@/lib/schemas/entities";
+import type { Generation, GenerationParams } from "@/lib/schemas/entities";
 
 /** Small, pure, deterministic formatters: the same text on the server and in the browser. */
 
@@ -98,4 +98,26 @@ export function generationStatusText(
     case "canceled":
       return "Canceled";
   }
+}
+
+/**
+ * "Same seed 123456 · 1024 × 1024 · Offline sketch (no model) · 30 steps": what every cell of a
+ * comparison shared (the comparison page, and a shared or exported one).
+ */
+export function paramsLine(c: {
+  seed: number;
+  params: GenerationParams;
+  kind: "versions" | "backends";
+  cells: readonly { backend: string }[];
+}): string {
+  const p = c.params;
+  const parts = [`Same seed ${c.seed}`];
+  if (p.size) parts.push(formatSize(p.size));
+  if (c.kind === "versions" && c.cells[0]) parts.push(backendLabel(c.cells[0].backend));
+  if (p.steps != null) parts.push(`${p.steps} steps`);
+  if (p.guidance != null) parts.push(`guidance ${p.guidance}`);
+  if (p.sampler) parts.push(p.sampler);
+  if (p.quality) parts.push(`${p.quality} quality`);
+  if (p.checkpoint) parts.push(p.checkpoint);
+  return parts.join(" · ");
 }

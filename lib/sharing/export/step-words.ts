@@ -1,4 +1,4 @@
-import { backendLabel, formatSize } from "@/lib/client/format";
+import { backendLabel, formatSize, paramsLine } from "@/lib/client/format";
 import type { SharedImage, SharedView, StepHow } from "@/lib/schemas/shares";
 import type { StyleId } from "@/lib/schemas/styles";
 import { getStyle } from "@/lib/styles";
@@ -34,14 +34,5 @@ export function imageLine(image: SharedImage): string {
 
 /** "Same seed 1234 · 512 × 512 · 30 steps": what every cell of a comparison shared. */
 export function comparisonLine(view: Extract<SharedView, { kind: "comparison" }>): string {
-  const p = view.params;
-  const parts = [`Same seed ${view.seed}`];
-  if (p.size) parts.push(formatSize(p.size));
-  if (view.comparisonKind === "versions" && view.cells[0]) parts.push(backendLabel(view.cells[0].backend));
-  if (p.steps != null) parts.push(`${p.steps} steps`);
-  if (p.guidance != null) parts.push(`guidance ${p.guidance}`);
-  if (p.sampler) parts.push(p.sampler);
-  if (p.quality) parts.push(`${p.quality} quality`);
-  if (p.checkpoint) parts.push(p.checkpoint);
-  return parts.join(" · ");
+  return paramsLine({ seed: view.seed, params: view.params, kind: view.comparisonKind, cells: view.cells });
 }
