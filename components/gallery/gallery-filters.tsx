@@ -2,14 +2,8 @@
 
 import Form from "next/form";
 import { useId, useRef } from "react";
+import { scoreChoices } from "@/lib/client/score-choices";
 
-/** The Score filter's choices: the latest check's score at least this (issue 11). */
-const SCORE_CHOICES = [
-  { value: "", label: "Any score" },
-  { value: "0.5", label: "Score ≥ 50%" },
-  { value: "0.8", label: "Score ≥ 80%" },
-  { value: "1", label: "All passed" },
-] as const;
 
 type Props = {
   q: string;
@@ -30,11 +24,8 @@ export function GalleryFilters({ q, favorite, sort = "newest", minScore, hasMiss
   const scoreId = useId();
   const missesId = useId();
   const submit = () => form.current?.requestSubmit();
-  // A floor the menu does not offer (typed into the address) is kept as its own choice.
   const scoreValue = minScore === undefined ? "" : String(minScore);
-  const choices = SCORE_CHOICES.some((c) => c.value === scoreValue)
-    ? SCORE_CHOICES
-    : [...SCORE_CHOICES, { value: scoreValue, label: `Score ≥ ${Math.round((minScore ?? 0) * 100)}%` }];
+  const choices = scoreChoices(minScore);
   return (
     <Form ref={form} action="/gallery" role="search" className="flex flex-wrap items-center gap-x-4 gap-y-2">
       <div className="flex min-w-0 items-center gap-2">

@@ -55,6 +55,9 @@ export function IdeaCard({ idea, onDelete }: { idea: IdeaSummary; onDelete: (ide
       ) : null}
       <p className="mt-auto text-xs text-muted">
         {plural(idea.versionCount, "version")} · {plural(idea.imageCount, "image")}
+        {idea.bestScore !== null ? (
+          <span className="whitespace-nowrap"> · best check {Math.round(idea.bestScore * 100)}%</span>
+        ) : null}
         <span aria-hidden="true"> · </span>
         <span className="whitespace-nowrap">
           <span className="sr-only">, </span>last worked on <RelativeTime iso={idea.lastActivityAt} />

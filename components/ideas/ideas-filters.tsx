@@ -3,6 +3,7 @@
 import { useId } from "react";
 import type { BackendId } from "@/lib/catalog";
 import { DAY_CHOICES, type Days, type IdeasFilter } from "@/lib/client/ideas-filter";
+import { scoreChoices } from "@/lib/client/score-choices";
 import type { StyleId } from "@/lib/schemas/styles";
 
 export type FilterOptions = {
@@ -31,10 +32,13 @@ const DAY_LABEL: Record<Days, string> = { 7: "Past 7 days", 30: "Past 30 days" }
 
 /**
  * Filters as chips, each applied at once: starred, has images, when, backend; the fifteen styles
- * would crowd a phone as chips, so style is one chip-shaped select.
+ * would crowd a phone as chips, so style is one chip-shaped select, as are the score floor and
+ * the order (issue 11: best checked image first).
  */
 export function IdeasFilters({ filter, onChange, backends, styles }: Props) {
   const styleId = useId();
+  const sortId = useId();
+  const scoreId = useId();
   const set = (patch: Partial<IdeasFilter>) => {
     const next = { ...filter, ...patch };
     for (const key of Object.keys(patch) as (keyof IdeasFilter)[]) if (next[key] === undefined) delete next[key];
@@ -81,6 +85,33 @@ export function IdeasFilters({ filter, onChange, backends, styles }: Props) {
             {s.label}
           </option>
         ))}
+      </select>
+      <label htmlFor={scoreId} className="sr-only">
+        Score
+      </label>
+      <select
+        id={scoreId}
+        value={filter.minScore === undefined ? "" : String(filter.minScore)}
+        onChange={(e) => set({ minScore: e.target.value === "" ? undefined : Number(e.target.value) })}
+        className={`${chipClass(filter.minScore !== undefined)} max-w-full pr-2`}
+      >
+        {scoreChoices(filter.minScore).map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={sortId} className="sr-only">
+        Sort
+      </label>
+      <select
+        id={sortId}
+        value={filter.sort ?? ""}
+        onChange={(e) => set({ sort: e.target.value === "score" ? "score" : undefined })}
+        className={`${chipClass(false)} max-w-full pr-2`}
+      >
+        <option value="">Recent activity first</option>
+        <option value="score">Best score first</option>
       </select>
     </fieldset>
   );

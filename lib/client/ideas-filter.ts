@@ -16,8 +16,18 @@ export type IdeasFilter = {
   starred?: boolean;
   /** Issue 11: an image whose latest check has a miss. */
   hasMisses?: boolean;
+  /** Issue 11: its best image's latest check scored at least this (0..1). */
+  minScore?: number;
+  /** Issue 11: best checked image first; absent, most recent activity first. */
+  sort?: "score";
   days?: Days;
 };
+
+/** "0.8" → 0.8; anything but a number from 0 to 1 → undefined. */
+function scoreFloor(v: string): number | undefined {
+  if (!/^(0(\.\d{1,4})?|1(\.0+)?|\.\d{1,4})$/.test(v)) return undefined;
+  return Number(v);
+}
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 const yes = (v: string) => v === "1" || v === "true";
@@ -31,6 +41,7 @@ export function ideasFilterFrom(sp: SearchParamsRecord): IdeasFilter {
   const backend = one(sp.backend);
   const style = one(sp.style);
   const days = Number(one(sp.days));
+  const minScore = scoreFloor(one(sp.minScore));
   return {
     ...(q.trim() ? { q } : {}),
     ...(backend && backend.length <= 64 ? { backend } : {}),
@@ -38,6 +49,8 @@ export function ideasFilterFrom(sp: SearchParamsRecord): IdeasFilter {
     ...(yes(one(sp.hasImages)) ? { hasImages: true } : {}),
     ...(yes(one(sp.starred)) ? { starred: true } : {}),
     ...(yes(one(sp.hasMisses)) ? { hasMisses: true } : {}),
+    ...(minScore !== undefined ? { minScore } : {}),
+    ...(one(sp.sort) === "score" ? { sort: "score" as const } : {}),
     ...((DAY_CHOICES as readonly number[]).includes(days) ? { days: days as Days } : {}),
   };
 }
@@ -51,12 +64,15 @@ export function ideasQuery(filter: IdeasFilter): string {
   if (filter.hasImages) p.set("hasImages", "1");
   if (filter.starred) p.set("starred", "1");
   if (filter.hasMisses) p.set("hasMisses", "1");
+  if (filter.minScore !== undefined) p.set("minScore", String(filter.minScore));
+  if (filter.sort) p.set("sort", filter.sort);
   if (filter.days) p.set("days", String(filter.days));
   const s = p.toString();
   return s ? `?${s}` : "";
 }
 
-export const isFiltered = (filter: IdeasFilter): boolean => ideasQuery(filter) !== "";
+/** Whether anything narrows the list (the order alone does not). */
+export const isFiltered = ({ sort: _sort, ...filter }: IdeasFilter): boolean => ideasQuery(filter) !== "";
 
 /** What GET /api/ideas takes for the filter: `days` becomes `from`, a time `days` before `now`. */
 export function ideasApiFilter(
@@ -69,6 +85,8 @@ export function ideasApiFilter(
   hasImages?: boolean;
   starred?: boolean;
   hasMisses?: boolean;
+  minScore?: number;
+  sort?: "score";
   from?: string;
 } {
   const { days, q, ...rest } = filter;

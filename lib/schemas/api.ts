@@ -144,6 +144,13 @@ export const FavoriteBodySchema = z.object({ favorite: z.boolean() }).strict();
 const limit = z.coerce.number().int().min(1).max(100).default(LIMITS.pageSize);
 const cursor = z.string().max(200).optional();
 const q = z.string().max(200).optional();
+/** A latest-check score floor (issue 11), 0..1 as typed in an address ("0.8"). */
+const minScore = z
+  .string()
+  .max(20)
+  .regex(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, "a score from 0 to 1, like 0.8")
+  .transform(Number)
+  .optional();
 
 export const ImagesQuerySchema = z
   .object({
@@ -159,12 +166,7 @@ export const ImagesQuerySchema = z
     /** Issue 11: best score first ("score"), or newest first (the default). */
     sort: z.enum(["newest", "score"]).optional(),
     /** Only images whose latest check scored at least this (0..1). */
-    minScore: z
-      .string()
-      .max(20)
-      .regex(/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/, "a score from 0 to 1, like 0.8")
-      .transform(Number)
-      .optional(),
+    minScore,
     /** Only images with a check (true), or without one (false). */
     checked: z
       .enum(["true", "false", "1", "0"])
@@ -208,6 +210,10 @@ export const IdeasQuerySchema = z
     starred: flag,
     /** Issue 11: an image of the idea whose latest check has a miss. */
     hasMisses: flag,
+    /** Issue 11: best checked image first ("score"), or most recent activity first (the default). */
+    sort: z.enum(["recent", "score"]).optional(),
+    /** Issue 11: its best image's latest check scored at least this (0..1). */
+    minScore,
     from: dayOrTime.optional(),
     to: dayOrTime.optional(),
   })

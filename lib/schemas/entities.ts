@@ -159,6 +159,8 @@ export const IdeaSummarySchema = IdeaSchema.extend({
   lastActivityAt: IsoDateSchema,
   /** Its newest images, up to 6, newest first. */
   thumbs: z.array(IdeaThumbSchema),
+  /** Issue 11: the best latest-check score (0..1) among its images; null when none was checked. */
+  bestScore: z.number().nullable(),
 });
 export type IdeaSummary = z.infer<typeof IdeaSummarySchema>;
 

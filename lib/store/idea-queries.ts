@@ -1,10 +1,10 @@
 import "server-only";
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from "kysely";
 import type { Idea, IdeaSummary, IdeaThumb, Page } from "@/lib/schemas";
-import { checkLimit, decodeCursor, encodeCursor } from "./cursor";
+import { checkLimit, decodeCursor, decodeScoreCursor, encodeCursor, encodeScoreCursor } from "./cursor";
 import type { Database } from "./database";
 import { ideaMatches, ideaSearchWords } from "./idea-search";
-import { latestHasMiss } from "./latest-check";
+import { latestHasMiss, latestScore } from "./latest-check";
 import { isPostgres } from "./migrations/dialect";
 import { ideaFromRow, ideaToRow, toDbTime, versionToRow } from "./row-mapping";
 import type { IdeaListFilter, IdeaListQuery, NewIdea, NewPromptVersion } from "./types";
@@ -26,14 +26,23 @@ export async function findIdea(db: Kysely<Database>, id: string): Promise<Idea |
 
 const THUMBS_PER_IDEA = 6;
 
+/** An idea's best image by its latest check (issue 11); null when none of its images was checked. */
+const bestScore = sql<number | null>`(SELECT max(${latestScore("bi.id")}) FROM images bi WHERE bi.idea_id = i.id)`;
+/** The best-score order's first key: scores are 0..1, so an idea with no checked image (-1) comes after them all. */
+const scoreKey = sql<number>`coalesce(${bestScore}, -1)`;
+
 /**
  * Most recent activity first (ideas.last_activity_at, kept by triggers: migration 0007), paged
  * by the keyset (last_activity_at, id). An idea worked on while someone pages moves to the top:
- * pages already read do not show it again, later pages do not repeat it.
+ * pages already read do not show it again, later pages do not repeat it. sort "score" (issue 11):
+ * the best latest-check score of its images first, then most recent activity; its cursor carries
+ * the score (lib/store/cursor.ts), so one order's cursor is refused by the other.
  */
 export async function findIdeas(db: Kysely<Database>, query: IdeaListQuery): Promise<Page<IdeaSummary>> {
   const limit = checkLimit(query.limit);
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const byScore = query.sort === "score";
+  const after = query.cursor === undefined || byScore ? undefined : decodeCursor(query.cursor);
+  const afterScore = query.cursor !== undefined && byScore ? decodeScoreCursor(query.cursor) : undefined;
   // Not a column of database.ts's IdeasTable: the triggers own it, no insert or mapping names it.
   const activity = sql.ref<string>("i.last_activity_at");
 
@@ -42,6 +51,7 @@ export async function findIdeas(db: Kysely<Database>, query: IdeaListQuery): Pro
     .selectAll("i")
     .select((eb) => [
       sql<string>`${activity}`.as("last_activity_at"),
+      bestScore.as("best_score"),
       eb
         .selectFrom("prompt_versions as pv")
         .whereRef("pv.idea_id", "=", "i.id")
@@ -74,9 +84,15 @@ export async function findIdeas(db: Kysely<Database>, query: IdeaListQuery): Pro
     // The cursor's time is the last item's lastActivityAt (CursorKey calls it createdAt).
     select = select.where(sql<SqlBool>`(${activity}, i.id) < (${after.createdAt}, ${after.id})`);
   }
+  if (afterScore) {
+    select = select.where(
+      sql<SqlBool>`(${scoreKey}, ${activity}, i.id) < (${afterScore.score}, ${afterScore.createdAt}, ${afterScore.id})`,
+    );
+  }
   select = select.where(ideaFilter(isPostgres(db as unknown as Kysely<unknown>), query));
+  if (query.minScore !== undefined) select = select.where(scoreKey, ">=", query.minScore);
 
-  const rows = await select
+  const rows = await (byScore ? select.orderBy(scoreKey, "desc") : select)
     .orderBy(activity, "desc")
     .orderBy("i.id", "desc")
     .limit(limit + 1)
@@ -92,13 +108,19 @@ export async function findIdeas(db: Kysely<Database>, query: IdeaListQuery): Pro
     coverImageId: row.cover_image_id ?? null,
     latestPrompt: row.latest_prompt ?? "",
     lastActivityAt: row.last_activity_at ?? row.created_at,
+    bestScore: row.best_score === null || row.best_score === undefined ? null : Number(row.best_score),
     thumbs: thumbs.get(row.id) ?? [],
   }));
   const items = summaries.slice(0, limit);
   const last = items.at(-1);
   return {
     items,
-    nextCursor: summaries.length > limit && last ? encodeCursor({ createdAt: last.lastActivityAt, id: last.id }) : null,
+    nextCursor:
+      summaries.length > limit && last
+        ? byScore
+          ? encodeScoreCursor({ score: last.bestScore ?? -1, createdAt: last.lastActivityAt, id: last.id })
+          : encodeCursor({ createdAt: last.lastActivityAt, id: last.id })
+        : null,
   };
 }
 

@@ -71,11 +71,14 @@ export type IdeaListFilter = {
   starred?: boolean;
   /** Issue 11: one of its images' latest check has a miss (false: none has). */
   hasMisses?: boolean;
+  /** Issue 11: its best image's latest check scored at least this (0..1). */
+  minScore?: number;
   from?: string;
   to?: string;
 };
 
-export type IdeaListQuery = IdeaListFilter & { cursor?: string; limit: number };
+/** sort "score": best checked image first (issue 11); "recent" (the default): most recent activity first. */
+export type IdeaListQuery = IdeaListFilter & { cursor?: string; limit: number; sort?: "recent" | "score" };
 
 /** Newest first; each word of q must appear in the name, the prompt or the idea text. */
 export type LibraryListQuery = { cursor?: string; limit: number; q?: string };

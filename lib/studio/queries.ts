@@ -10,7 +10,7 @@ import type {
   PromptVersion,
 } from "@/lib/schemas/entities";
 import { LIMITS } from "@/lib/schemas/common";
-import type { IdeaListFilter } from "@/lib/store/types";
+import type { IdeaListFilter, IdeaListQuery } from "@/lib/store/types";
 import { deps } from "./deps";
 import { withCurrentRecipe } from "./provenance";
 
@@ -36,7 +36,7 @@ export async function listImages(query: ImageQuery): Promise<Page<Image>> {
 }
 
 export async function listIdeas(
-  query: IdeaListFilter & { cursor?: string; limit?: number },
+  query: IdeaListFilter & { cursor?: string; limit?: number; sort?: IdeaListQuery["sort"] },
 ): Promise<Page<IdeaSummary>> {
   return deps().store.listIdeas({ ...query, limit: query.limit ?? LIMITS.pageSize });
 }

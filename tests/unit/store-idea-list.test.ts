@@ -178,6 +178,62 @@ describeEachDialect("the ideas list", (dialect) => {
     expect(fox?.thumbs).toEqual([{ id: "im-fox", width: 512, height: 512, prompt: "a red fox at dusk, cinematic" }]);
   });
 
+  it("sorts by the best latest check of the idea's images, pages that order, and filters by a score floor", async () => {
+    await seed();
+    const imageOf = async (ideaId: string, versionId: string, n: number) => {
+      const g = generation(`g-${ideaId}-${n}`, versionId, ideaId, { createdAt: at(20 + n) });
+      await store.createGeneration(g);
+      await store.completeGeneration(g.id, [image(`im-${ideaId}-${n}`, g, at(20 + n))], {});
+      return `im-${ideaId}-${n}`;
+    };
+    const checkImage = (imageId: string, s: number, score: number) =>
+      store.saveImageCheck({
+        id: `ck-${imageId}-${s}`,
+        imageId,
+        judge: { id: "offline", label: "Offline check (no model)", model: "offline-manifest-v1" },
+        score,
+        items: [{ checkId: "c1", text: "there is a fox", kind: "entity", verdict: score === 1 ? "pass" : "fail", reason: "" }],
+        createdAt: at(s),
+      });
+    const fox1 = await imageOf("fox", "fox-2", 1);
+    const fox2 = await imageOf("fox", "fox-2", 2);
+    const owl = await imageOf("owl", "owl-1", 3);
+    await checkImage(fox1, 30, 0.25);
+    await checkImage(fox2, 31, 0.5);
+    await checkImage(owl, 32, 1);
+    await checkImage(owl, 33, 0.75); // only the latest check of an image counts
+
+    // Best first; "city" has no checked image and comes last; the recent order is unchanged.
+    expect(await ids({ limit: 10, sort: "score" })).toEqual(["owl", "fox", "city"]);
+    expect(await ids({ limit: 10 })).toEqual(["owl", "fox", "city"]); // the owl's generation (at 23) is the latest work
+    const scores = (await store.listIdeas({ limit: 10, sort: "score" })).items.map((i) => [i.id, i.bestScore]);
+    expect(scores).toEqual([
+      ["owl", 0.75],
+      ["fox", 0.5],
+      ["city", null],
+    ]);
+    await checkImage(fox1, 34, 1); // a fix made fox's first image right
+    expect(await ids({ limit: 10, sort: "score" })).toEqual(["fox", "owl", "city"]);
+    expect(await ids({ limit: 10 })).toEqual(["owl", "fox", "city"]); // a check is not work on the idea
+
+    // One per page, in order, with no repeat and no gap; a cursor of the other order is refused.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listIdeas({ limit: 1, sort: "score", ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(["fox", "owl", "city"]);
+    const recentCursor = (await store.listIdeas({ limit: 1 })).nextCursor as string;
+    await expect(store.listIdeas({ limit: 1, sort: "score", cursor: recentCursor })).rejects.toThrow(/bad cursor/);
+
+    expect(await ids({ limit: 10, minScore: 0.8 })).toEqual(["fox"]);
+    expect(await ids({ limit: 10, minScore: 0.5, sort: "score" })).toEqual(["fox", "owl"]);
+    expect(await ids({ limit: 10, minScore: 0 })).toEqual(expect.arrayContaining(["fox", "owl"]));
+    expect(await ids({ limit: 10, minScore: 0 })).not.toContain("city");
+  });
+
   it("keeps the six newest thumbnails, newest first", async () => {
     await store.createIdeaWithVersion(idea("i"), version("v", "i"));
     const g = generation("g", "v", "i");

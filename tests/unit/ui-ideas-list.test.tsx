@@ -29,6 +29,7 @@ const summary = (n: number, over: Partial<IdeaSummary> = {}): IdeaSummary => ({
   latestPrompt: `the latest prompt of idea ${n}`,
   lastActivityAt: "2025-01-03T00:00:00.000Z",
   thumbs: [{ id: `im${n}`, width: 640, height: 480, prompt: `the prompt of image ${n}` }],
+  bestScore: null,
   ...over,
 });
 const page = (items: IdeaSummary[], nextCursor: string | null = null): Page<IdeaSummary> => ({ items, nextCursor });
@@ -144,6 +145,34 @@ describe("the Ideas list", () => {
     await settle();
     expect(params(calls[1]?.url)).toEqual({ q: "fox", hasImages: "true", backend: "openai", limit: "2" });
     expect(dom.host.textContent).toContain("No idea matches");
+  });
+
+  it("sorts by best score and filters by a score floor (issue 11), in the address too", async () => {
+    await render(page([summary(1, { bestScore: 0.75 }), summary(2)]));
+    expect(dom.host.querySelectorAll("article")[0]?.textContent).toContain("best check 75%");
+    expect(dom.host.querySelectorAll("article")[1]?.textContent).not.toContain("best check");
+    const calls = mockFetch([
+      [200, page([summary(1, { bestScore: 0.75 }), summary(2)])],
+      [200, page([summary(1, { bestScore: 0.75 })])],
+    ]);
+    const sort = byLabel<HTMLSelectElement>("Sort");
+    await act(async () => {
+      sort.value = "score";
+      sort.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await settle();
+    expect(params(calls[0]?.url)).toEqual({ sort: "score", limit: "2" });
+    expect(window.location.search).toBe("?sort=score");
+    // The order alone narrows nothing: no "No idea matches" for an empty sorted list.
+    const score = byLabel<HTMLSelectElement>("Score");
+    await act(async () => {
+      score.value = "0.5";
+      score.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await settle();
+    expect(params(calls[1]?.url)).toEqual({ sort: "score", minScore: "0.5", limit: "2" });
+    expect(window.location.search).toBe("?minScore=0.5&sort=score");
+    expect(titles()).toEqual(["Idea 1"]);
   });
 
   it("deletes with Undo: hidden at once, nothing sent until the window ends, Undo brings it back", async () => {

@@ -190,9 +190,35 @@ function pickSubject(found: Occurrence[], tokens: string[]): SceneSpec["subject"
     kind,
     pose,
     word: first.term,
-    ...(colorHit ? { color: colorHit.tag as ColorWord } : {}),
+    ...(colorHit ? { color: leakedColor(found, colorHit) ?? (colorHit.tag as ColorWord) } : {}),
     ...(count !== undefined && count > 1 ? { count } : {}),
   };
+}
+
+/**
+ * How many times over the prompt's other colour words must outweigh a subject's own colour
+ * before they take it over.
+ */
+const LEAK_RATIO = 1.5;
+
+/**
+ * Colour words compete, as they do in a diffusion model's attention: a subject's own colour ("two
+ * red foxes") is lost when the prompt's other colour words (a palette, "amber eyes", "deep blue
+ * shadows") outweigh it LEAK_RATIO times over, and the subject is drawn in the strongest of them.
+ * Text-to-image models are known for it (attribute leakage; Chefer et al., "Attend-and-Excite",
+ * 2023), so the sketch shows the same miss the offline judge can catch and Fix misses can mend,
+ * by quieting the words that compete. Undefined: the subject keeps its colour.
+ */
+function leakedColor(found: Occurrence[], own: Occurrence): ColorWord | undefined {
+  const others = new Map<string, number>();
+  for (const o of found) {
+    if (o.category !== "color" || o.pos === own.pos || o.tag === own.tag) continue;
+    others.set(o.tag, (others.get(o.tag) ?? 0) + weight(o.pos));
+  }
+  let total = 0;
+  for (const w of others.values()) total += w;
+  if (total <= LEAK_RATIO * weight(own.pos)) return undefined;
+  return [...others.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] as ColorWord;
 }
 
 function moonPhase(tokens: string[]): Pick<SceneSpec, "moon"> {

@@ -3,8 +3,9 @@ import { type Token, tokenize } from "../tokens";
 import { COLOR_WORDS } from "../vocab/colors";
 import { DETERMINERS, isContentWord } from "../words";
 import { type EditContext, quote } from "./context";
-import { everySegment, type Segment } from "./doc";
-import { removeSegment } from "./doc-ops";
+import { classify } from "./classify";
+import { everySegment, isLocked, type Segment } from "./doc";
+import { removeSegment, replaceSegment } from "./doc-ops";
 import { findTarget } from "./cut-words";
 
 /**
@@ -69,6 +70,41 @@ function recolour(seg: Segment, target: string, colour: string, insert: boolean)
   return replaced;
 }
 
+/** Whether the mention already gives the thing this colour ("two red foxes" for "make the foxes red"). */
+function alreadyColoured(seg: Segment, target: string, colour: string): boolean {
+  const tokens = tokenize(seg.text);
+  const hit = findTarget(tokens, target);
+  return hit !== undefined && colourRun(tokens, hit.start).some((i) => (tokens[i] as Token).lower === colour);
+}
+
+/**
+ * Asked for a colour the prompt already gives the thing: the words say it, so the picture lost
+ * it to the prompt's other colours (in a diffusion model a palette's colours bleed into the
+ * subject). The palette gives way: neutrals, with the asked colour as the one strong colour.
+ * Returns the palette text it replaced, or undefined when there was none it may change.
+ */
+function quietPalette(ctx: EditContext, colour: string): string[] {
+  const { doc } = ctx;
+  const replaced: string[] = [];
+  let placed = false;
+  for (const at of everySegment(doc)) {
+    if (at.seg.frozen || classify(at.seg.text) !== "palette" || isLocked(doc, at)) continue;
+    if (!tokenize(at.seg.text).some((t) => isColour(t.lower) && t.lower !== colour)) continue;
+    replaced.push(at.seg.text);
+    if (!placed) {
+      replaceSegment(
+        doc,
+        at,
+        doc.dialect === "tags"
+          ? `muted neutral palette with ${colour} accents`
+          : `muted neutral tones that leave ${colour} the one strong colour`,
+      );
+      placed = true;
+    } else removeSegment(doc, at.seg);
+  }
+  return replaced;
+}
+
 /** Other names a prompt may use for the thing asked about. */
 const SAME_THING: Readonly<Record<string, readonly string[]>> = {
   background: ["backdrop"],
@@ -101,6 +137,7 @@ export function applyRecolor(ctx: EditContext, rawTarget: string, colour: string
     );
     return false;
   }
+  const already = alreadyColoured(first.seg, target, colour);
   const replaced: string[] = [];
   for (const m of mentions) {
     if (m.seg.frozen) continue;
@@ -112,6 +149,15 @@ export function applyRecolor(ctx: EditContext, rawTarget: string, colour: string
   const contradicting: Segment[] = [];
   for (const seg of after) if (!seg.frozen && isColourCount(seg.text)) contradicting.push(seg);
   for (const seg of contradicting) removeSegment(doc, seg);
+  if (already && replaced.length === 0 && contradicting.length === 0) {
+    const quieted = quietPalette(ctx, colour);
+    ctx.notes.push(
+      quieted.length > 0
+        ? `The words already made the ${target} ${colour}, so the palette gives way to it: ${quieted.map(quote).join(", ")} became muted neutrals with ${colour} the one strong colour.`
+        : `The words already made the ${target} ${colour}, and there was no palette to quiet, so nothing was changed.`,
+    );
+    return quieted.length > 0;
+  }
   const gone = [...replaced.map(quote), ...contradicting.map((s) => quote(s.text))];
   ctx.notes.push(`Made the ${target} ${colour}${gone.length > 0 ? `, replacing ${gone.join(", ")}` : ""}.`);
   return true;
