@@ -90,6 +90,9 @@ const EnvSchema = z.object({
   RATE_REFINE_BURST: positiveInt(10),
   RATE_OFFLINE_REFINE_PER_MIN: positiveInt(600),
   RATE_OFFLINE_REFINE_BURST: positiveInt(120),
+  // Issue 11: image checks by a chat-model judge (each sends an image to the model; the offline check is free).
+  RATE_CHECK_PER_MIN: positiveInt(30),
+  RATE_CHECK_BURST: positiveInt(10),
   RATE_GENERATE_PER_MIN: positiveInt(30),
   RATE_GENERATE_BURST: positiveInt(10),
   RATE_LOGIN_PER_MIN: positiveInt(5),
@@ -168,6 +171,7 @@ export type Config = {
     refine: { perMin: number; burst: number };
     /** Refinements by the offline refiner: free, so only a flood is stopped. */
     refineOffline: { perMin: number; burst: number };
+    check: { perMin: number; burst: number };
     generate: { perMin: number; burst: number };
     login: { perMin: number; burst: number };
     /**
@@ -251,6 +255,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Config {
     rateLimits: {
       refine: { perMin: e.RATE_REFINE_PER_MIN, burst: e.RATE_REFINE_BURST },
       refineOffline: { perMin: e.RATE_OFFLINE_REFINE_PER_MIN, burst: e.RATE_OFFLINE_REFINE_BURST },
+      check: { perMin: e.RATE_CHECK_PER_MIN, burst: e.RATE_CHECK_BURST },
       generate: { perMin: e.RATE_GENERATE_PER_MIN, burst: e.RATE_GENERATE_BURST },
       login: { perMin: e.RATE_LOGIN_PER_MIN, burst: e.RATE_LOGIN_BURST },
       shareView: { perMin: e.RATE_SHARE_VIEW_PER_MIN, burst: e.RATE_SHARE_VIEW_BURST },

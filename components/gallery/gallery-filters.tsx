@@ -4,7 +4,6 @@ import Form from "next/form";
 import { useId, useRef } from "react";
 import { scoreChoices } from "@/lib/client/score-choices";
 
-
 type Props = {
   q: string;
   favorite: boolean;

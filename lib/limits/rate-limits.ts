@@ -2,6 +2,7 @@ import { type BucketRule, TokenBuckets, type TakeResult } from "./token-bucket";
 
 /**
  * `refine`: refinements by a chat model; `refineOffline`: by the offline refiner (lib/limits/refine-limit.ts).
+ * `check`: image checks by a chat-model judge (lib/limits/check-limit.ts); the offline check costs none.
  * `shareView`: reads through one share link, keyed by its token's hash; feedback through a link
  * takes `shareFeedback` (per visitor on that link) and `shareFeedbackLink` (per link), in buckets
  * of their own since a bucket set sweeps with one rule (lib/sharing/share-limits.ts).
@@ -9,6 +10,7 @@ import { type BucketRule, TokenBuckets, type TakeResult } from "./token-bucket";
 export type LimitName =
   | "refine"
   | "refineOffline"
+  | "check"
   | "generate"
   | "login"
   | "shareView"
@@ -49,6 +51,7 @@ function store(): Store {
   g[STORE_KEY] ??= {
     refine: new TokenBuckets(),
     refineOffline: new TokenBuckets(),
+    check: new TokenBuckets(),
     generate: new TokenBuckets(),
     login: new TokenBuckets(),
     shareView: new TokenBuckets(),

@@ -21,7 +21,11 @@ export const MAX_CHECKS = 16;
  */
 export const CheckItemSchema = z
   .object({
-    id: z.string().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/),
+    id: z
+      .string()
+      .min(1)
+      .max(32)
+      .regex(/^[A-Za-z0-9_-]+$/),
     text: z.string().trim().min(1).max(200),
     kind: CheckKindSchema,
     words: z.array(z.string().max(80)).max(12).default([]),

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { getJudge } from "@/lib/judge/registry";
 import { runJudge } from "@/lib/judge/run-judge";
+import { chargeCheck } from "@/lib/limits/check-limit";
 import type { ImageCheck } from "@/lib/schemas/checks";
 import { deps } from "./deps";
 
@@ -11,7 +12,13 @@ import { deps } from "./deps";
  * its bytes, asks the judge in use, scores it (passes ÷ items), keeps it with the image, returns it.
  * 404 for a missing image, 400 for a version with no checklist, 503 when checks are off (JUDGE=off).
  */
-export async function checkImage(imageId: string, opts: { signal?: AbortSignal } = {}): Promise<ImageCheck> {
+export async function checkImage(
+  imageId: string,
+  opts: {
+    signal?: AbortSignal /** Who asks (the route's checked key): a paid judge's check costs a token. */;
+    clientKey?: string;
+  } = {},
+): Promise<ImageCheck> {
   const { store, files } = deps();
   const image = await store.getImage(imageId);
   if (!image) throw new AppError("not_found", "The image was not found.");
@@ -19,6 +26,8 @@ export async function checkImage(imageId: string, opts: { signal?: AbortSignal }
   if (!version) throw new AppError("not_found", "The image's prompt version was not found.");
   if (version.checks.length === 0) throw new AppError("invalid_request", "This version has no checklist.");
   const judge = getJudge();
+  // Counted once the request is known to be good, and before any bytes go to the model.
+  if (opts.clientKey !== undefined) await chargeCheck(judge.id, opts.clientKey);
   const stored = await files.read(imageId, "full");
   if (!stored) throw new AppError("not_found", "The image file is missing.");
 

@@ -48,7 +48,9 @@ test("openai: Check image asks the judge model, and Fix misses mends the misses 
   expect((await chatRequests(request)).filter(isJudgeRequest)).toHaveLength(0);
   await checkButton.click();
 
-  const receipt = page.getByRole("button", { name: new RegExp(`of ${items} passed.*checked by gpt-5\\.4-mini`) }).first();
+  const receipt = page
+    .getByRole("button", { name: new RegExp(`of ${items} passed.*checked by gpt-5\\.4-mini`) })
+    .first();
   await expect(receipt).toBeVisible({ timeout: 30_000 });
   await expect(receipt).toContainText("missed");
 
@@ -59,7 +61,11 @@ test("openai: Check image asks the judge model, and Fix misses mends the misses 
   const ask = judged[0] as Recorded;
   expect(ask.body?.model).toBe("gpt-5.4-mini");
   expect(userParts(ask).find((p) => p.type === "image_url")?.image_url?.url).toMatch(/^data:image\/png;base64,/);
-  expect(userParts(ask).map((p) => p.text ?? "").join("\n")).toContain("<checklist>");
+  expect(
+    userParts(ask)
+      .map((p) => p.text ?? "")
+      .join("\n"),
+  ).toContain("<checklist>");
   expect((ask.body?.response_format as { type?: string } | undefined)?.type).toBe("json_schema");
 
   await page.getByRole("button", { name: "Fix misses" }).first().click();
@@ -91,7 +97,12 @@ test("openai: a judge that refuses is said plainly and changes nothing", async (
   await generateAndWait(page, prompt);
   await request.post(`${FAKE_OPENAI}/__fake/mode`, { data: { mode: "refusal", endpoint: "chat" } });
   await page.getByRole("button", { name: "Check image", exact: true }).first().click();
-  await expect(page.getByRole("alert").filter({ hasText: /refused|declined/i }).first()).toBeVisible({
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: /refused|declined/i })
+      .first(),
+  ).toBeVisible({
     timeout: 30_000,
   });
   await expect(page.getByRole("button", { name: "Check image", exact: true }).first()).toBeVisible();

@@ -27,6 +27,8 @@ const VARS = [
   "OPENAI_BASE_URL",
   "JUDGE",
   "AUTO_CHECK",
+  "RATE_CHECK_BURST",
+  "RATE_CHECK_PER_MIN",
 ] as const;
 const saved = Object.fromEntries(VARS.map((k) => [k, process.env[k]]));
 
@@ -297,5 +299,48 @@ describe("JUDGE and AUTO_CHECK defaults", () => {
     expect(getConfig().judge).toMatchObject({ id: "offline", autoCheck: true });
     await useEnv({ OPENAI_BASE_URL: "http://127.0.0.1:9/v1" });
     expect(getConfig().judge).toMatchObject({ id: "openai", autoCheck: false, model: getConfig().openai.refineModel });
+  });
+});
+
+describe("a paid judge's checks are rate-limited per client; the offline check is not", () => {
+  it("RATE_CHECK_BURST checks go to the model, the next is 429 with Retry-After and reaches no model", async () => {
+    const { startFakeOpenAI } = await import("@/tests/fakes/openai");
+    const { resetRateLimitsForTests } = await import("@/lib/limits/rate-limits");
+    const { TRUSTED_CLIENT_HEADER } = await import("@/lib/auth/trusted-client");
+    const fake = await startFakeOpenAI({ port: 0 });
+    try {
+      fake.setMode({ mode: "judgeAllPass", endpoint: "chat" });
+      const asClient = (id: string, client: string) =>
+        call(
+          checkRoute,
+          { method: "POST", path: `/api/images/${id}/check`, headers: { [TRUSTED_CLIENT_HEADER]: client } },
+          { id },
+        );
+      await useEnv({
+        OPENAI_BASE_URL: fake.url,
+        OPENAI_API_KEY: "sk-test",
+        RATE_CHECK_BURST: "2",
+        RATE_CHECK_PER_MIN: "1",
+      });
+      resetRateLimitsForTests();
+      const { imageId } = await seedImage(CHECKS);
+      expect((await asClient(imageId, "a")).status).toBe(200);
+      expect((await asClient(imageId, "a")).status).toBe(200);
+      const limited = await asClient(imageId, "a");
+      const body = await expectError(limited, 429, "rate_limited");
+      expect(body.error.message).toMatch(/Too many image checks/);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(fake.requests().filter((r) => r.path.endsWith("/chat/completions"))).toHaveLength(2);
+      expect((await asClient(imageId, "b")).status).toBe(200); // another client has its own bucket
+
+      // The offline judge costs nothing and is not counted.
+      await useEnv({ RATE_CHECK_BURST: "1", RATE_CHECK_PER_MIN: "1" });
+      resetRateLimitsForTests();
+      const { imageId: offline } = await seedImage(CHECKS, 2);
+      for (let i = 0; i < 4; i++) expect((await asClient(offline, "a")).status).toBe(200);
+    } finally {
+      await fake.close();
+      setEnv({ RATE_CHECK_BURST: undefined, RATE_CHECK_PER_MIN: undefined });
+    }
   });
 });

@@ -192,7 +192,9 @@ describeEachDialect("the ideas list", (dialect) => {
         imageId,
         judge: { id: "offline", label: "Offline check (no model)", model: "offline-manifest-v1" },
         score,
-        items: [{ checkId: "c1", text: "there is a fox", kind: "entity", verdict: score === 1 ? "pass" : "fail", reason: "" }],
+        items: [
+          { checkId: "c1", text: "there is a fox", kind: "entity", verdict: score === 1 ? "pass" : "fail", reason: "" },
+        ],
         createdAt: at(s),
       });
     const fox1 = await imageOf("fox", "fox-2", 1);

@@ -1,3 +1,4 @@
+import { trustedClientKey } from "@/lib/auth/trusted-client";
 import { handle } from "@/lib/http/handle";
 import { parseId } from "@/lib/http/parse";
 import { json } from "@/lib/http/responses";
@@ -7,5 +8,10 @@ export const dynamic = "force-dynamic";
 
 /** Checks the image against its version's checklist with the judge in use: 200 ImageCheck. */
 export const POST = handle<{ id: string }>(async (request, { id }) => {
-  return json(await checkImage(parseId(id, "The image"), { signal: request.signal }));
+  return json(
+    await checkImage(parseId(id, "The image"), {
+      signal: request.signal,
+      clientKey: trustedClientKey(request.headers),
+    }),
+  );
 });
