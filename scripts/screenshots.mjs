@@ -109,6 +109,30 @@ async function showing(page, shot) {
   await shot("shares");
 }
 
+/** Issue 11: the newcomer's foxes, their receipt opened, Fix misses run to its end, the Ideas page by score. */
+async function checking(page, shot) {
+  await page.goto(`${base}/`);
+  await page.getByRole("textbox", { name: "Idea", exact: true }).fill("two red foxes under a full moon");
+  await page.getByRole("button", { name: "Refine", exact: true }).click();
+  await page.getByRole("button", { name: "Refine again" }).waitFor({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+  const receipt = page.getByRole("button", { name: /passed.*checked by/ }).first();
+  await receipt.waitFor({ timeout: 30_000 });
+  await receipt.click();
+  await page.waitForTimeout(300);
+  await shot("receipt");
+  await page.getByRole("button", { name: "Fix misses" }).first().click();
+  const loop = page.getByRole("region", { name: "Fix loop" });
+  await loop.getByRole("status").filter({ hasText: /^(Done|Stopped)/ }).waitFor({ timeout: 90_000 });
+  await loadAllImages(page);
+  await loop.scrollIntoViewIfNeeded();
+  await shot("fix-loop");
+  await page.goto(`${base}/ideas?sort=score`);
+  await page.getByRole("searchbox", { name: "Search ideas" }).waitFor();
+  await loadAllImages(page);
+  await shot("ideas-by-score");
+}
+
 /** The presenter's view on a projector: the idea's slide, then the first step. */
 async function presenter(scheme) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, colorScheme: scheme });
@@ -159,6 +183,7 @@ for (const scheme of ["light", "dark"]) {
     await shot("idea");
     await iterate(page, shot);
     await showing(page, shot);
+    await checking(page, shot);
     await context.close();
   }
   await presenter(scheme);

@@ -5,6 +5,7 @@ import { wordDiff } from "@/lib/diff/word-diff";
 import { imageUrls } from "@/lib/client/api";
 import { getImageDetail } from "@/lib/client/fix-loops";
 import { scoreText } from "@/lib/client/fix-loop-status";
+import { announceVersion } from "@/lib/client/version-events";
 import { WordDiffText } from "@/components/diff/word-diff-text";
 
 type Detail = Awaited<ReturnType<typeof getImageDetail>>;
@@ -31,6 +32,11 @@ export function FixRoundCard({
   useEffect(() => {
     if (prompt) onPrompt?.(prompt);
   }, [prompt, onPrompt]);
+  // A round's version was made on the server: the Studio's History learns of it here.
+  const version = detail?.version;
+  useEffect(() => {
+    if (version && previousPrompt !== null) announceVersion(version);
+  }, [version, previousPrompt]);
   const items = detail?.check?.items.length;
   // The start image's score is its receipt's; a round's is the loop's (the image's check says the same once read).
   const shown = score ?? detail?.check?.score ?? null;

@@ -30,6 +30,7 @@ export const versionHandlers: StudioHandlers<
   | "negative"
   | "instruction"
   | "versionUpdated"
+  | "versionArrived"
   | "libraryChanged"
   | "select"
   | "versionSaved"
@@ -44,6 +45,10 @@ export const versionHandlers: StudioHandlers<
   versionUpdated: (s, a) => {
     if (!s.versions.some((x) => x.id === a.version.id)) return s;
     return { ...s, versions: s.versions.map((x) => (x.id === a.version.id ? a.version : x)) };
+  },
+  versionArrived: (s, a) => {
+    if (a.version.ideaId !== s.ideaId || s.versions.some((x) => x.id === a.version.id)) return s;
+    return { ...s, versions: withVersion(s.versions, a.version) };
   },
   libraryChanged: (s, a) => {
     const rest = s.library.filter((e) => e.versionId !== a.versionId);

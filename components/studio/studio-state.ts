@@ -73,6 +73,8 @@ export type StudioAction =
   | { type: "candidateChosen"; id: string }
   | { type: "candidatesClosed" }
   | { type: "versionUpdated"; version: PromptVersion }
+  /** A version made elsewhere (a Fix misses round): into History, without moving the editor. */
+  | { type: "versionArrived"; version: PromptVersion }
   | { type: "libraryChanged"; versionId: string; entry: LibraryEntry | null }
   | { type: "refineFail"; error: ShownError }
   | { type: "refineStopped" }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useReducer, useRef, useState } from "react";
+import { useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { onVersionAnnounced } from "@/lib/client/version-events";
 import { versionNumbers } from "@/lib/client/versions";
 import type { Catalog } from "@/lib/schemas/catalog";
 import type { IdeaDetail } from "@/lib/schemas/entities";
@@ -66,6 +67,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
   useLeaveGuard(autosave.unsaved, autosave.settle);
   useRestoreEdit(dispatch, current, state.versions);
   useAddressSync(state.ideaId, state.currentId, initial?.versionId);
+  useEffect(() => onVersionAnnounced((version) => dispatch({ type: "versionArrived", version })), []);
   // A prompt that is no version yet (typed, or read from an image): Generate, Save as version or Refine again saves it first.
   const draft = !current && (state.imported !== null || autosave.draft);
 

@@ -163,7 +163,8 @@ function readRelation(tokens: string[], terms: Occurrence[], manifest: SceneMani
 }
 
 function sentence(parts: string[]): string {
-  const text = parts.join("; ");
+  // Parts may be whole sentences already ("The sketch draws a full moon."): no ".;" between them.
+  const text = parts.map((p, i) => (i < parts.length - 1 ? p.replace(/\.$/, "") : p)).join("; ");
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${text.endsWith(".") ? "" : "."}`;
 }
 

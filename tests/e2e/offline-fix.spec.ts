@@ -50,6 +50,9 @@ test("a newcomer sees the checklist and a receipt, presses Fix misses and watche
   await expect(loop.getByText("Best", { exact: true })).toBeVisible();
   await expect(loop).toContainText(/4 of 4|100 %/);
   const ended = await status.textContent();
+  // The round's version joins History as it arrives, without a reload.
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history.getByRole("button", { name: "Load v2" })).toContainText("Fixed from v1");
 
   // The loop lives on the server: after a reload the page finds it again through the address.
   expect(page.url()).toMatch(/[?&]fix=/);

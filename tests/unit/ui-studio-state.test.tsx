@@ -76,3 +76,20 @@ describe("studio state", () => {
     expect(s.generations.map((g) => g.id)).toEqual(["g2", "g1"]);
   });
 });
+
+describe("a version made elsewhere (a Fix misses round)", () => {
+  it("joins History without moving the editor, once, and only for this idea", () => {
+    let s = initialState(undefined, undefined);
+    s = studioReducer(s, { type: "refineStart", mode: "new" });
+    s = studioReducer(s, { type: "refineDone", version: v1 });
+    s = studioReducer(s, { type: "prompt", text: "typing" });
+    const round = promptVersion({ id: "v2", parentId: "v1", source: "fix", createdAt: "2025-01-01T00:00:09Z" });
+    s = studioReducer(s, { type: "versionArrived", version: round });
+    expect(s.versions.map((v) => v.id)).toEqual(["v1", "v2"]);
+    expect(s.currentId).toBe("v1");
+    expect(s.prompt).toBe("typing");
+    expect(studioReducer(s, { type: "versionArrived", version: round })).toBe(s);
+    const other = promptVersion({ id: "x1", ideaId: "another" });
+    expect(studioReducer(s, { type: "versionArrived", version: other })).toBe(s);
+  });
+});
