@@ -433,6 +433,7 @@ describeEachDialect("store", (dialect) => {
         coverImageId: "new",
         latestPrompt: "a Zeppelin over Paris",
         lastActivityAt: at(30),
+        bestScore: null,
         thumbs: ["new", "mid", "old"].map((id) => ({ id, width: 512, height: 512, prompt: "a Zeppelin over Paris" })),
       });
       expect(first.items[0]).toMatchObject({ versionCount: 1, imageCount: 0, coverImageId: null });

@@ -135,6 +135,9 @@ function palette(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: n
   ];
 }
 
+/** Cel-shaded skin: flat tones and a crisp shadow edge, not a photograph's texture. */
+const CEL_SKIN = "smooth cel-shaded skin with crisp shadow edges";
+
 function detail(analysis: IdeaAnalysis, family: MediumFamily, focus: Focus, seed: number): Phrase[] {
   const finish = finishFor(analysis, family, seed);
   // Flat graphics have no surfaces or eyes to render, only their own finish.
@@ -144,7 +147,9 @@ function detail(analysis: IdeaAnalysis, family: MediumFamily, focus: Focus, seed
   const surface = analysis.subject?.entry.surface;
   // A studio shot has no place to detail: its object's material is what shows.
   const base = surface
-    ? surface === "material"
+    ? surface === "skin" && analysis.shot.cel
+      ? CEL_SKIN
+      : surface === "material"
       ? pick(MATERIAL_DETAIL, seed, "detail")
       : SURFACE_DETAIL[surface]
     : analysis.studio

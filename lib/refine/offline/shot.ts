@@ -15,6 +15,8 @@ export type Shot = {
   flat: boolean;
   /** Few shapes and empty space: no intricate detail, no layered depth. */
   minimal: boolean;
+  /** Anime, manga, cartoon, comic: drawn in flat cel shading, so skin is shaded, never textured. */
+  cel: boolean;
   view?: View;
 };
 
@@ -22,6 +24,7 @@ const PHOTO_WORDS =
   /(?<![\w-])(photos?|photograph(?:s|y|ic)?|photo-?real(?:istic)?|product shot|studio shot|packshot|macro|dslr|mirrorless|\d{2,3}\s?mm|f\/\d+(?:\.\d+)?|portrait photo|headshot|polaroid|snapshot|selfie|(?:angle|close-up|closeup|wide|establishing|aerial|drone|long|medium|tracking|street|action|candid) shot|long exposure|bokeh|flat[- ]?lay|film still|kodak|portra|fujifilm|leica|nikon)(?![\w-])/i;
 const FLAT_WORDS =
   /(?<![\w-])(pixel[- ]?art|pixels?|8-bit|16-bit|sprite|vector|flat (?:design|illustration|vector|colou?rs?|shading|style|art)|icon|logo|emblem|sticker|badge|poster|minimalist|minimal|infographic|silhouette art)(?![\w-])/i;
+const CEL_WORDS = /(?<![\w-])(anime|manga|cartoon|comic|comics|cel[- ]shaded|cel[- ]shading)(?![\w-])/i;
 const MINIMAL_WORDS = /(?<![\w-])(minimalist|minimalism|minimal|simple shapes|bauhaus)(?![\w-])/i;
 const ISOMETRIC = /(?<![\w-])(isometric|diorama)(?![\w-])/i;
 const TOP_DOWN =
@@ -40,5 +43,5 @@ export function readShot(text: string, medium: MediumFamily | undefined): Shot {
       : MACRO.test(text)
         ? "macro"
         : undefined;
-  return { photo, flat, minimal: MINIMAL_WORDS.test(text), ...(view ? { view } : {}) };
+  return { photo, flat, minimal: MINIMAL_WORDS.test(text), cel: CEL_WORDS.test(text), ...(view ? { view } : {}) };
 }
