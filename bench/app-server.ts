@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 /** Starts the production app (building first when needed) on a port, with the given environment. */
-export async function startApp(port: number, env: Record<string, string>): Promise<{ url: string; stop(): void }> {
+export async function startApp(
+  port: number,
+  env: Record<string, string>,
+): Promise<{ url: string; pid: number; stop(): void }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "promptsmith-bench-"));
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
@@ -14,7 +17,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, stop: () => child.kill("SIGTERM") };
+      if ((await fetch(`${url}/api/health`)).ok) return { url, pid: child.pid ?? 0, stop: () => child.kill("SIGTERM") };
     } catch {
       // not up yet
     }

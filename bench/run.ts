@@ -3,7 +3,8 @@
  * Sections: `offline` (refiner; renderer at 512², 1024²), `openai` (the app's overhead on the
  * OpenAI path against the local fake with a fixed delay: first streamed prompt text; a generation),
  * `store` (page queries on SQLite and Postgres, bench/store-pages.ts) and `cluster` (generations
- * per second with 1 and 3 instances on one Postgres and one bucket, bench/cluster-throughput.ts).
+ * per second with 1 and 3 instances on one Postgres and one bucket, bench/cluster-throughput.ts)
+ * and `weight` (issue 12: first-load JS per page and the server's RSS, bench/weight.ts).
  * All by default; name some to run only those: `npm run bench -- store cluster`.
  * Run it under `flock /tmp/promptsmith-e2e.lock`: `openai` and `cluster` may build.
  */
@@ -17,6 +18,7 @@ import { type ClusterReport, clusterThroughput } from "./cluster-throughput";
 import { mb } from "./proc-memory";
 import { fmt, median, timeRuns } from "./stats";
 import { storePageRows } from "./store-pages";
+import { type WeightRow, weightRows } from "./weight";
 
 const IDEAS = [
   "a fox in the snow, cozy",
@@ -230,6 +232,11 @@ async function storeSection() {
   }
 }
 
+let weight: WeightRow[] = [];
+async function weightSection() {
+  weight = await weightRows();
+}
+
 let cluster: ClusterReport | undefined;
 async function clusterSection() {
   cluster = await clusterThroughput();
@@ -290,6 +297,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   openai: openaiSection,
   store: storeSection,
   cluster: clusterSection,
+  weight: weightSection,
 };
 
 async function main(): Promise<boolean> {
@@ -305,6 +313,13 @@ async function main(): Promise<boolean> {
     console.log(`|${"-".repeat(w + 2)}|-----------|------|-----`);
     for (const r of rows)
       console.log(`| ${r.what.padEnd(w)} | ${r.median.padStart(9)} | ${String(r.runs).padStart(4)} | ${r.note}`);
+  }
+  if (weight.length) {
+    const w = Math.max(...weight.map((r) => r.what.length));
+    const v = Math.max(...weight.map((r) => r.value.length));
+    console.log(`\n| ${"weight".padEnd(w)} | ${"measured".padEnd(v)} | goal`);
+    console.log(`|${"-".repeat(w + 2)}|${"-".repeat(v + 2)}|-----`);
+    for (const r of weight) console.log(`| ${r.what.padEnd(w)} | ${r.value.padEnd(v)} | ${r.goal}`);
   }
   return cluster ? printCluster(cluster) : true;
 }

@@ -3,7 +3,8 @@
 import { useId, useState } from "react";
 import { saveLocks } from "@/lib/client/api";
 import { type ShownError, toShownError } from "@/lib/client/api-error";
-import { PART_NAMES, type PartName, type PromptVersion } from "@/lib/schemas/entities";
+import type { PartName, PromptVersion } from "@/lib/schemas/entities";
+import { PART_NAMES } from "@/lib/schemas/names";
 import { LockIcon } from "./lock-icon";
 import { PART_LABELS } from "./part-labels";
 

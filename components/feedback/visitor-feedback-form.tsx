@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { type ShownError, toShownError } from "@/lib/client/api-error";
 import { sendFeedback } from "@/lib/client/feedback";
 import { rememberName } from "@/lib/client/visitor-memory";
-import { FEEDBACK_LIMITS } from "@/lib/schemas/shares";
+import { FEEDBACK_LIMITS } from "@/lib/schemas/limits";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { useVisitorName } from "./use-visitor-memory";
 

@@ -4,7 +4,9 @@ import { useId, useState } from "react";
 import { ChecklistItems } from "@/components/checks/checklist-items";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import type { ShownError } from "@/lib/client/api-error";
-import { CHECK_KINDS, type CheckItem, type CheckKind, MAX_CHECKS } from "@/lib/schemas/checks";
+import type { CheckItem, CheckKind } from "@/lib/schemas/checks";
+import { MAX_CHECKS } from "@/lib/schemas/limits";
+import { CHECK_KINDS } from "@/lib/schemas/names";
 
 /** An item being edited: a new one has no id yet (the server numbers it). */
 export type DraftItem = { key: string; id?: string; text: string; kind: CheckKind; words: string[] };

@@ -3,7 +3,7 @@ import type { GenerateBody } from "@/lib/schemas/api";
 import type { Capabilities, Catalog, CatalogBackend } from "@/lib/schemas/catalog";
 import type { IdeaDetail } from "@/lib/schemas/entities";
 import type { StyleId } from "@/lib/schemas/styles";
-import { STYLE_IDS } from "@/lib/schemas/styles";
+import { STYLE_IDS } from "@/lib/schemas/names";
 
 /** What the compose zone chooses: style, backend and the parameters that backend allows. */
 export type ComposeSettings = {

@@ -1,7 +1,7 @@
 "use client";
 
 import { formatCount, plural } from "@/lib/client/format";
-import { LIMITS } from "@/lib/schemas/common";
+import { LIMITS } from "@/lib/schemas/limits";
 
 /**
  * The Idea box's length, said where the person types: "1,234 / 2,000", and past the limit a

@@ -2,7 +2,7 @@ import { ApiError } from "@/lib/client/api-error";
 import { formatCount, formatSize } from "@/lib/client/format";
 import type { ImportedParams, ImportedRecipe, ImportSource } from "@/lib/png";
 import type { Capabilities, CatalogBackend } from "@/lib/schemas/catalog";
-import { LIMITS } from "@/lib/schemas/common";
+import { LIMITS } from "@/lib/schemas/limits";
 import { type ComposeSettings, fitToBackend, MAX_SEED } from "./compose-settings";
 
 /**

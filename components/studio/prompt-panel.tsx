@@ -5,7 +5,7 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { Spinner } from "@/components/ui/spinner";
 import type { ShownError } from "@/lib/client/api-error";
 import { sourceLabel } from "@/lib/client/versions";
-import { LIMITS } from "@/lib/schemas/common";
+import { LIMITS } from "@/lib/schemas/limits";
 import type { Capabilities } from "@/lib/schemas/catalog";
 import type { PromptVersion } from "@/lib/schemas/entities";
 import { LengthMeter } from "./length-meter";

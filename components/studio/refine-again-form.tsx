@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { LIMITS } from "@/lib/schemas/common";
+import { LIMITS } from "@/lib/schemas/limits";
 import { isSubmitChord } from "./keys";
 
 /**

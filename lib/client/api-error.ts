@@ -1,4 +1,5 @@
-import { type ErrorCode, ErrorCodeSchema } from "@/lib/schemas/api";
+import type { ErrorCode } from "@/lib/schemas/api";
+import { ERROR_CODES } from "@/lib/schemas/names";
 
 /** An error answer from the public API, or a network failure, in one shape the UI can show. */
 export class ApiError extends Error {
@@ -29,7 +30,7 @@ export function isNetworkError(e: unknown): boolean {
   return e instanceof ApiError && e.code === "network";
 }
 
-const KNOWN = new Set<string>(ErrorCodeSchema.options);
+const KNOWN = new Set<string>(ERROR_CODES);
 
 function codeFromStatus(status: number): ErrorCode {
   if (status === 400) return "invalid_request";

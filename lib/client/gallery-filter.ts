@@ -1,4 +1,4 @@
-import { IdSchema } from "@/lib/schemas/common";
+import { isId } from "@/lib/schemas/names";
 import { type ImageFilter, imageUrls } from "./api";
 
 /** A page's search params as Next gives them to a server component. */
@@ -30,7 +30,7 @@ export function galleryFilterFrom(sp: SearchParamsRecord): ImageFilter {
   return {
     ...(q ? { q } : {}),
     ...(favorite ? { favorite: true } : {}),
-    ...(IdSchema.safeParse(ideaId).success ? { ideaId } : {}),
+    ...(isId(ideaId) ? { ideaId } : {}),
     ...(backend && backend.length <= 64 ? { backend } : {}),
     ...(one(sp.sort) === "score" ? { sort: "score" as const } : {}),
     ...(minScore !== undefined ? { minScore } : {}),

@@ -1,4 +1,5 @@
-import { STYLE_IDS, type StyleId } from "@/lib/schemas/styles";
+import { STYLE_IDS } from "@/lib/schemas/names";
+import type { StyleId } from "@/lib/schemas/styles";
 
 /** A page's search params as Next gives them to a server component. */
 export type SearchParamsRecord = Record<string, string | string[] | undefined>;

@@ -1,4 +1,5 @@
-import { PART_NAMES, type PartName, type PromptParts } from "@/lib/schemas/entities";
+import type { PartName, PromptParts } from "@/lib/schemas/entities";
+import { PART_NAMES } from "@/lib/schemas/names";
 import { escapeRegExp } from "@/lib/text/escape-regexp";
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ERROR_CODES } from "./names";
 import { CheckItemSchema, MAX_CHECKS } from "./checks";
 import { IdSchema, LIMITS, SizeSchema } from "./common";
 import { PartNameSchema } from "./entities";
@@ -231,24 +232,7 @@ export type IdeasQuery = z.infer<typeof IdeasQuerySchema>;
 export const DownloadQuerySchema = z.object({ download: z.enum(["1", "true", "0", "false"]).optional() }).strict();
 
 /** The error body every endpoint answers with. */
-export const ErrorCodeSchema = z.enum([
-  "invalid_request",
-  "unauthorized",
-  "forbidden",
-  "not_found",
-  /** A share link past its expiry (410). */
-  "gone",
-  "too_large",
-  "moderation_blocked",
-  "refused",
-  "rate_limited",
-  "backend_error",
-  "backend_unavailable",
-  "timeout",
-  "canceled",
-  "interrupted",
-  "internal",
-]);
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
 export const ErrorBodySchema = z.object({

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { MAX_CHECKS } from "./limits";
+import { CHECK_KINDS } from "./names";
 import { IdSchema, IsoDateSchema } from "./common";
 
 /*
@@ -7,12 +9,9 @@ import { IdSchema, IsoDateSchema } from "./common";
  * until the misses are gone. Client-safe: the routes, the receipts and the loop view use these.
  */
 
-export const CHECK_KINDS = ["entity", "count", "attribute", "relation", "text", "style", "setting"] as const;
+export { CHECK_KINDS, MAX_CHECKS };
 export const CheckKindSchema = z.enum(CHECK_KINDS);
 export type CheckKind = z.infer<typeof CheckKindSchema>;
-
-/** At most this many items per version: a checklist is the idea's demands, not an essay. */
-export const MAX_CHECKS = 16;
 
 /**
  * One atomic, checkable statement of what the idea demands ("there are two foxes", "the umbrella is

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ID_MAX_CHARS, ID_PATTERN } from "./names";
 
 // zod 4 probes for eval with `new Function("")` on first use; the CSP forbids eval, so tell it not to.
 z.config({ jitless: true });
@@ -7,8 +8,8 @@ z.config({ jitless: true });
 export const IdSchema = z
   .string()
   .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, "must be an id (letters, digits, _ and -)");
+  .max(ID_MAX_CHARS)
+  .regex(ID_PATTERN, "must be an id (letters, digits, _ and -)");
 
 export const IsoDateSchema = z.string();
 
@@ -24,12 +25,4 @@ export function parseSize(size: string): { width: number; height: number } {
   return { width: w ?? 0, height: h ?? 0 };
 }
 
-export const LIMITS = {
-  ideaChars: 2000,
-  instructionChars: 500,
-  /** Absolute ceiling; each backend may set a lower one (capabilities.maxPromptChars). */
-  promptChars: 32000,
-  negativePromptChars: 4000,
-  bodyBytes: 1_000_000,
-  pageSize: 60,
-} as const;
+export { LIMITS } from "./limits";

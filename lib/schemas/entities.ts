@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PART_NAMES } from "./names";
 import { CheckItemSchema, ImageCheckSchema } from "./checks";
 import { DialectSchema, IdSchema, IsoDateSchema } from "./common";
 import { StyleIdSchema } from "./styles";
@@ -16,16 +17,7 @@ export type Idea = z.infer<typeof IdeaSchema>;
 export const PromptSourceSchema = z.enum(["refine", "edit", "verbatim", "fix"]);
 
 /** A prompt's anatomy: the parts a refiner writes, shown as chips and lockable one by one. */
-export const PART_NAMES = [
-  "subject",
-  "setting",
-  "medium",
-  "lighting",
-  "composition",
-  "palette",
-  "details",
-  "negative",
-] as const;
+export { PART_NAMES };
 export const PartNameSchema = z.enum(PART_NAMES);
 export type PartName = z.infer<typeof PartNameSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FEEDBACK_LIMITS } from "./limits";
 import { IdSchema, IsoDateSchema } from "./common";
 import { GenerationParamsSchema } from "./entities";
 
@@ -15,7 +16,7 @@ export const ShareTargetSchema = z.object({ kind: ShareKindSchema, id: IdSchema 
 export type ShareTarget = z.infer<typeof ShareTargetSchema>;
 
 /** Limits on what a visitor may send. */
-export const FEEDBACK_LIMITS = { nameChars: 80, commentChars: 1000 } as const;
+export { FEEDBACK_LIMITS };
 
 /** A share as its owner sees it: never the token (only its hash is stored; the URL is shown once). */
 export const ShareSchema = z.object({

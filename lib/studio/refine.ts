@@ -17,7 +17,8 @@ import type { StyleId } from "@/lib/schemas/styles";
 import { getStyle } from "@/lib/styles";
 import { countClipTokens } from "@/lib/tokens/clip-tokens";
 import { deps } from "./deps";
-import { locksFor, partsToSave } from "./parts";
+import { locksFor } from "./parts";
+import { partsToSave } from "./parts-to-save";
 
 export type RefineCallbacks = {
   signal: AbortSignal;

