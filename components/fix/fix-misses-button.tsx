@@ -5,7 +5,13 @@ import { ErrorAlert } from "@/components/ui/error-alert";
 import { type ShownError, toShownError } from "@/lib/client/api-error";
 import { getFixLoop, startFixLoop } from "@/lib/client/fix-loops";
 import type { FixLoop } from "@/lib/schemas/checks";
-import { FixLoopView } from "./fix-loop-view";
+import dynamic from "next/dynamic";
+
+// The loop's view (rounds, word diffs, image details) is wanted only once a loop exists: it loads
+// then, not with the Studio (issue 12: first-load JS).
+const FixLoopView = dynamic(() => import("./fix-loop-view").then((m) => m.FixLoopView), {
+  loading: () => <p className="text-sm text-muted">Loading the loop…</p>,
+});
 
 /** The URL names the loop being watched (?fix=<id>), so a reload finds it again. */
 const PARAM = "fix";

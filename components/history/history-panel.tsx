@@ -5,11 +5,15 @@ import { useId, useMemo } from "react";
 import { FeedbackCount } from "@/components/feedback/feedback-count";
 import { versionTree } from "@/lib/client/versions";
 import type { Image, LibraryEntry, PromptVersion } from "@/lib/schemas/entities";
-import { type CompareBackend, CompareBar } from "./compare-bar";
+import dynamic from "next/dynamic";
+import type { CompareBackend } from "./compare-bar";
 import { HistoryItem } from "./history-item";
 import { TreeList } from "./tree-list";
 import { onTreeKeyDown } from "./tree-keys";
 import { useVersionSelection } from "./use-version-selection";
+
+// The compare bar shows once two versions are ticked: loaded then (issue 12: first-load JS).
+const CompareBar = dynamic(() => import("./compare-bar").then((m) => m.CompareBar));
 
 type Props = {
   ideaId: string | null;

@@ -11,6 +11,9 @@ import type { FixLoop } from "@/lib/schemas/checks";
 import { FakeEventSource } from "./harness/event-source";
 
 const { FixMissesButton } = await import("@/components/fix/fix-misses-button");
+// The button loads the loop's view on demand (next/dynamic): have the module ready, as a
+// browser that already fetched the chunk would.
+await import("@/components/fix/fix-loop-view");
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -6,6 +6,11 @@ import { button, byLabel, mountEach, typeInto } from "./harness/dom";
 import { offlineCatalog as catalog, promptVersion } from "./harness/fixtures";
 import { Studio, sseEvent as ev, sseResponse } from "./harness/studio";
 
+// The Studio loads these on demand (next/dynamic): have them ready, as a browser that already
+// fetched their chunks would.
+await import("@/components/diff/changes-from-parent");
+await import("@/components/history/compare-bar");
+
 const version = (id: string, parentId: string | null, s: number, extra: Partial<PromptVersion> = {}): PromptVersion =>
   promptVersion({
     id,
