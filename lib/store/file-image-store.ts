@@ -5,7 +5,8 @@ import path from "node:path";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { removeStaleTempFiles, writeFileAtomic } from "./atomic-file";
-import { formatForMime, IMAGE_FORMATS, makeThumbnail, mimeForFormat, THUMB_MIME } from "./image-format";
+import { deferredThumbnails } from "./deferred-thumbnails";
+import { checkImageFormat, formatForMime, IMAGE_FORMATS, mimeForFormat, THUMB_MIME } from "./image-format";
 import type { ImageFiles } from "./types";
 
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -39,39 +40,48 @@ export function createFileImageStore(dir: string): ImageFiles {
   const fullPath = (id: string, format: string) => path.join(/*turbopackIgnore: true*/ root, `${id}.${format}`);
   const thumbPath = (id: string) => path.join(/*turbopackIgnore: true*/ root, `${id}.thumb.webp`);
 
+  const readFull = async (id: string) => {
+    for (const format of IMAGE_FORMATS) {
+      const bytes = await readIfExists(fullPath(id, format));
+      if (bytes) return { bytes, mime: mimeForFormat(format) };
+    }
+    return undefined;
+  };
+  const thumbnails = deferredThumbnails({
+    writeThumb: (id, bytes) => writeFileAtomic(thumbPath(id), bytes),
+    readFull,
+    fullExists: async (id) => (await readFull(id)) !== undefined,
+    removeThumb: (id) => rm(thumbPath(id), { force: true }),
+  });
+
   return {
     async put(id, bytes, mime) {
       checkId(id);
       const format = formatForMime(mime);
-      // Made before anything touches the disk: a bad image fails here and leaves nothing.
-      const thumb = await makeThumbnail(bytes, format);
-      const full = fullPath(id, format);
-      await writeFileAtomic(full, bytes);
-      try {
-        await writeFileAtomic(thumbPath(id), thumb);
-      } catch (e) {
-        await rm(full, { force: true });
-        throw e;
-      }
+      // Checked before anything touches the disk: a bad image fails here and leaves nothing.
+      await checkImageFormat(bytes, format);
+      // A rewrite must not leave the old thumbnail standing for the new image.
+      await rm(thumbPath(id), { force: true });
+      await writeFileAtomic(fullPath(id, format), bytes);
       // A rewrite in another format must not leave the old file for read() to find first.
       for (const other of IMAGE_FORMATS) {
         if (other !== format) await rm(fullPath(id, other), { force: true });
       }
+      // The image is durable: the thumbnail follows (lib/store/deferred-thumbnails.ts).
+      thumbnails.schedule(id, bytes, format);
       return { byteSize: bytes.byteLength };
     },
 
-    async read(id, kind) {
+    async read(id, kind, opts = {}) {
       checkId(id);
       if (kind === "thumb") {
-        const bytes = await readIfExists(thumbPath(id));
+        const bytes = await thumbnails.read(id, () => readIfExists(thumbPath(id)), opts.make);
         return bytes && { bytes, mime: THUMB_MIME };
       }
-      for (const format of IMAGE_FORMATS) {
-        const bytes = await readIfExists(fullPath(id, format));
-        if (bytes) return { bytes, mime: mimeForFormat(format) };
-      }
-      return undefined;
+      return readFull(id);
     },
+
+    settled: () => thumbnails.settled(),
 
     async remove(id) {
       checkId(id);

@@ -1,7 +1,8 @@
 import "server-only";
 import type { GetObjectCommandOutput, S3Client } from "@aws-sdk/client-s3";
 import { AppError } from "@/lib/errors";
-import { formatForMime, makeThumbnail, mimeForFormat, THUMB_MIME } from "./image-format";
+import { deferredThumbnails } from "./deferred-thumbnails";
+import { checkImageFormat, formatForMime, mimeForFormat, THUMB_MIME } from "./image-format";
 import type { ImageFiles } from "./types";
 
 export type S3ImageStoreOptions = {
@@ -74,8 +75,9 @@ function unavailable(e: unknown, endpointSet: boolean): AppError {
 
 /**
  * Image bytes and thumbnails in an S3-compatible bucket (STORAGE=s3). A PUT replaces an object
- * whole, so readers see the old bytes or the new, never half; the thumbnail is made (and the
- * image checked) before anything is sent, by the same code as the file store's.
+ * whole, so readers see the old bytes or the new, never half. The image is checked before
+ * anything is sent; its thumbnail follows once it is stored (lib/store/deferred-thumbnails.ts),
+ * as in the file store.
  */
 export function createS3ImageStore(options: S3ImageStoreOptions): ImageFiles {
   const { bucket, pageSize = 1000 } = options;
@@ -113,55 +115,68 @@ export function createS3ImageStore(options: S3ImageStoreOptions): ImageFiles {
       client.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: thumbKey(id) })),
     ]);
 
+  const getObject = (id: string, kind: "full" | "thumb") =>
+    guarded(async ({ sdk, client }) => {
+      let answer: GetObjectCommandOutput;
+      try {
+        answer = await client.send(
+          new sdk.GetObjectCommand({ Bucket: bucket, Key: kind === "thumb" ? thumbKey(id) : fullKey(id) }),
+        );
+      } catch (e) {
+        if ((e as SdkError).name === "NoSuchKey") return undefined;
+        throw e;
+      }
+      const array = await answer.Body?.transformToByteArray();
+      if (!array) return undefined;
+      const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+      return { bytes, mime: kind === "thumb" ? THUMB_MIME : (answer.ContentType ?? "application/octet-stream") };
+    });
+  const thumbnails = deferredThumbnails({
+    writeThumb: (id, thumb) =>
+      guarded(async ({ sdk, client }) => {
+        await client.send(
+          new sdk.PutObjectCommand({ Bucket: bucket, Key: thumbKey(id), Body: thumb, ContentType: THUMB_MIME }),
+        );
+      }),
+    readFull: (id) => getObject(id, "full"),
+    fullExists: async (id) => (await getObject(id, "full")) !== undefined,
+    removeThumb: (id) =>
+      guarded(async ({ sdk, client }) => {
+        await client.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: thumbKey(id) }));
+      }),
+  });
+
   return {
     async put(id, bytes, mime) {
       checkId(id);
       const format = formatForMime(mime);
-      // Made before anything is sent: a bad image fails here and leaves nothing.
-      const thumb = await makeThumbnail(bytes, format);
-      await guarded(async (s) => {
-        const { sdk, client } = s;
-        try {
-          await Promise.all([
-            client.send(
-              new sdk.PutObjectCommand({
-                Bucket: bucket,
-                Key: fullKey(id),
-                Body: bytes,
-                ContentType: mimeForFormat(format),
-              }),
-            ),
-            client.send(
-              new sdk.PutObjectCommand({ Bucket: bucket, Key: thumbKey(id), Body: thumb, ContentType: THUMB_MIME }),
-            ),
-          ]);
-        } catch (e) {
-          // Either half alone is useless; if even this fails, the sweep at start takes it (no row names it).
-          await removeKeys(s, id).catch(() => undefined);
-          throw e;
-        }
+      // Checked before anything is sent: a bad image fails here and leaves nothing.
+      await checkImageFormat(bytes, format);
+      await guarded(async ({ sdk, client }) => {
+        // A rewrite must not leave the old thumbnail standing for the new image.
+        await client.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: thumbKey(id) }));
+        await client.send(
+          new sdk.PutObjectCommand({
+            Bucket: bucket,
+            Key: fullKey(id),
+            Body: bytes,
+            ContentType: mimeForFormat(format),
+          }),
+        );
       });
+      // The image is durable: the thumbnail follows.
+      thumbnails.schedule(id, bytes, format);
       return { byteSize: bytes.byteLength };
     },
 
-    async read(id, kind) {
+    async read(id, kind, opts = {}) {
       checkId(id);
-      return guarded(async ({ sdk, client }) => {
-        let answer: GetObjectCommandOutput;
-        try {
-          answer = await client.send(
-            new sdk.GetObjectCommand({ Bucket: bucket, Key: kind === "thumb" ? thumbKey(id) : fullKey(id) }),
-          );
-        } catch (e) {
-          if ((e as SdkError).name === "NoSuchKey") return undefined;
-          throw e;
-        }
-        const array = await answer.Body?.transformToByteArray();
-        if (!array) return undefined;
-        const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-        return { bytes, mime: kind === "thumb" ? THUMB_MIME : (answer.ContentType ?? "application/octet-stream") };
-      });
+      if (kind === "full") return getObject(id, "full");
+      const bytes = await thumbnails.read(id, async () => (await getObject(id, "thumb"))?.bytes, opts.make);
+      return bytes && { bytes, mime: THUMB_MIME };
     },
+
+    settled: () => thumbnails.settled(),
 
     async remove(id) {
       checkId(id);

@@ -229,10 +229,22 @@ export interface Store {
  * answer throws AppError `backend_unavailable`.
  */
 export interface ImageFiles {
-  /** Writes the bytes and a WebP thumbnail (longest side at most 512 px), each atomically. */
+  /**
+   * Writes the bytes atomically, after checking they are the image `mime` says. The WebP
+   * thumbnail (longest side at most 512 px) is made after, in the background (issue 12).
+   */
   put(id: string, bytes: Uint8Array, mime: string): Promise<{ byteSize: number }>;
-  /** Undefined when the image has no bytes stored. */
-  read(id: string, kind: "full" | "thumb"): Promise<{ bytes: Buffer; mime: string } | undefined>;
+  /**
+   * Undefined when the image has no bytes stored. A thumbnail still being made is waited for; a
+   * missing one is made then, unless `make` is false (db:copy's check: what is stored, as it is).
+   */
+  read(
+    id: string,
+    kind: "full" | "thumb",
+    opts?: { make?: boolean },
+  ): Promise<{ bytes: Buffer; mime: string } | undefined>;
+  /** Resolves when every thumbnail this process is making is stored (tests; a clean shutdown). */
+  settled(): Promise<void>;
   remove(id: string): Promise<void>;
   /**
    * Every id with bytes stored, sorted (for sweeping orphans). With `writtenBefore`, only bytes

@@ -193,7 +193,8 @@ test("SIGKILL mid-generation and mid-write, then restarts: nothing committed is 
     const before = new Set(diskNames());
     const g = await generate(request, version.id, "automatic1111", { size: "1024x1024", n: 4, steps: 2 });
     entry.generations.push(g.id);
-    // Kill at a different point each time: the first temp file, or once 1, 2 or 3 new files are in place.
+    // Kill at a different point each time: the first temp file, or once 1, 2 or 3 new images are in
+    // place. Thumbnails come after the rows (issue 12), so only the full images count here.
     const newFilesWanted = attempt % 4;
     let seen = { temps: 0, files: 0 };
     const end = Date.now() + 60_000;
@@ -201,10 +202,10 @@ test("SIGKILL mid-generation and mid-write, then restarts: nothing committed is 
       const names = diskNames().filter((n) => !before.has(n));
       seen = {
         temps: names.filter((n) => n.startsWith(".tmp-")).length,
-        files: names.filter((n) => !n.startsWith(".")).length,
+        files: names.filter((n) => !n.startsWith(".") && !n.endsWith(".thumb.webp")).length,
       };
-      // All eight files (4 images, 4 thumbnails) in place: too late for this point, kill before the rows.
-      if (seen.files >= 8 || (newFilesWanted === 0 ? seen.temps > 0 : seen.files >= newFilesWanted * 2)) break;
+      // All four images in place: too late for this point, kill before the rows.
+      if (seen.files >= 4 || (newFilesWanted === 0 ? seen.temps > 0 : seen.files >= newFilesWanted)) break;
       if (Date.now() > end) throw new Error("the images were never written");
       await new Promise((r) => setTimeout(r, 2));
     }

@@ -96,9 +96,11 @@ async function main(): Promise<void> {
     process.stdout.write(`C ${idea.id} ${version.id} ${generationId} ${images.map((i) => i.id).join(",")}\n`);
     if (round % 3 === 2) {
       const victim = images[0]?.id ?? "";
+      // Said before it starts: a kill may land between the row and the files, and then the
+      // image may be gone though nothing said so after.
+      process.stdout.write(`D ${victim}\n`);
       await store.deleteImage(victim);
       await files.remove(victim);
-      process.stdout.write(`D ${victim}\n`);
     }
   }
 }

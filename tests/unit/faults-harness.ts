@@ -112,6 +112,9 @@ export async function expectSuccess(g: GenerationWithImages, version: PromptVers
   expect(g.status, JSON.stringify(g.error)).toBe("succeeded");
   expect(g.images.length).toBeGreaterThan(0);
   await expectRowsKept(version);
+  // Thumbnails follow the durable images (issue 12): wait for them before counting files.
+  const { getImageFiles } = await import("@/lib/store");
+  await getImageFiles().settled();
   const added = filesOnDisk().filter((f) => !filesBefore.includes(f));
   const expected = g.images.flatMap((i) => [`${i.id}.${i.mime.split("/")[1]}`, `${i.id}.thumb.webp`]).sort();
   expect(added).toEqual(expected);

@@ -24,7 +24,8 @@ beforeEach(() => {
   files = createFileImageStore(dir);
 });
 
-afterEach(() => {
+afterEach(async () => {
+  await files.settled();
   rmSync(path.dirname(dir), { recursive: true, force: true });
 });
 
@@ -50,6 +51,7 @@ describe("file image store", () => {
     expect(await files.put("wide", bytes, "image/png")).toEqual({ byteSize: bytes.byteLength });
 
     expect(readFileSync(path.join(dir, "wide.png")).equals(bytes)).toBe(true);
+    await files.settled(); // the thumbnail follows the durable image (issue 12)
     const thumb = await sharp(readFileSync(path.join(dir, "wide.thumb.webp"))).metadata();
     expect(thumb.format).toBe("webp");
     expect(Math.max(thumb.width, thumb.height)).toBe(512);
@@ -57,6 +59,7 @@ describe("file image store", () => {
 
     const tall = await picture(300, 2000, "jpeg");
     await files.put("tall", tall, "image/jpeg");
+    await files.settled();
     const tallThumb = await sharp(readFileSync(path.join(dir, "tall.thumb.webp"))).metadata();
     expect(tallThumb.height).toBe(512);
     expect(tempFiles()).toEqual([]);
@@ -64,8 +67,29 @@ describe("file image store", () => {
 
   it("never enlarges a small image", async () => {
     await files.put("small", await picture(100, 60, "webp"), "image/webp");
+    await files.settled();
     const thumb = await sharp(readFileSync(path.join(dir, "small.thumb.webp"))).metadata();
     expect([thumb.width, thumb.height]).toEqual([100, 60]);
+  });
+
+  it("makes a thumbnail asked for before the background one is stored, once, and none for a removed image", async () => {
+    const bytes = await picture(1200, 800);
+    await files.put("early", bytes, "image/png");
+    // Asked at once: the read waits for the thumbnail in progress rather than answering nothing.
+    const early = await files.read("early", "thumb");
+    expect(early?.mime).toBe("image/webp");
+    expect((await sharp(early?.bytes).metadata()).width).toBe(512);
+    // A thumbnail lost (a crash between the image and its thumbnail) is made again when asked for.
+    await files.settled();
+    rmSync(path.join(dir, "early.thumb.webp"));
+    expect((await files.read("early", "thumb"))?.bytes.equals(early?.bytes as Buffer)).toBe(true);
+    expect(existsSync(path.join(dir, "early.thumb.webp"))).toBe(true);
+    // Removed while its thumbnail is being made: no thumbnail outlives it.
+    await files.put("brief", bytes, "image/png");
+    await files.remove("brief");
+    await files.settled();
+    expect(existsSync(path.join(dir, "brief.thumb.webp"))).toBe(false);
+    expect(await files.read("brief", "thumb")).toBeUndefined();
   });
 
   it("reads back identical bytes with the right type", async () => {

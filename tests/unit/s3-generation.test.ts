@@ -99,7 +99,8 @@ describe("STORAGE=s3 through the app", () => {
     const [first] = done.images;
     if (!first) throw new Error("no image");
 
-    // Every image row has both objects; nothing went to DATA_DIR.
+    // Every image row has both objects (the thumbnail follows the durable image); nothing went to DATA_DIR.
+    await (await import("@/lib/store")).getImageFiles().settled();
     const keys = await bucketKeys();
     for (const image of done.images) {
       expect(keys).toContain(`images/${image.id}/full`);

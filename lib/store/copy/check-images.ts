@@ -46,7 +46,7 @@ export async function checkImages(
     let source: [string, string];
     let target: [string, string];
     if (sameStore) {
-      const thumb = await files.from.read(id, "thumb");
+      const thumb = await files.from.read(id, "thumb", { make: false });
       source = [full ? sha256(full.bytes) : "missing", thumb ? sha256(thumb.bytes) : "missing"];
       target = source;
       if (full && !thumb) result.thumbnailsMissing.push(id);
@@ -59,7 +59,10 @@ export async function checkImages(
         });
       }
       source = [full ? sha256(full.bytes) : "missing", expected];
-      const [theirFull, theirThumb] = await Promise.all([files.to.read(id, "full"), files.to.read(id, "thumb")]);
+      const [theirFull, theirThumb] = await Promise.all([
+        files.to.read(id, "full"),
+        files.to.read(id, "thumb", { make: false }),
+      ]);
       target = [theirFull ? sha256(theirFull.bytes) : "missing", theirThumb ? sha256(theirThumb.bytes) : "missing"];
     }
     sourceLines.push(`${id} ${source.join(" ")}`);

@@ -5,9 +5,9 @@ import type { ImageFiles } from "../types";
 
 export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-/** The sha256 of an image's full bytes or thumbnail, or undefined when the storage has none. */
+/** The sha256 of an image's full bytes or stored thumbnail, or undefined when the storage has none. */
 export async function imageHash(files: ImageFiles, id: string, kind: "full" | "thumb" = "full") {
-  const found = await files.read(id, kind);
+  const found = await files.read(id, kind, { make: false });
   return found && sha256(found.bytes);
 }
 
