@@ -212,7 +212,7 @@ async function openaiSection() {
       what: "generate 1024²: through the app",
       median: fmt(gt),
       runs: NETWORK_RUNS,
-      note: `overhead ${fmt(gt - gd)} ms (×${(gt / gd).toFixed(2)}); 202 → done event, image + thumbnail stored`,
+      note: `overhead ${fmt(gt - gd)} ms (×${(gt / gd).toFixed(2)}); 202 → done event, image and row stored (the thumbnail follows)`,
     });
   } finally {
     app.stop();
