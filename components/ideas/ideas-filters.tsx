@@ -30,15 +30,49 @@ function Chip({ on, onClick, children }: { on: boolean; onClick: () => void; chi
 
 const DAY_LABEL: Record<Days, string> = { 7: "Past 7 days", 30: "Past 30 days" };
 
+const SORT_CHOICES = [
+  { value: "", label: "Recent activity first" },
+  { value: "score", label: "Best score first" },
+] as const;
+
+type Choice = { readonly value: string; readonly label: string };
+
+/** A select shaped like a chip, its name for screen readers only: style, score floor, order. */
+function ChipSelect(props: {
+  label: string;
+  value: string;
+  on: boolean;
+  options: readonly Choice[];
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id} className="sr-only">
+        {props.label}
+      </label>
+      <select
+        id={id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        className={`${chipClass(props.on)} max-w-full pr-2`}
+      >
+        {props.options.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
 /**
  * Filters as chips, each applied at once: starred, has images, when, backend; the fifteen styles
  * would crowd a phone as chips, so style is one chip-shaped select, as are the score floor and
  * the order (issue 11: best checked image first).
  */
 export function IdeasFilters({ filter, onChange, backends, styles }: Props) {
-  const styleId = useId();
-  const sortId = useId();
-  const scoreId = useId();
   const set = (patch: Partial<IdeasFilter>) => {
     const next = { ...filter, ...patch };
     for (const key of Object.keys(patch) as (keyof IdeasFilter)[]) if (next[key] === undefined) delete next[key];
@@ -70,49 +104,27 @@ export function IdeasFilters({ filter, onChange, backends, styles }: Props) {
           {b.label}
         </Chip>
       ))}
-      <label htmlFor={styleId} className="sr-only">
-        Style
-      </label>
-      <select
-        id={styleId}
+      <ChipSelect
+        label="Style"
         value={filter.style ?? ""}
-        onChange={(e) => set({ style: (e.target.value || undefined) as StyleId | undefined })}
-        className={`${chipClass(Boolean(filter.style))} max-w-full pr-2`}
-      >
-        <option value="">Any style</option>
-        {styles.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.label}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={scoreId} className="sr-only">
-        Score
-      </label>
-      <select
-        id={scoreId}
+        on={Boolean(filter.style)}
+        options={[{ value: "", label: "Any style" }, ...styles.map((st) => ({ value: st.id, label: st.label }))]}
+        onChange={(v) => set({ style: (v || undefined) as StyleId | undefined })}
+      />
+      <ChipSelect
+        label="Score"
         value={filter.minScore === undefined ? "" : String(filter.minScore)}
-        onChange={(e) => set({ minScore: e.target.value === "" ? undefined : Number(e.target.value) })}
-        className={`${chipClass(filter.minScore !== undefined)} max-w-full pr-2`}
-      >
-        {scoreChoices(filter.minScore).map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={sortId} className="sr-only">
-        Sort
-      </label>
-      <select
-        id={sortId}
+        on={filter.minScore !== undefined}
+        options={scoreChoices(filter.minScore)}
+        onChange={(v) => set({ minScore: v === "" ? undefined : Number(v) })}
+      />
+      <ChipSelect
+        label="Sort"
         value={filter.sort ?? ""}
-        onChange={(e) => set({ sort: e.target.value === "score" ? "score" : undefined })}
-        className={`${chipClass(false)} max-w-full pr-2`}
-      >
-        <option value="">Recent activity first</option>
-        <option value="score">Best score first</option>
-      </select>
+        on={false}
+        options={SORT_CHOICES}
+        onChange={(v) => set({ sort: v === "score" ? "score" : undefined })}
+      />
     </fieldset>
   );
 }
