@@ -50,7 +50,19 @@ export function createFileImageStore(dir: string): ImageFiles {
   const thumbnails = deferredThumbnails({
     writeThumb: (id, bytes) => writeFileAtomic(thumbPath(id), bytes),
     readFull,
-    fullExists: async (id) => (await readFull(id)) !== undefined,
+    // A stat, not a read: it runs after every put.
+    fullExists: async (id) => {
+      for (const format of IMAGE_FORMATS) {
+        if (
+          await access(fullPath(id, format)).then(
+            () => true,
+            () => false,
+          )
+        )
+          return true;
+      }
+      return false;
+    },
     removeThumb: (id) => rm(thumbPath(id), { force: true }),
   });
 

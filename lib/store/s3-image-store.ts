@@ -139,7 +139,19 @@ export function createS3ImageStore(options: S3ImageStoreOptions): ImageFiles {
         );
       }),
     readFull: (id) => getObject(id, "full"),
-    fullExists: async (id) => (await getObject(id, "full")) !== undefined,
+    // A HEAD, not a GET: it runs after every put.
+    fullExists: (id) =>
+      guarded(async ({ sdk, client }) => {
+        try {
+          await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: fullKey(id) }));
+          return true;
+        } catch (e) {
+          const err = e as SdkError;
+          if (err.name === "NotFound" || err.name === "NoSuchKey" || err.$metadata?.httpStatusCode === 404)
+            return false;
+          throw e;
+        }
+      }),
     removeThumb: (id) =>
       guarded(async ({ sdk, client }) => {
         await client.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: thumbKey(id) }));
