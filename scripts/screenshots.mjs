@@ -123,7 +123,10 @@ async function checking(page, shot) {
   await shot("receipt");
   await page.getByRole("button", { name: "Fix misses" }).first().click();
   const loop = page.getByRole("region", { name: "Fix loop" });
-  await loop.getByRole("status").filter({ hasText: /^(Done|Stopped)/ }).waitFor({ timeout: 90_000 });
+  await loop
+    .getByRole("status")
+    .filter({ hasText: /^(Done|Stopped)/ })
+    .waitFor({ timeout: 90_000 });
   await loadAllImages(page);
   await loop.scrollIntoViewIfNeeded();
   await shot("fix-loop");

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { ImagePlaceholder } from "@/components/studio/image-placeholder";
+import { ImagePlaceholder } from "@/components/studio/generations/image-placeholder";
 import { OfflineBadge } from "@/components/ui/offline-badge";
 import { imageUrls } from "@/lib/client/api";
 import { backendLabel, formatPercent, generationStatusText, isOfflineBackend, sizeOf } from "@/lib/client/format";

@@ -9,11 +9,11 @@ import type {
   LibraryEntry,
   PromptVersion,
 } from "@/lib/schemas/entities";
-import { candidateHandlers } from "./reduce-candidates";
-import { generationHandlers } from "./reduce-generations";
-import { importHandlers } from "./reduce-import";
-import { refineHandlers } from "./reduce-refine";
-import { versionHandlers } from "./reduce-versions";
+import { candidateHandlers } from "./candidates/reduce-candidates";
+import { generationHandlers } from "./generations/reduce-generations";
+import { importHandlers } from "./import/reduce-import";
+import { refineHandlers } from "./editing/reduce-refine";
+import { versionHandlers } from "./editing/reduce-versions";
 
 /** A generation as the studio shows it: with its images so far and its place in the queue. */
 export type GenerationView = GenerationWithImages & {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialSettings } from "@/components/studio/compose-settings";
+import { initialSettings } from "@/components/studio/generations/compose-settings";
 import type { GenerationWithImages, IdeaDetail, Image, PromptVersion } from "@/lib/schemas/entities";
 import { offlineCatalog as catalog } from "./harness/fixtures";
 

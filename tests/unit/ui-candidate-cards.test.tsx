@@ -7,7 +7,7 @@ import type { PromptVersion } from "@/lib/schemas/entities";
 import { mountEach } from "./harness/dom";
 import { promptVersion } from "./harness/fixtures";
 
-const { CandidateCards } = await import("@/components/studio/candidate-cards");
+const { CandidateCards } = await import("@/components/studio/candidates/candidate-cards");
 
 const parent = promptVersion({
   prompt: "A red fox in deep snow at dusk, soft light.",

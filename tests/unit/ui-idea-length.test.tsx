@@ -6,11 +6,11 @@
  */
 import { act, useRef, useState } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { initialSettings } from "@/components/studio/compose-settings";
+import { initialSettings } from "@/components/studio/generations/compose-settings";
 import { mountEach } from "./harness/dom";
 import { offlineCatalog as catalog } from "./harness/fixtures";
 
-const { ComposePanel } = await import("@/components/studio/compose-panel");
+const { ComposePanel } = await import("@/components/studio/generations/compose-panel");
 
 let onRefine: ReturnType<typeof vi.fn<() => void>>;
 

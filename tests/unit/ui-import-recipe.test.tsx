@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ComposeSettings, fitToBackend } from "@/components/studio/compose-settings";
+import { type ComposeSettings, fitToBackend } from "@/components/studio/generations/compose-settings";
 import {
   fitRecipeParams,
   ideaForImport,
@@ -9,7 +9,7 @@ import {
   notUsedSentence,
   refitSummary,
   settingsFromRecipe,
-} from "@/components/studio/import-recipe";
+} from "@/components/studio/import/import-recipe";
 import { initialState, studioReducer } from "@/components/studio/studio-state";
 import { BACKENDS } from "@/lib/catalog";
 import { ApiError, toShownError } from "@/lib/client/api-error";

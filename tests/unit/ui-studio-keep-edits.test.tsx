@@ -7,7 +7,7 @@ import { button, byLabel, mountEach, typeInto } from "./harness/dom";
 import { offlineCatalog as catalog, promptVersion } from "./harness/fixtures";
 import { jsonResponse, routerPush as push, Studio } from "./harness/studio";
 
-const { AUTOSAVE_MS } = await import("@/components/studio/use-autosave");
+const { AUTOSAVE_MS } = await import("@/components/studio/editing/use-autosave");
 
 const v1 = promptVersion({
   prompt: "A red fox curled in fresh snow, warm lantern light.",

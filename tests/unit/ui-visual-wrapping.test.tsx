@@ -6,7 +6,7 @@
 import { act } from "react";
 import { describe, expect, it } from "vitest";
 import { WordDiffText } from "@/components/diff/word-diff-text";
-import { CONNECTION_LOST_TEXT, GenerationCard } from "@/components/studio/generation-card";
+import { CONNECTION_LOST_TEXT, GenerationCard } from "@/components/studio/generations/generation-card";
 import type { GenerationView } from "@/components/studio/studio-state";
 import { wordDiff } from "@/lib/diff/word-diff";
 import { mountEach } from "./harness/dom";

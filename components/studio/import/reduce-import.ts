@@ -1,4 +1,4 @@
-import type { StudioHandlers } from "./studio-state";
+import type { StudioHandlers } from "../studio-state";
 
 /** A recipe read from an image: into the editor unsaved, then saved as the first version of a new idea. */
 export const importHandlers: StudioHandlers<"imported" | "importStatus" | "importSaved"> = {

@@ -19,7 +19,7 @@ import { canRetry } from "@/lib/client/retry-generation";
 import type { CatalogJudge } from "@/lib/schemas/catalog";
 import { ImagePlaceholder } from "./image-placeholder";
 import { ResultImage } from "./result-image";
-import type { GenerationView } from "./studio-state";
+import type { GenerationView } from "../studio-state";
 
 type Props = {
   generation: GenerationView;

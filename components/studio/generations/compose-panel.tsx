@@ -4,15 +4,15 @@ import { type RefObject, useId } from "react";
 import type { Catalog } from "@/lib/schemas/catalog";
 import type { StyleId } from "@/lib/schemas/styles";
 import { Spinner } from "@/components/ui/spinner";
-import { ApplyStyle } from "./apply-style";
+import { ApplyStyle } from "../editing/apply-style";
 import { BackendSelect } from "./backend-select";
-import { CandidatesSelect } from "./candidates-select";
+import { CandidatesSelect } from "../candidates/candidates-select";
 import { type ComposeSettings, capsOf } from "./compose-settings";
-import { IdeaLength, ideaTooLong } from "./idea-length";
-import { isSubmitChord } from "./keys";
-import { LoadImageButton } from "./load-image-button";
+import { IdeaLength, ideaTooLong } from "../editing/idea-length";
+import { isSubmitChord } from "../keys";
+import { LoadImageButton } from "../import/load-image-button";
 import { ParamsFields } from "./params-fields";
-import { StyleSelect } from "./style-select";
+import { StyleSelect } from "../editing/style-select";
 
 type Props = {
   catalog: Catalog;

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { LIMITS } from "@/lib/schemas/limits";
-import { isSubmitChord } from "./keys";
+import { isSubmitChord } from "../keys";
 
 /**
  * A follow-up instruction that refines the loaded version into a new child version (or 2–4

@@ -3,8 +3,8 @@ import { toShownError } from "@/lib/client/api-error";
 import type { RefineOutcome } from "@/lib/client/refine-stream";
 import type { RefineBody } from "@/lib/schemas/api";
 import type { PromptVersion } from "@/lib/schemas/entities";
-import type { ComposeSettings } from "./compose-settings";
-import type { RefineMode, StudioAction, StudioState } from "./studio-state";
+import type { ComposeSettings } from "../generations/compose-settings";
+import type { RefineMode, StudioAction, StudioState } from "../studio-state";
 
 type Input = {
   dispatch: Dispatch<StudioAction>;

@@ -3,7 +3,7 @@ import { formatCount, formatSize } from "@/lib/client/format";
 import type { ImportedParams, ImportedRecipe, ImportSource } from "@/lib/png";
 import type { Capabilities, CatalogBackend } from "@/lib/schemas/catalog";
 import { LIMITS } from "@/lib/schemas/limits";
-import { type ComposeSettings, fitToBackend, MAX_SEED } from "./compose-settings";
+import { type ComposeSettings, fitToBackend, MAX_SEED } from "../generations/compose-settings";
 
 /**
  * From a recipe read out of an image (see lib/png) to the studio: which of its parameters the

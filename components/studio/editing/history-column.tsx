@@ -3,8 +3,8 @@ import { HistoryPanel } from "@/components/history/history-panel";
 import { backendLabel } from "@/lib/client/format";
 import type { Capabilities, Catalog } from "@/lib/schemas/catalog";
 import type { Image } from "@/lib/schemas/entities";
-import { type ComposeSettings, toGenerateParams } from "./compose-settings";
-import type { StudioState } from "./studio-state";
+import { type ComposeSettings, toGenerateParams } from "../generations/compose-settings";
+import type { StudioState } from "../studio-state";
 
 type Props = {
   state: StudioState;

@@ -4,7 +4,7 @@ import { type Dispatch, useCallback, useEffect, useRef } from "react";
 import { toShownError } from "@/lib/client/api-error";
 import { type RefineOutcome, streamRefine } from "@/lib/client/refine-stream";
 import type { RefineBody } from "@/lib/schemas/api";
-import type { RefineMode, StudioAction } from "./studio-state";
+import type { RefineMode, StudioAction } from "../studio-state";
 
 /**
  * Runs one refinement at a time (of one prompt, or of 2–4 candidates), streaming into the

@@ -4,10 +4,10 @@ import { type Dispatch, useCallback, useEffect, useLayoutEffect, useRef, useStat
 import { saveEdit } from "@/lib/client/api";
 import { type ShownError, toShownError } from "@/lib/client/api-error";
 import type { PromptVersion } from "@/lib/schemas/entities";
-import { syncAddress } from "./address";
+import { syncAddress } from "../address";
 import { backupEdit } from "./edit-backup";
-import { ideaForImport } from "./import-recipe";
-import type { StudioAction } from "./studio-state";
+import { ideaForImport } from "../import/import-recipe";
+import type { StudioAction } from "../studio-state";
 
 /** How long typing must pause before an edit saves itself. */
 export const AUTOSAVE_MS = 1500;

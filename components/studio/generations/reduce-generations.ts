@@ -1,5 +1,5 @@
 import type { ShownError } from "@/lib/client/api-error";
-import type { GenerationView, StudioHandlers, StudioState } from "./studio-state";
+import type { GenerationView, StudioHandlers, StudioState } from "../studio-state";
 
 function patchGeneration(s: StudioState, id: string, fn: (g: GenerationView) => GenerationView): StudioState {
   return { ...s, generations: s.generations.map((g) => (g.id === id ? fn(g) : g)) };

@@ -2,7 +2,7 @@
 
 import { type Dispatch, useEffect } from "react";
 import type { PromptVersion } from "@/lib/schemas/entities";
-import type { StudioAction } from "./studio-state";
+import type { StudioAction } from "../studio-state";
 
 /*
  * The last resort when a page with an unsaved edit is reloaded or closed: the edit goes out in a

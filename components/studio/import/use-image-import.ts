@@ -5,9 +5,9 @@ import { backendLabel } from "@/lib/client/format";
 import { pickRecipeFile, readRecipeFile } from "@/lib/client/recipe-file";
 import type { ImportedRecipe } from "@/lib/png";
 import type { Catalog } from "@/lib/schemas/catalog";
-import { type ComposeSettings, capsOf, fitToBackend } from "./compose-settings";
+import { type ComposeSettings, capsOf, fitToBackend } from "../generations/compose-settings";
 import { fitRecipeParams, importSummary, refitSummary, settingsFromRecipe } from "./import-recipe";
-import type { StudioAction } from "./studio-state";
+import type { StudioAction } from "../studio-state";
 import { useFileDrop } from "./use-file-drop";
 
 type Input = {

@@ -4,7 +4,7 @@ import { useId, useMemo } from "react";
 import { WordDiffText } from "@/components/diff/word-diff-text";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { type DiffSegment, diffCounts, wordDiff } from "@/lib/diff/word-diff";
-import type { CandidateView } from "./studio-state";
+import type { CandidateView } from "../studio-state";
 
 type Props = {
   items: CandidateView[];

@@ -7,7 +7,7 @@ import type { Capabilities, Catalog, CatalogBackend } from "@/lib/schemas/catalo
 import type { PromptVersion } from "@/lib/schemas/entities";
 import { carryOverParts } from "@/lib/studio/parts";
 import dynamic from "next/dynamic";
-import { CandidateCards } from "./candidate-cards";
+import { CandidateCards } from "../candidates/candidate-cards";
 
 // "Changes from vN" and its word diff are wanted once a version has a parent: loaded then
 // (issue 12: first-load JS). It is a closed disclosure, so nothing shifts while it loads.
@@ -15,18 +15,18 @@ const ChangesFromParent = dynamic(() =>
   import("@/components/diff/changes-from-parent").then((m) => m.ChangesFromParent),
 );
 import { ChecklistPanel } from "./checklist-panel";
-import type { ComposeSettings } from "./compose-settings";
+import type { ComposeSettings } from "../generations/compose-settings";
 import { ExampleIdeas } from "./example-ideas";
-import { ImportNotice } from "./import-notice";
-import { imageFrom } from "./import-recipe";
+import { ImportNotice } from "../import/import-notice";
+import { imageFrom } from "../import/import-recipe";
 import { PromptPanel } from "./prompt-panel";
-import { ResultsList } from "./results-list";
-import { revealIfOffscreen } from "./reveal";
-import type { StudioAction, StudioState } from "./studio-state";
+import { ResultsList } from "../generations/results-list";
+import { revealIfOffscreen } from "../reveal";
+import type { StudioAction, StudioState } from "../studio-state";
 import type { useAutosave } from "./use-autosave";
 import { useChecklistSave } from "./use-checklist-save";
-import type { useGenerate } from "./use-generate";
-import type { useGenerationFollower } from "./use-generation-follower";
+import type { useGenerate } from "../generations/use-generate";
+import type { useGenerationFollower } from "../generations/use-generation-follower";
 
 type Props = {
   catalog: Catalog;

@@ -1,6 +1,6 @@
 import type { PromptVersion } from "@/lib/schemas/entities";
-import type { StudioHandlers, StudioState } from "./studio-state";
-import { loadVersion, numberOf, withVersion } from "./reduce-versions";
+import type { StudioHandlers, StudioState } from "../studio-state";
+import { loadVersion, numberOf, withVersion } from "../editing/reduce-versions";
 
 export function saved(n: number, what: string): string {
   return `${n} ${what}${n === 1 ? "" : "s"}`;

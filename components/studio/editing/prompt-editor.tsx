@@ -1,7 +1,7 @@
 "use client";
 
 import { type RefObject, useEffect } from "react";
-import { isSubmitChord } from "./keys";
+import { isSubmitChord } from "../keys";
 
 type Props = {
   id: string;

@@ -1,6 +1,6 @@
 import { byCreated, versionNumbers } from "@/lib/client/versions";
 import type { PromptVersion } from "@/lib/schemas/entities";
-import type { StudioHandlers, StudioState } from "./studio-state";
+import type { StudioHandlers, StudioState } from "../studio-state";
 
 /** The versions with `v` in (replacing an older copy), oldest first. */
 export function withVersion(versions: readonly PromptVersion[], v: PromptVersion): PromptVersion[] {

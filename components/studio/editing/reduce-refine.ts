@@ -1,5 +1,5 @@
-import type { StudioHandlers } from "./studio-state";
-import { keptCandidates, saved } from "./reduce-candidates";
+import type { StudioHandlers } from "../studio-state";
+import { keptCandidates, saved } from "../candidates/reduce-candidates";
 import { numberOf, withVersion } from "./reduce-versions";
 
 /** A refinement: it starts, streams into the editor (or its candidates), and ends saved, failed or stopped. */

@@ -6,7 +6,7 @@ import { type ShownError, toShownError } from "@/lib/client/api-error";
 import type { CheckItem } from "@/lib/schemas/checks";
 import type { PromptVersion } from "@/lib/schemas/entities";
 import type { DraftItem } from "./checklist-panel";
-import type { StudioAction } from "./studio-state";
+import type { StudioAction } from "../studio-state";
 
 type Input = {
   dispatch: Dispatch<StudioAction>;

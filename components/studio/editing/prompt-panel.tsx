@@ -13,10 +13,10 @@ import { PromptEditor } from "./prompt-editor";
 import { PromptNotes } from "./prompt-notes";
 import { RefineAgainForm } from "./refine-again-form";
 import { SaveStatusBadge } from "./save-status";
-import type { RefineMode } from "./studio-state";
+import type { RefineMode } from "../studio-state";
 import type { SaveStatus } from "./use-autosave";
 import { useTokenCount } from "./use-token-count";
-import { isSubmitChord } from "./keys";
+import { isSubmitChord } from "../keys";
 
 type Props = {
   editorRef: RefObject<HTMLTextAreaElement | null>;

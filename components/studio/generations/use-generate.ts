@@ -5,7 +5,7 @@ import type { Catalog } from "@/lib/schemas/catalog";
 import type { PromptVersion } from "@/lib/schemas/entities";
 import { type ComposeSettings, capsOf, findBackend, toGenerateParams } from "./compose-settings";
 import { generateBlocked } from "./generate-blocked";
-import type { StudioAction, StudioState } from "./studio-state";
+import type { StudioAction, StudioState } from "../studio-state";
 
 type Input = {
   catalog: Catalog;

@@ -5,7 +5,7 @@ import { useConnection } from "@/components/connection/use-connection";
 import type { ShownError } from "@/lib/client/api-error";
 import type { CatalogJudge } from "@/lib/schemas/catalog";
 import { GenerationCard } from "./generation-card";
-import type { GenerationView } from "./studio-state";
+import type { GenerationView } from "../studio-state";
 
 /** The idea's generations under the prompt, newest first, as they arrive. */
 export function ResultsList({

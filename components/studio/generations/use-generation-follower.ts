@@ -7,7 +7,7 @@ import { connection } from "@/lib/client/connection";
 import { followGeneration, isFinished } from "@/lib/client/follow-generation";
 import { retryBody } from "@/lib/client/retry-generation";
 import type { Generation } from "@/lib/schemas/entities";
-import type { GenerationView, StudioAction } from "./studio-state";
+import type { GenerationView, StudioAction } from "../studio-state";
 
 /**
  * Follows each running generation's events into the studio state; cancels and retries on
