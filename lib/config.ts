@@ -76,6 +76,7 @@ const EnvSchema = z.object({
   JOB_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1000).default(30_000)),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error"]).default("info")),
   MODERATION: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
+  PREVIEWS: z.preprocess(emptyToUndefined, z.enum(["on", "off"]).default("on")),
   MODERATION_URL: optionalUrl,
   MODERATION_MODEL: z.preprocess(emptyToUndefined, z.string().default("omni-moderation-latest")),
   MODERATION_POLICY_FILE: optionalString,
@@ -149,6 +150,8 @@ export type Config = {
    */
   jobLeaseMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** PREVIEWS: live frames of an image being made, sent to its page (never stored). */
+  previews: boolean;
   moderation: {
     enabled: boolean;
     /** Base URL of an OpenAI-compatible server with POST /moderations (else OPENAI_BASE_URL or OpenAI's). */
@@ -240,6 +243,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Config {
     retry: { retries: e.GENERATE_RETRIES, baseMs: e.RETRY_BASE_MS, maxMs: 60_000 },
     jobLeaseMs: e.JOB_LEASE_MS,
     logLevel: e.LOG_LEVEL,
+    previews: e.PREVIEWS === "on",
     moderation: {
       enabled: e.MODERATION === "on",
       url: e.MODERATION_URL,

@@ -1,5 +1,9 @@
 import "server-only";
-import type { ImageGenerateParamsNonStreaming } from "openai/resources/images";
+import type {
+  ImageGenCompletedEvent,
+  ImageGenerateParamsBase,
+  ImageGenerateParamsNonStreaming,
+} from "openai/resources/images";
 import sharp from "sharp";
 import { BACKENDS } from "@/lib/catalog";
 import { getConfig } from "@/lib/config";
@@ -23,26 +27,61 @@ async function inspect(bytes: Uint8Array): Promise<{ mime: string; width: number
   }
 }
 
+/** How many partial images a streamed generation asks for (0-3; each costs ~100 more output tokens). */
+export const OPENAI_PARTIAL_IMAGES = 2;
+
+type Answer = { items: Array<{ b64_json?: string; revised_prompt?: string }>; quality?: string };
+
+/**
+ * stream: true with partial_images, for live previews: image_generation.partial_image events
+ * (each a preview), then image_generation.completed with the image. Only the GPT image models
+ * stream, and only n = 1 is streamed: OpenAI does not say how n > 1 streams.
+ */
+async function streamed(params: ImageGenerateParamsBase, opts: GenerateOptions, timeout: number): Promise<Answer> {
+  const stream = await getOpenAIClient().images.generate(
+    { ...params, stream: true, partial_images: OPENAI_PARTIAL_IMAGES },
+    { signal: opts.signal, timeout },
+  );
+  let completed: ImageGenCompletedEvent | undefined;
+  for await (const event of stream) {
+    if (event.type === "image_generation.partial_image") {
+      if (event.b64_json) {
+        const bytes = new Uint8Array(Buffer.from(event.b64_json, "base64"));
+        opts.onPreview?.({ mime: `image/${event.output_format}`, bytes });
+      }
+    } else if (event.type === "image_generation.completed") completed = event;
+  }
+  if (!completed) throw new AppError("backend_error", "The OpenAI stream ended without the image.");
+  return { items: [{ b64_json: completed.b64_json }], quality: completed.quality };
+}
+
 async function generate(req: GenerateRequest, opts: GenerateOptions): Promise<GeneratedImage[]> {
   const { openai, timeouts } = getConfig();
-  let response: Awaited<ReturnType<ReturnType<typeof getOpenAIClient>["images"]["generate"]>>;
+  const params: ImageGenerateParamsBase = {
+    model: openai.imageModel,
+    prompt: req.prompt,
+    n: req.n,
+    size: req.size as ImageGenerateParamsBase["size"],
+    ...(req.quality ? { quality: req.quality as Quality } : {}),
+    output_format: "png",
+  };
+  const stream = opts.onPreview !== undefined && req.n === 1 && openai.imageModel.startsWith("gpt-image");
+  let answer: Answer;
   try {
-    response = await getOpenAIClient().images.generate(
-      {
-        model: openai.imageModel,
-        prompt: req.prompt,
-        n: req.n,
-        size: req.size,
-        ...(req.quality ? { quality: req.quality as Quality } : {}),
-        output_format: "png",
-      },
-      { signal: opts.signal, timeout: timeouts.generateMs },
-    );
+    if (stream) answer = await streamed(params, opts, timeouts.generateMs);
+    else {
+      const response = await getOpenAIClient().images.generate(params, {
+        signal: opts.signal,
+        timeout: timeouts.generateMs,
+      });
+      answer = { items: response.data ?? [], quality: response.quality };
+    }
   } catch (e) {
+    if (e instanceof AppError) throw e;
     throw mapOpenAIError(e);
   }
 
-  const items = response.data ?? [];
+  const items = answer.items;
   if (items.length === 0) throw new AppError("backend_error", "The OpenAI server returned no images.");
   const images: GeneratedImage[] = [];
   for (const item of items) {
@@ -60,7 +99,7 @@ async function generate(req: GenerateRequest, opts: GenerateOptions): Promise<Ge
       meta: {
         model: openai.imageModel,
         ...(item.revised_prompt ? { revisedPrompt: item.revised_prompt } : {}),
-        ...(response.quality ? { quality: response.quality } : {}),
+        ...(answer.quality ? { quality: answer.quality } : {}),
       },
     });
   }

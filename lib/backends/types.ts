@@ -22,9 +22,17 @@ export type GeneratedImage = {
   meta?: Record<string, unknown>;
 };
 
+/** An intermediate frame of an image being made: shown live, never stored. */
+export type PreviewFrame = { mime: string; bytes: Uint8Array };
+
 export type GenerateOptions = {
   signal: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /**
+   * Live frames as the backend hands them out, unthrottled and full size: the caller throttles
+   * and shrinks them (lib/jobs/preview-relay.ts). Absent: the backend should not even ask for them.
+   */
+  onPreview?: (frame: PreviewFrame) => void;
 };
 
 export interface ImageBackend {

@@ -2,11 +2,14 @@ import "server-only";
 import type { ImageCheck } from "@/lib/schemas/checks";
 import type { Generation, GenerationWithImages, Image } from "@/lib/schemas/entities";
 import { getJobs } from "./index";
+import type { PreviewEvent } from "./preview-relay";
 
 /** The events a generation's SSE stream carries (GET /api/generations/:id/events). */
 export type GenerationEvent =
   | { event: "generation"; data: Generation }
   | { event: "progress"; data: { progress: number } }
+  /** A live frame of the image being made (lib/jobs/preview-relay.ts): never stored, this instance only. */
+  | { event: "preview"; data: PreviewEvent }
   | { event: "retry"; data: { attempt: number; delayMs: number; reason: string } }
   | { event: "image"; data: Image }
   /** An automatic check of a new image (AUTO_CHECK), before `done` when it is quick enough. */
@@ -33,5 +36,7 @@ export function announce(id: string, generation?: Generation): void {
 }
 
 export function emit(id: string, event: GenerationEvent): void {
-  getJobs().bus.publish(id, event);
+  // Previews stay on this instance: with Postgres, NOTIFY would refuse most frames (8000 bytes),
+  // and the marker sent instead would make every other follower re-read the database for nothing.
+  getJobs().bus.publish(id, event, event.event === "preview" ? { localOnly: true } : undefined);
 }

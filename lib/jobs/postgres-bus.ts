@@ -219,9 +219,9 @@ export function createPostgresBus(options: PostgresBusOptions): PostgresBus {
   };
 
   return {
-    publish(busChannel: string, event: JobEvent): void {
+    publish(busChannel: string, event: JobEvent, publishOptions?: { localOnly?: boolean }): void {
       emitter.emit(busChannel, event);
-      if (closed) return;
+      if (closed || publishOptions?.localOnly) return;
       start();
       const payload = encode(busChannel, event);
       if (payload === undefined) return;

@@ -6,11 +6,13 @@ import { newId } from "@/lib/ids";
 import { withRetries } from "@/lib/jobs/retry";
 import { log, scrubSecrets } from "@/lib/log";
 import type { Generation } from "@/lib/schemas/entities";
+import { sha256 } from "@/lib/store/copy/image-hashes";
 import type { NewImage } from "@/lib/store/types";
 import { deps } from "@/lib/studio/deps";
 import type { ImageCheck } from "@/lib/schemas/checks";
 import { autoCheckWithGrace, checkWhileStoring, saveGeneratedCheck } from "./auto-check";
 import { announce, emit } from "./generation-events";
+import { createPreviewRelay } from "./preview-relay";
 import { loadRecipeSources, recipeFor, withProvenance } from "@/lib/studio/provenance";
 
 const PROGRESS_WRITE_MS = 250;
@@ -59,10 +61,15 @@ export async function runGeneration(
     return { finishedAt: finishedAt.toISOString(), durationMs: finishedAt.getTime() - startedAt.getTime() };
   };
 
+  // Live frames go to this generation's followers and nowhere else; stopped before any image is sent.
+  const previews = getConfig().previews
+    ? createPreviewRelay((data) => emit(generation.id, { event: "preview", data }))
+    : undefined;
+
   let outputs: GeneratedImage[];
   try {
     outputs = await withRetries(
-      () => backend.generate(request, { signal, onProgress }),
+      () => backend.generate(request, { signal, onProgress, onPreview: previews?.onPreview }),
       getConfig().retry,
       signal,
       ({ attempt, delayMs, error }) => {
@@ -74,6 +81,7 @@ export async function runGeneration(
     );
     if (outputs.length === 0) throw new AppError("backend_error", `${backend.label} returned no image.`);
   } catch (e) {
+    previews?.stop();
     let error: AppError;
     // The queue may say why it stopped the job (its lease could not be renewed): that, not "Canceled".
     if (cancel.aborted) error = isAppError(cancel.reason) ? cancel.reason : new AppError("canceled", "Canceled.");
@@ -83,6 +91,7 @@ export async function runGeneration(
     await fail(generation, error, finish());
     return;
   }
+  previews?.stop();
 
   const written: string[] = [];
   try {
@@ -112,6 +121,8 @@ export async function runGeneration(
         byteSize,
         favorite: false,
         createdAt,
+        // Versions the thumbnail's URL, so it can be cached for good (about 1 ms for a 1 MB PNG).
+        contentHash: sha256(bytes),
       });
     }
     const done = await store.completeGeneration(

@@ -40,7 +40,11 @@ export type JobEvent = { event: string; data: unknown };
 
 /** Publishes a generation's events to every follower, on this instance or (Postgres) any other. */
 export interface EventBus {
-  publish(channel: string, event: JobEvent): void;
+  /**
+   * `localOnly`: for this instance's subscribers only (live previews: ephemeral, and too large
+   * for a NOTIFY; a follower on another instance sees progress without them).
+   */
+  publish(channel: string, event: JobEvent, options?: { localOnly?: boolean }): void;
   /** Returns the unsubscribe function. */
   subscribe(channel: string, listener: (event: JobEvent) => void): () => void;
   close(): Promise<void>;

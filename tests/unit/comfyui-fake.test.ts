@@ -173,7 +173,7 @@ describe("fake ComfyUI: a run", () => {
       node: "9",
       output: { images: [{ filename: "ComfyUI_00001_.png", subfolder: "", type: "output" }] },
     });
-    expect(binaryCount()).toBe(2); // previews at steps 5 and 10
+    expect(binaryCount()).toBe(10); // a preview after each of the 10 steps
     // The other client only hears the queue status.
     expect(new Set(other.messages.map((m) => m.type))).toEqual(new Set(["status"]));
 

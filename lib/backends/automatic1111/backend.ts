@@ -46,7 +46,11 @@ export function createAutomatic1111Backend(options: Automatic1111Options = {}): 
       call.abort();
     };
     opts.signal.addEventListener("abort", onAbort, { once: true });
-    const poller = startProgressPoller(server, { intervalMs: pollMs, onProgress: opts.onProgress });
+    const poller = startProgressPoller(server, {
+      intervalMs: pollMs,
+      onProgress: opts.onProgress,
+      onPreview: opts.onPreview,
+    });
 
     let res: A1111Response;
     try {

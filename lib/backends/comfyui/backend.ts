@@ -12,6 +12,7 @@ import { followPrompt } from "./follow-prompt";
 import { DEFAULT_WORKFLOW_NAME, loadWorkflow } from "./load-workflow";
 import { fetchImages, outputImages } from "./outputs";
 import { ProgressTracker } from "./progress";
+import { parsePreviewFrame } from "./preview-frame";
 import { queuePrompt } from "./queue-prompt";
 import { checkRequest, randomSeed, workflowValues } from "./request-values";
 import { openSocket } from "./socket";
@@ -84,6 +85,14 @@ export function createComfyuiBackend(options: ComfyuiBackendOptions = {}): Image
     const socket = await openSocket(endpoint, clientId, opts.signal, socketOpenMs);
     try {
       const promptId = await queuePrompt(endpoint, workflow, clientId);
+      const { onPreview } = opts;
+      if (socket && onPreview) {
+        // The client id is this prompt's alone; a frame that names its prompt must name this one.
+        socket.onBinary = (data) => {
+          const preview = parsePreviewFrame(data);
+          if (preview && (preview.promptId === undefined || preview.promptId === promptId)) onPreview(preview.frame);
+        };
+      }
       const tracker = new ProgressTracker(workflow, opts.onProgress);
       let state: PromptState = "queued";
       let entry: Awaited<ReturnType<typeof followPrompt>>;

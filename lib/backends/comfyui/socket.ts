@@ -24,19 +24,30 @@ function toMessage(text: string): ComfyMessage | null {
   }
 }
 
+function toBuffer(raw: WebSocket.RawData): Buffer {
+  if (Buffer.isBuffer(raw)) return raw;
+  if (Array.isArray(raw)) return Buffer.concat(raw);
+  return Buffer.from(raw);
+}
+
 /**
  * ComfyUI's event stream for one client id, as a buffered queue: messages that arrive before
  * anyone asks (even before POST /prompt has answered with the prompt id) wait their turn.
- * Binary frames are live previews (a 4-byte event type, then JPEG/PNG bytes): ignored.
+ * Binary frames (live previews: a 4-byte event type, then the image) go to `onBinary` when
+ * someone listens, and are dropped otherwise: they are not part of the queue.
  */
 export class ComfySocket {
   private readonly buffer: ComfyMessage[] = [];
+  onBinary: ((data: Buffer) => void) | undefined;
   private wake: (() => void) | undefined;
   private ended = false;
 
   constructor(private readonly ws: WebSocket) {
     ws.on("message", (raw, isBinary) => {
-      if (isBinary) return;
+      if (isBinary) {
+        this.onBinary?.(toBuffer(raw));
+        return;
+      }
       const message = toMessage(raw.toString());
       if (!message) return;
       this.buffer.push(message);

@@ -175,8 +175,13 @@ export async function startFakeA1111(opts: FakeA1111Options = {}): Promise<FakeA
     }
 
     switch (route.endpoint) {
-      case "progress":
-        return sendJson(res, 200, state.progress());
+      case "progress": {
+        // FastAPI reads the query's bool leniently: true/1/yes/on.
+        const skip = /^(true|1|yes|on)$/i.test(
+          new URL(fullPath, "http://fake").searchParams.get("skip_current_image") ?? "",
+        );
+        return sendJson(res, 200, await state.progress(skip, options));
+      }
       case "interrupt":
         state.interrupt();
         return sendJson(res, 200, {});

@@ -44,6 +44,18 @@ function imageFormat(options: Record<string, unknown>): FakeImageFormat {
 
 type Batch = { first: number; seeds: number[]; brightness: number };
 
+/** The live preview of the batch from `first`: its first image, or a grid of the batch as A1111 shows one. */
+async function renderPreview(ctx: Txt2imgContext, job: JobFacts, first: number, brightness: number): Promise<Buffer> {
+  const w = Math.floor(job.width / 8) * 8;
+  const h = Math.floor(job.height / 8) * 8;
+  const format = imageFormat(ctx.options);
+  const seeds = job.seeds.slice(first, first + job.batchSize);
+  const frames = await Promise.all(
+    seeds.map((seed) => renderFakeImage({ prompt: job.prompt, seed, width: w, height: h, brightness, format })),
+  );
+  return frames.length === 1 ? (frames[0] as Buffer) : renderGrid(frames, w, h, format);
+}
+
 /**
  * The job itself, holding the queue lock: a setup step (job_count -1), then n_iter batches of
  * `steps` sampling steps, stepMs each. An interrupt ends sampling at the next step; the batch
@@ -60,6 +72,8 @@ async function runJob(ctx: Txt2imgContext, job: JobFacts, nIter: number): Promis
       if (state.interrupted || ctx.isClosed()) break;
       state.sampling_steps = job.steps;
       state.sampling_step = 0;
+      const first = iter * job.batchSize;
+      state.preview = { render: (brightness) => renderPreview(ctx, job, first, brightness) };
       let done = 0;
       for (let step = 0; step < job.steps; step++) {
         if (state.interrupted || ctx.isClosed()) break;
@@ -67,7 +81,6 @@ async function runJob(ctx: Txt2imgContext, job: JobFacts, nIter: number): Promis
         done = step + 1;
         state.sampling_step = done;
       }
-      const first = iter * job.batchSize;
       batches.push({ first, seeds: job.seeds.slice(first, first + job.batchSize), brightness: done / job.steps });
       state.job_no += 1;
     }

@@ -4,7 +4,7 @@
  * `executed` for the image nodes, and execution_success / execution_error / execution_interrupted.
  */
 import type { NodeDef } from "./node-defs";
-import { renderFakePng } from "./render";
+import { renderFakePng, renderPreviewJpeg } from "./render";
 import type { SocketHub } from "./socket-hub";
 import type { HistoryEntry, ImageRef, Job, StatusMessage } from "./types";
 import type { PromptGraph, PromptNode } from "./validate-prompt";
@@ -119,7 +119,7 @@ export async function runJob(job: Job, ctx: ExecContext): Promise<ExecResult> {
   const meta: ExecResult["meta"] = {};
   let current: string | null = null;
 
-  const sample = async (id: string, node: PromptNode): Promise<void> => {
+  const sample = async (id: string, node: PromptNode, look: Sampled): Promise<void> => {
     const steps = Number(input(node, "steps"));
     for (let step = 1; step <= steps; step++) {
       if (job.mode === "hang") await hang(job);
@@ -130,8 +130,10 @@ export async function runJob(job: Job, ctx: ExecContext): Promise<ExecResult> {
         throw new NodeFailure("RuntimeError", RUNTIME_MESSAGE);
       }
       send("progress", { value: step, max: steps, prompt_id: promptId, node: id });
-      // Live previews: a JPEG after a 4-byte format word; clients must skip binary frames.
-      if (step % 5 === 0) ctx.hub.sendBinary(job.clientId, 1, Buffer.from([0, 0, 0, 1, 0xff, 0xd8, 0xff, 0xd9]));
+      // Live previews, as with --preview-method on: after each step, PREVIEW_IMAGE (1), then the
+      // image type (1 = JPEG), then the latent "decoded" so far.
+      const preview = await renderPreviewJpeg({ ...look, index: 0, prompt: look.positive }, step / steps);
+      ctx.hub.sendBinary(job.clientId, 1, Buffer.concat([Buffer.from([0, 0, 0, 1]), preview]));
       if (job.mode === "dropSocket" && step === Math.min(2, steps)) ctx.hub.drop(job.clientId);
     }
   };
@@ -153,11 +155,17 @@ export async function runJob(job: Job, ctx: ExecContext): Promise<ExecResult> {
           } satisfies Latent,
         ];
       case "KSampler": {
-        if (run) await sample(id, node);
         const latent = input(node, "latent_image") as Latent;
         const positive = input(node, "positive") as { text: string };
         const negative = input(node, "negative") as { text: string };
-        return [{ ...latent, seed: Number(input(node, "seed")), positive: positive.text, negative: negative.text }];
+        const sampled = {
+          ...latent,
+          seed: Number(input(node, "seed")),
+          positive: positive.text,
+          negative: negative.text,
+        };
+        if (run) await sample(id, node, sampled);
+        return [sampled];
       }
       case "VAEDecode":
         return [input(node, "samples")];

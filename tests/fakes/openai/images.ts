@@ -1,6 +1,7 @@
 /** POST /v1/images/generations: real images of the requested size, with OpenAI's rules per model. */
 
-import { cutAnswer } from "../shared/cut";
+import { cutAnswer, cutConnection } from "../shared/cut";
+import { pause } from "../shared/pause";
 import { sendJson, sendRaw } from "../shared/send";
 import { assertConforms, type HandlerContext } from "./context";
 import { openaiError } from "./http";
@@ -15,6 +16,8 @@ type ImageRequest = {
   quality?: string | null;
   response_format?: "url" | "b64_json" | null;
   output_format?: FakeImageFormat | null;
+  stream?: boolean | null;
+  partial_images?: number | null;
 };
 
 type Family = "gpt-image" | "dall-e-2" | "dall-e-3" | "other";
@@ -52,6 +55,9 @@ function ruleViolation(req: ImageRequest, family: Family, size: string): { messa
   }
   if ((family === "dall-e-2" || family === "dall-e-3") && req.output_format) {
     return { message: "Unknown parameter: 'output_format'.", param: "output_format" };
+  }
+  if (family !== "gpt-image" && req.stream) {
+    return { message: "Streaming is only supported for the GPT image models.", param: "stream" };
   }
   if (family === "dall-e-3" && (req.n ?? 1) !== 1) {
     return { message: "Invalid 'n': dall-e-3 only supports n=1.", param: "n" };
@@ -121,6 +127,7 @@ export async function handleImages(ctx: HandlerContext): Promise<void> {
         }
       : {}),
   };
+  if (req.stream) return streamImages(ctx, req, body, width, height);
   assertConforms("ImagesResponse", body);
   if (mode === "malformedChunk") {
     consume();
@@ -132,4 +139,73 @@ export async function handleImages(ctx: HandlerContext): Promise<void> {
   }
   if (mode === "badBase64" || mode === "notImage") consume();
   sendJson(ctx.res, 200, body);
+}
+
+type Answer = {
+  created: number;
+  data: Array<{ b64_json?: string }>;
+  background?: "opaque";
+  output_format?: FakeImageFormat;
+  quality?: string;
+  usage?: Record<string, unknown>;
+};
+
+/**
+ * stream: true (gpt-image models): `partial_images` (0-3) image_generation.partial_image events,
+ * then image_generation.completed, as server-sent events; each checked against the contract. A
+ * partial image is the final one, dimmer the earlier it comes. OpenAI does not say what n > 1
+ * streams; the fake sends each image's partials and its completed event in turn.
+ */
+async function streamImages(
+  ctx: HandlerContext,
+  req: ImageRequest,
+  answer: Answer,
+  width: number,
+  height: number,
+): Promise<void> {
+  const format = answer.output_format ?? "png";
+  const partials = req.partial_images ?? 0;
+  const common = {
+    created_at: answer.created,
+    size: RESPONSE_SIZES.has(`${width}x${height}`) ? `${width}x${height}` : "auto",
+    quality: answer.quality ?? "medium",
+    background: "opaque",
+    output_format: format,
+  };
+  const events: Array<{ name: string; data: Record<string, unknown> }> = [];
+  for (const [i, item] of answer.data.entries()) {
+    for (let p = 0; p < partials; p++) {
+      const bytes = await renderFakeImage(req.prompt, i, width, height, format, (p + 1) / (partials + 1));
+      const data = {
+        type: "image_generation.partial_image",
+        b64_json: bytes.toString("base64"),
+        ...common,
+        partial_image_index: p,
+      };
+      assertConforms("ImageGenPartialImageEvent", data);
+      events.push({ name: data.type, data });
+    }
+    const data = { type: "image_generation.completed", b64_json: item.b64_json ?? "", ...common, usage: answer.usage };
+    assertConforms("ImageGenCompletedEvent", data);
+    events.push({ name: data.type, data });
+  }
+
+  const { res } = ctx;
+  const { mode, consume } = ctx.decision;
+  const cut = mode === "reset" || mode === "truncated" || mode === "malformedChunk" ? mode : undefined;
+  if (cut || mode === "badBase64" || mode === "notImage") consume();
+  res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" });
+  res.flushHeaders();
+  for (const [i, e] of events.entries()) {
+    if (res.destroyed) return;
+    if (cut && i === Math.floor(events.length / 2)) {
+      if (cut === "malformedChunk") res.write(`event: ${e.name}\ndata: {"type":"${e.name}","b64_json":"iVBO\n\n`);
+      if (cut === "reset") cutConnection(res, cut);
+      else res.end();
+      return;
+    }
+    res.write(`event: ${e.name}\ndata: ${JSON.stringify(e.data)}\n\n`);
+    await pause(ctx.chunkGapMs, res);
+  }
+  if (!res.destroyed) res.end();
 }

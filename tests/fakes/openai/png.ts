@@ -14,11 +14,14 @@ export async function renderFakeImage(
   width: number,
   height: number,
   format: FakeImageFormat,
+  /** Below 1: a partial image of a stream, that much of the way there. */
+  done = 1,
 ): Promise<Buffer> {
   const h = fnv1a(`${index}:${prompt}`);
   const from = [h & 0xff, (h >>> 8) & 0xff, (h >>> 16) & 0xff];
   const to = [255 - (from[0] ?? 0), (h >>> 24) & 0xff, 255 - (from[2] ?? 0)];
-  const raw = diagonalGradient(width, height, from, to);
+  const k = Math.max(0, Math.min(1, done));
+  const raw = diagonalGradient(width, height, from, to, (v) => Math.round(128 * (1 - k) + v * k));
   const image = sharp(raw, { raw: { width, height, channels: 3 } });
   // Speed over size: tests make many of these.
   if (format === "jpeg") return image.jpeg({ quality: 80 }).toBuffer();
