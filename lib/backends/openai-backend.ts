@@ -1,9 +1,5 @@
 import "server-only";
-import type {
-  ImageGenCompletedEvent,
-  ImageGenerateParamsBase,
-  ImageGenerateParamsNonStreaming,
-} from "openai/resources/images";
+import type { ImageGenCompletedEvent, ImageGenerateParamsNonStreaming } from "openai/resources/images";
 import sharp from "sharp";
 import { BACKENDS } from "@/lib/catalog";
 import { getConfig } from "@/lib/config";
@@ -37,7 +33,11 @@ type Answer = { items: Array<{ b64_json?: string; revised_prompt?: string }>; qu
  * (each a preview), then image_generation.completed with the image. Only the GPT image models
  * stream, and only n = 1 is streamed: OpenAI does not say how n > 1 streams.
  */
-async function streamed(params: ImageGenerateParamsBase, opts: GenerateOptions, timeout: number): Promise<Answer> {
+async function streamed(
+  params: ImageGenerateParamsNonStreaming,
+  opts: GenerateOptions,
+  timeout: number,
+): Promise<Answer> {
   const stream = await getOpenAIClient().images.generate(
     { ...params, stream: true, partial_images: OPENAI_PARTIAL_IMAGES },
     { signal: opts.signal, timeout },
@@ -57,11 +57,11 @@ async function streamed(params: ImageGenerateParamsBase, opts: GenerateOptions, 
 
 async function generate(req: GenerateRequest, opts: GenerateOptions): Promise<GeneratedImage[]> {
   const { openai, timeouts } = getConfig();
-  const params: ImageGenerateParamsBase = {
+  const params: ImageGenerateParamsNonStreaming = {
     model: openai.imageModel,
     prompt: req.prompt,
     n: req.n,
-    size: req.size as ImageGenerateParamsBase["size"],
+    size: req.size as ImageGenerateParamsNonStreaming["size"],
     ...(req.quality ? { quality: req.quality as Quality } : {}),
     output_format: "png",
   };
