@@ -20,7 +20,11 @@ export type GenerationHandlers = {
    * true: the server answered again (what follows is live).
    */
   onLive?: (live: boolean) => void;
+  /** A live frame of the image being made, as a data: URL (never stored; the image replaces it). */
+  onPreview?: (url: string) => void;
 };
+
+const PREVIEW_TYPES = new Set(["image/jpeg", "image/png", "image/webp"]);
 
 export type RetryInfo = { attempt: number; delayMs: number; reason: string };
 
@@ -151,6 +155,11 @@ export function followGeneration(
     on<Image>("image", (img) => h.onImage(img));
     on<GenerationWithImages>("done", (g) => finish(g));
     on<RetryInfo>("retry", (r) => h.onRetry?.(r));
+    on<{ mime?: unknown; data?: unknown }>("preview", (d) => {
+      if (typeof d.mime === "string" && PREVIEW_TYPES.has(d.mime) && typeof d.data === "string") {
+        h.onPreview?.(`data:${d.mime};base64,${d.data}`);
+      }
+    });
     // AUTO_CHECK's check of a new image (issue 11): the result card's receipt hears it (lib/client/checks.ts).
     on<{ check?: ImageCheck }>("check", (d) => {
       if (d.check && typeof d.check.imageId === "string" && Array.isArray(d.check.items)) publishCheck(d.check);

@@ -18,6 +18,7 @@ import {
 import { canRetry } from "@/lib/client/retry-generation";
 import type { CatalogJudge } from "@/lib/schemas/catalog";
 import { ImagePlaceholder } from "./image-placeholder";
+import { useLivePreview } from "./live-previews";
 import { ResultImage } from "./result-image";
 import type { GenerationView } from "../studio-state";
 
@@ -70,6 +71,10 @@ export function GenerationCard({
   const shownCancelError = cancelError?.code === "network" && !connectionLost ? null : cancelError;
   const shownRetryError = retryError?.code === "network" && !connectionLost ? null : retryError;
   const many = Math.max(wanted, g.images.length) > 1;
+  // The backend's latest live frame goes in the first image still to come; gone once it ends.
+  const frame = useLivePreview(g.id);
+  const preview =
+    frame && active && !cutOff ? { url: frame, label: `Preview, ${formatPercent(g.progress)}` } : undefined;
   // Tall images should not push everything else off the screen: cap each tile's height.
   const cap = { maxWidth: `calc(${many ? 48 : 68}vh * ${width / Math.max(1, height)})` };
 
@@ -182,7 +187,7 @@ export function GenerationCard({
           ))}
           {Array.from({ length: pending }, (_, i) => (
             <li key={`pending-${i}`} style={cap}>
-              <ImagePlaceholder width={width} height={height} label={status} />
+              <ImagePlaceholder width={width} height={height} label={status} preview={i === 0 ? preview : undefined} />
             </li>
           ))}
         </ul>

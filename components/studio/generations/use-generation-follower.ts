@@ -8,6 +8,7 @@ import { followGeneration, isFinished } from "@/lib/client/follow-generation";
 import { retryBody } from "@/lib/client/retry-generation";
 import type { Generation } from "@/lib/schemas/entities";
 import type { GenerationView, StudioAction } from "../studio-state";
+import { setLivePreview } from "./live-previews";
 
 /**
  * Follows each running generation's events into the studio state; cancels and retries on
@@ -36,16 +37,22 @@ export function useGenerationFollower(dispatch: Dispatch<StudioAction>, initial:
       const stop = followGeneration(id, {
         onGeneration: (generation) => dispatch({ type: "generationChanged", generation }),
         onProgress: (progress) => dispatch({ type: "progress", id, progress }),
-        onImage: (image) => dispatch({ type: "image", id, image }),
+        onImage: (image) => {
+          setLivePreview(id, undefined);
+          dispatch({ type: "image", id, image });
+        },
+        onPreview: (url) => setLivePreview(id, url),
         onRetry: (retry) => dispatch({ type: "retry", id, retry }),
         onLive: (live) => markStale(id, !live),
         onDone: (generation) => {
           map.delete(id);
+          setLivePreview(id, undefined);
           markStale(id, false);
           dispatch({ type: "generationDone", generation });
         },
         onError: (error, generation) => {
           map.delete(id);
+          setLivePreview(id, undefined);
           markStale(id, false);
           dispatch({ type: "generationError", id, error, generation });
         },
@@ -60,7 +67,10 @@ export function useGenerationFollower(dispatch: Dispatch<StudioAction>, initial:
     const map = following.current;
     for (const g of initialRef.current) if (!isFinished(g.status)) follow(g.id);
     return () => {
-      for (const stop of map.values()) stop();
+      for (const [id, stop] of map) {
+        stop();
+        setLivePreview(id, undefined);
+      }
       map.clear();
     };
   }, [follow]);
