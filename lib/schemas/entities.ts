@@ -100,6 +100,14 @@ export const ImageSchema = z.object({
   createdAt: IsoDateSchema,
   /** The prompt text, so an <img> can carry it as alt text without another request. */
   prompt: z.string(),
+  /**
+   * SHA-256 (hex) of the full image's bytes, which version its thumbnail's URL (issue 12); absent
+   * for images stored before migration 0012.
+   */
+  contentHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type Image = z.infer<typeof ImageSchema>;
 

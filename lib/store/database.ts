@@ -89,6 +89,8 @@ export interface ImagesTable {
   /** 0 or 1. */
   favorite: number;
   created_at: string;
+  /** SHA-256 (hex) of the full image's bytes (migration 0012); NULL for images stored before it. */
+  content_hash: string | null;
 }
 
 /** A snapshot of a version kept under a name; idea_id and version_id go NULL with the idea. */

@@ -263,6 +263,7 @@ export function imageFromRow(row: ImageJoinedRow): Image {
     favorite: row.favorite === 1,
     createdAt: row.created_at,
     prompt: row.prompt,
+    ...(row.content_hash ? { contentHash: row.content_hash } : {}),
   };
 }
 
@@ -279,6 +280,7 @@ export function imageToRow(image: NewImage): ImageRow {
     byte_size: image.byteSize,
     favorite: image.favorite ? 1 : 0,
     created_at: toDbTime(image.createdAt),
+    content_hash: image.contentHash ?? null,
   };
 }
 
