@@ -4,7 +4,7 @@ import type { Idea, IdeaSummary, IdeaThumb, Page } from "@/lib/schemas";
 import { checkLimit, decodeCursor, decodeScoreCursor, encodeCursor, encodeScoreCursor } from "./cursor";
 import type { Database } from "./database";
 import { ideaMatches, ideaSearchWords } from "./idea-search";
-import { latestHasMiss, latestScore } from "./latest-check";
+import { latestHasMiss } from "./latest-check";
 import { isPostgres } from "./migrations/dialect";
 import { ideaFromRow, ideaToRow, toDbTime, versionToRow } from "./row-mapping";
 import type { IdeaListFilter, IdeaListQuery, NewIdea, NewPromptVersion } from "./types";
@@ -26,10 +26,12 @@ export async function findIdea(db: Kysely<Database>, id: string): Promise<Idea |
 
 const THUMBS_PER_IDEA = 6;
 
-/** An idea's best image by its latest check (issue 11); null when none of its images was checked. */
-const bestScore = sql<number | null>`(SELECT max(${latestScore("bi.id")}) FROM images bi WHERE bi.idea_id = i.id)`;
-/** The best-score order's first key: scores are 0..1, so an idea with no checked image (-1) comes after them all. */
-const scoreKey = sql<number>`coalesce(${bestScore}, -1)`;
+/**
+ * The best-score order's first key: its best image's latest check score (issue 11), kept in
+ * ideas.best_score by triggers (migration 0011) and indexed with the keyset after it. Scores are
+ * 0..1, so an idea with no checked image (-1) comes after them all.
+ */
+const scoreKey = sql<number>`i.best_score`;
 
 /**
  * Most recent activity first (ideas.last_activity_at, kept by triggers: migration 0007), paged
@@ -51,7 +53,7 @@ export async function findIdeas(db: Kysely<Database>, query: IdeaListQuery): Pro
     .selectAll("i")
     .select((eb) => [
       sql<string>`${activity}`.as("last_activity_at"),
-      bestScore.as("best_score"),
+      scoreKey.as("best_score"),
       eb
         .selectFrom("prompt_versions as pv")
         .whereRef("pv.idea_id", "=", "i.id")
@@ -108,7 +110,8 @@ export async function findIdeas(db: Kysely<Database>, query: IdeaListQuery): Pro
     coverImageId: row.cover_image_id ?? null,
     latestPrompt: row.latest_prompt ?? "",
     lastActivityAt: row.last_activity_at ?? row.created_at,
-    bestScore: row.best_score === null || row.best_score === undefined ? null : Number(row.best_score),
+    bestScore:
+      row.best_score === null || row.best_score === undefined || row.best_score < 0 ? null : Number(row.best_score),
     thumbs: thumbs.get(row.id) ?? [],
   }));
   const items = summaries.slice(0, limit);

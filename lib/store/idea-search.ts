@@ -17,18 +17,26 @@ export function ideaSearchWords(q: string | undefined): string[] {
 }
 
 /**
+ * The full-text query for `words` as both indexes read it, ANDed; the last one a prefix when
+ * `prefixLast`, so results follow the typing. SQLite (FTS5): phrases `"w"` (and `"w"*`), ANDed by
+ * juxtaposition. Postgres (to_tsquery, 'simple' configuration): `w & w:*`.
+ */
+export function fullTextQuery(postgres: boolean, words: string[], prefixLast = true): string {
+  const last = prefixLast ? words.length - 1 : -1;
+  if (postgres) return words.map((w, n) => (n === last ? `${w}:*` : w)).join(" & ");
+  return words.map((w, n) => (n === last ? `"${w}"*` : `"${w}"`)).join(" ");
+}
+
+/**
  * Every word must appear in the idea (its title, text, or any version's prompt, instruction or
- * notes); the last one as a prefix, so results follow the typing. SQLite: FTS5 phrases `"w"` (and
- * `"w"*`), ANDed by juxtaposition. Postgres: `w & w:*` in the 'simple' configuration.
+ * notes); the last one as a prefix.
  */
 export function ideaMatches(postgres: boolean, ideaIdColumn: string, words: string[]): Expression<SqlBool> {
-  const last = words.length - 1;
+  const query = fullTextQuery(postgres, words);
   if (postgres) {
-    const query = words.map((w, n) => (n === last ? `${w}:*` : w)).join(" & ");
     return sql<SqlBool>`${sql.ref(ideaIdColumn)} IN (
       SELECT s.idea_id FROM idea_search s WHERE s.tsv @@ to_tsquery('simple', ${query}))`;
   }
-  const query = words.map((w, n) => (n === last ? `"${w}"*` : `"${w}"`)).join(" ");
   return sql<SqlBool>`${sql.ref(ideaIdColumn)} IN (
     SELECT s.idea_id FROM idea_fts JOIN idea_search s ON s.doc = idea_fts.rowid WHERE idea_fts MATCH ${query})`;
 }

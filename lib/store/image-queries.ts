@@ -11,9 +11,10 @@ import {
   toPage,
 } from "./cursor";
 import type { Database } from "./database";
-import { latestHasMiss, latestScore as latestCheckScore } from "./latest-check";
-import { imageFromRow, imageToRow } from "./row-mapping";
-import { columnContains, containsPattern, searchWords } from "./text-search";
+import { imageSearch } from "./image-search";
+import { latestHasMiss } from "./latest-check";
+import { isPostgres } from "./migrations/dialect";
+import { imageFromRow, imageToRow, toDbTime } from "./row-mapping";
 import type { ImageListFilter, ImageListQuery, ImageNeighbours, NewImage } from "./types";
 
 /** Images with the prompt text and backend the entity carries. */
@@ -22,7 +23,6 @@ function selectImages(db: Kysely<Database>) {
     .selectFrom("images as img")
     .innerJoin("prompt_versions as pv", "pv.id", "img.prompt_id")
     .innerJoin("generations as g", "g.id", "img.generation_id")
-    .innerJoin("ideas as i", "i.id", "img.idea_id")
     .selectAll("img")
     .select(["pv.prompt as prompt", "g.backend as backend"]);
 }
@@ -40,12 +40,12 @@ export async function findImage(db: Kysely<Database>, id: string): Promise<Image
 type ImageSelect = ReturnType<typeof selectImages>;
 
 /**
- * The score of an image's latest check (issue 11), null when it was never checked: one seek on
- * image_checks (image_id, created_at, id) per row, the same SQL on both dialects.
+ * The best-score order's first key: the score of the image's latest check (issue 11), kept in
+ * images.latest_score by triggers (migration 0011), indexed with the keyset after it. Scores are
+ * 0..1, so a never-checked image (-1) comes after them all. Not a column of database.ts's
+ * ImagesTable: the triggers own it, no insert or mapping names it.
  */
-const latestScore = latestCheckScore("img.id");
-/** The best-score order's first key: scores are 0..1, so a never-checked image (-1) comes after them all. */
-const scoreKey = sql<number>`coalesce(${latestScore}, -1)`;
+const scoreKey = sql<number>`img.latest_score`;
 
 /**
  * The gallery's images narrowed by its filter. The one place the filter is applied: the list
@@ -56,11 +56,16 @@ function filteredImages(db: Kysely<Database>, filter: ImageListFilter): ImageSel
   if (filter.ideaId !== undefined) select = select.where("img.idea_id", "=", filter.ideaId);
   if (filter.backend !== undefined) select = select.where("g.backend", "=", filter.backend);
   if (filter.favorite !== undefined) select = select.where("img.favorite", "=", filter.favorite ? 1 : 0);
-  for (const word of searchWords(filter.q)) {
-    const pattern = containsPattern(word);
-    select = select.where((eb) => eb.or([columnContains("i.text", pattern), columnContains("pv.prompt", pattern)]));
+  if (filter.model !== undefined) select = select.where("g.model", "=", filter.model);
+  if (filter.seed !== undefined) select = select.where("img.seed", "=", filter.seed);
+  if (filter.size !== undefined) {
+    select = select.where("img.width", "=", filter.size.width).where("img.height", "=", filter.size.height);
   }
-  if (filter.checked !== undefined) select = select.where(latestScore, filter.checked ? "is not" : "is", null);
+  if (filter.from !== undefined) select = select.where("img.created_at", ">=", toDbTime(filter.from));
+  if (filter.to !== undefined) select = select.where("img.created_at", "<", toDbTime(filter.to));
+  const search = imageSearch(isPostgres(db as unknown as Kysely<unknown>), "img.prompt_id", filter.q);
+  if (search) select = select.where(search);
+  if (filter.checked !== undefined) select = select.where(scoreKey, filter.checked ? ">=" : "<", 0);
   // Never checked is -1 here, below any minScore (0..1): it is left out as it should be.
   if (filter.minScore !== undefined) select = select.where(scoreKey, ">=", filter.minScore);
   if (filter.hasMisses !== undefined) {
@@ -136,7 +141,7 @@ function newerThan(select: ImageSelect, key: CursorKey): ImageSelect {
     .orderBy("img.id", "asc");
 }
 
-/** Newest first. Each word of q must appear in the idea's text or in the image's prompt. */
+/** Newest first. Each word of q must appear in the idea's text or in the image's prompt (image-search.ts). */
 export async function findImages(db: Kysely<Database>, query: ImageListQuery): Promise<Page<Image>> {
   const limit = checkLimit(query.limit);
   if (query.sort === "score") return findImagesByScore(db, query, limit);

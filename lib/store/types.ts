@@ -49,6 +49,13 @@ export type ImageListFilter = {
   minScore?: number;
   /** The latest check has a miss (a failed item); false: checked with none, or never checked. */
   hasMisses?: boolean;
+  /** Issue 12: the generation's model, the image's seed, its pixel size. */
+  model?: string;
+  seed?: number;
+  size?: { width: number; height: number };
+  /** Issue 12: ISO times bounding the image's creation, from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
 };
 
 export type ImageListQuery = ImageListFilter & { cursor?: string; limit: number };

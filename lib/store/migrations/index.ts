@@ -10,6 +10,7 @@ import { ideaSearch } from "./0007-idea-search";
 import { checklists } from "./0008-checklists";
 import { imageChecks } from "./0009-image-checks";
 import { fixLoops } from "./0010-fix-loops";
+import { galleryScale } from "./0011-gallery-scale";
 import { imageContentHash } from "./0012-image-content-hash";
 import { isPostgres } from "./dialect";
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0008_checklists": checklists,
   "0009_image_checks": imageChecks,
   "0010_fix_loops": fixLoops,
+  "0011_gallery_scale": galleryScale,
   "0012_image_content_hash": imageContentHash,
 };
 
