@@ -42,7 +42,7 @@ export async function shrinkFrame(
   if (!(small && PASS_THROUGH.has(meta.format))) {
     bytes = await input
       .resize({ width: maxSide, height: maxSide, fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 60, effort: 0 })
+      .webp({ quality: 72, effort: 0 })
       .toBuffer();
     mime = "image/webp";
   }
