@@ -123,4 +123,15 @@ describe("a live preview in the result card", () => {
     expect(preview()).toBeUndefined();
     expect(images()).toHaveLength(0);
   });
+
+  it("drops the frame when the generation is canceled", async () => {
+    await render();
+    await send("preview", FRAME);
+    expect(preview()).toBeDefined();
+    await send("generation", gen({ status: "canceled", finishedAt: "2025-01-01T00:01:03Z" }));
+    expect(preview()).toBeUndefined();
+    await send("done", gen({ status: "canceled", finishedAt: "2025-01-01T00:01:03Z" }));
+    expect(preview()).toBeUndefined();
+    expect(dom.host.textContent).toContain("Canceled");
+  });
 });
