@@ -27,6 +27,13 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
             sort={filter.sort ?? "newest"}
             minScore={filter.minScore}
             hasMisses={filter.hasMisses === true}
+            more={{
+              model: filter.model,
+              seed: filter.seed,
+              size: filter.size ? `${filter.size.width}x${filter.size.height}` : undefined,
+              from: filter.from,
+              to: filter.to,
+            }}
           />
         ) : null}
       </div>

@@ -1,8 +1,9 @@
 "use client";
 
 import Form from "next/form";
-import { useId, useRef } from "react";
+import { type ComponentProps, useId, useRef } from "react";
 import { scoreChoices } from "@/lib/client/score-choices";
+import { GalleryMoreFilters } from "./gallery-more-filters";
 
 type Props = {
   q: string;
@@ -12,10 +13,12 @@ type Props = {
   minScore?: number;
   /** Only images whose latest check missed an item. */
   hasMisses?: boolean;
+  /** Issue 12: the rarer filters, in GalleryMoreFilters. */
+  more?: ComponentProps<typeof GalleryMoreFilters>;
 };
 
-/** Search, a favorites switch, the order and a score floor; a plain GET form, so it works before scripts load too. */
-export function GalleryFilters({ q, favorite, sort = "newest", minScore, hasMisses = false }: Props) {
+/** Search, a favorites switch, the order, a score floor and the rarer filters; a plain GET form, so it works before scripts load too. */
+export function GalleryFilters({ q, favorite, sort = "newest", minScore, hasMisses = false, more = {} }: Props) {
   const form = useRef<HTMLFormElement>(null);
   const searchId = useId();
   const favId = useId();
@@ -94,6 +97,7 @@ export function GalleryFilters({ q, favorite, sort = "newest", minScore, hasMiss
           ))}
         </select>
       </div>
+      <GalleryMoreFilters {...more} />
     </Form>
   );
 }

@@ -77,6 +77,12 @@ export type ImageFilter = {
   minScore?: number;
   /** The latest check has a miss. */
   hasMisses?: boolean;
+  /** Issue 12: the generation's model, the image's seed and size, and a range of days (or ISO times). */
+  model?: string;
+  seed?: number;
+  size?: { width: number; height: number };
+  from?: string;
+  to?: string;
 };
 
 export function listImages(
@@ -94,6 +100,11 @@ export function listImages(
   if (query.checked !== undefined) p.set("checked", String(query.checked));
   if (query.minScore !== undefined) p.set("minScore", String(query.minScore));
   if (query.hasMisses) p.set("hasMisses", "true");
+  if (query.model) p.set("model", query.model);
+  if (query.seed !== undefined) p.set("seed", String(query.seed));
+  if (query.size) p.set("size", `${query.size.width}x${query.size.height}`);
+  if (query.from) p.set("from", query.from);
+  if (query.to) p.set("to", query.to);
   return request(`/api/images?${p.toString()}`, { signal, cache: "no-store" });
 }
 

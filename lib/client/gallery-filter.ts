@@ -1,3 +1,4 @@
+import { isDayOrTime, sizeFrom } from "@/lib/schemas/day-range";
 import { isId } from "@/lib/schemas/names";
 import { type ImageFilter, imageUrls } from "./api";
 
@@ -27,6 +28,11 @@ export function galleryFilterFrom(sp: SearchParamsRecord): ImageFilter {
   const backend = one(sp.backend);
   const minScore = scoreFrom(one(sp.minScore));
   const checked = flagFrom(one(sp.checked));
+  const model = one(sp.model).trim();
+  const seed = one(sp.seed);
+  const size = sizeFrom(one(sp.size));
+  const from = one(sp.from);
+  const to = one(sp.to);
   return {
     ...(q ? { q } : {}),
     ...(favorite ? { favorite: true } : {}),
@@ -36,6 +42,11 @@ export function galleryFilterFrom(sp: SearchParamsRecord): ImageFilter {
     ...(minScore !== undefined ? { minScore } : {}),
     ...(checked !== undefined ? { checked } : {}),
     ...(flagFrom(one(sp.hasMisses)) ? { hasMisses: true } : {}),
+    ...(model && model.length <= 128 ? { model } : {}),
+    ...(/^-?\d{1,16}$/.test(seed) ? { seed: Number(seed) } : {}),
+    ...(size ? { size } : {}),
+    ...(isDayOrTime(from) ? { from } : {}),
+    ...(isDayOrTime(to) ? { to } : {}),
   };
 }
 
@@ -50,6 +61,11 @@ export function galleryQuery(filter: ImageFilter): string {
   if (filter.minScore !== undefined) p.set("minScore", String(filter.minScore));
   if (filter.checked !== undefined) p.set("checked", filter.checked ? "1" : "0");
   if (filter.hasMisses) p.set("hasMisses", "1");
+  if (filter.model) p.set("model", filter.model);
+  if (filter.seed !== undefined) p.set("seed", String(filter.seed));
+  if (filter.size) p.set("size", `${filter.size.width}x${filter.size.height}`);
+  if (filter.from) p.set("from", filter.from);
+  if (filter.to) p.set("to", filter.to);
   const s = p.toString();
   return s ? `?${s}` : "";
 }

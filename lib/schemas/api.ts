@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ERROR_CODES } from "./names";
+import { DAY_OR_TIME_MESSAGE, isDayOrTime, rangeToTimes, SIZE_MESSAGE, sizeFrom } from "./day-range";
 import { CheckItemSchema, MAX_CHECKS } from "./checks";
 import { IdSchema, LIMITS, SizeSchema } from "./common";
 import { PartNameSchema } from "./entities";
@@ -153,6 +154,14 @@ const minScore = z
   .transform(Number)
   .optional();
 
+/** A day (YYYY-MM-DD, UTC) or an ISO time (lib/schemas/day-range.ts). */
+const dayOrTime = z.string().max(40).refine(isDayOrTime, { message: DAY_OR_TIME_MESSAGE });
+
+/**
+ * GET /api/images: the gallery's page. from/to bound the image's creation as the Ideas list's
+ * bound its last activity (a day as `to` counts in whole); the store gets ISO times
+ * (lib/studio/queries.ts). model: the generation's; seed: the image's; size: WIDTHxHEIGHT.
+ */
 export const ImagesQuerySchema = z
   .object({
     cursor,
@@ -178,23 +187,33 @@ export const ImagesQuerySchema = z
       .enum(["true", "false", "1", "0"])
       .transform((v) => v === "true" || v === "1")
       .optional(),
+    model: z.string().trim().min(1, "the model is empty").max(128).optional(),
+    seed: z
+      .string()
+      .regex(/^-?\d{1,16}$/, "a seed is a whole number, like 1234")
+      .transform(Number)
+      .refine(Number.isSafeInteger, "a seed is a whole number, like 1234")
+      .optional(),
+    size: z
+      .string()
+      .max(11)
+      .refine((v) => sizeFrom(v) !== undefined, SIZE_MESSAGE)
+      .transform((v) => sizeFrom(v) ?? { width: 0, height: 0 })
+      .optional(),
+    from: dayOrTime.optional(),
+    to: dayOrTime.optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.from === undefined || v.to === undefined || Date.parse(v.from) <= Date.parse(v.to), {
+    message: "from must not come after to",
+    path: ["from"],
+  });
 export type ImagesQuery = z.infer<typeof ImagesQuerySchema>;
 
 const flag = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1")
   .optional();
-
-/** A day (YYYY-MM-DD, UTC) or an ISO time, as the ISO time it starts at. */
-const dayOrTime = z
-  .string()
-  .max(40)
-  .refine((v) => /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), {
-    message: "a date (YYYY-MM-DD) or an ISO 8601 time",
-  });
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * GET /api/ideas: the Ideas page's list. from/to bound the last activity; a day as `to` counts
@@ -219,11 +238,7 @@ export const IdeasQuerySchema = z
     to: dayOrTime.optional(),
   })
   .strict()
-  .transform(({ from, to, ...rest }) => ({
-    ...rest,
-    ...(from === undefined ? {} : { from: new Date(from).toISOString() }),
-    ...(to === undefined ? {} : { to: new Date(Date.parse(to) + (DAY.test(to) ? 86_400_000 : 0)).toISOString() }),
-  }));
+  .transform(({ from, to, ...rest }) => ({ ...rest, ...rangeToTimes(from, to) }));
 
 export const LibraryQuerySchema = z.object({ cursor, limit, q }).strict();
 export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;

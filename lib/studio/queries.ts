@@ -10,6 +10,7 @@ import type {
   PromptVersion,
 } from "@/lib/schemas/entities";
 import { LIMITS } from "@/lib/schemas/common";
+import { rangeToTimes } from "@/lib/schemas/day-range";
 import type { IdeaListFilter, IdeaListQuery } from "@/lib/store/types";
 import { deps } from "./deps";
 import { withCurrentRecipe } from "./provenance";
@@ -27,12 +28,23 @@ export type ImageFilter = {
   checked?: boolean;
   minScore?: number;
   hasMisses?: boolean;
+  /** Issue 12: the generation's model, the image's seed and size; from/to: days or ISO times (day-range.ts). */
+  model?: string;
+  seed?: number;
+  size?: { width: number; height: number };
+  from?: string;
+  to?: string;
 };
 
 type ImageQuery = ImageFilter & { cursor?: string; limit?: number };
 
+/** The store's filter: a range's days become the ISO times they cover (a day as `to` counts in whole). */
+function storeFilter<T extends ImageFilter>({ from, to, ...rest }: T) {
+  return { ...rest, ...rangeToTimes(from, to) };
+}
+
 export async function listImages(query: ImageQuery): Promise<Page<Image>> {
-  return deps().store.listImages({ ...query, limit: query.limit ?? LIMITS.pageSize });
+  return deps().store.listImages({ ...storeFilter(query), limit: query.limit ?? LIMITS.pageSize });
 }
 
 export async function listIdeas(
@@ -67,7 +79,7 @@ export async function getImageNeighbours(
   id: string,
   filter: ImageFilter = {},
 ): Promise<{ previous: string | null; next: string | null }> {
-  return (await deps().store.getImageNeighbours(id, filter)) ?? { previous: null, next: null };
+  return (await deps().store.getImageNeighbours(id, storeFilter(filter))) ?? { previous: null, next: null };
 }
 
 /**

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { seedDataFolder } from "@/lib/seed/seed-data-folder";
+import { createFileImageStore, createSqliteStore } from "@/lib/store";
+import type { Image } from "@/lib/schemas";
+
+/*
+ * npm run seed's code (issue 12), small: 50 ideas and 200 images into a temp folder, then the app's
+ * own store and image store read them back: every image once, no gap, no repeat, in the gallery's
+ * order, each with its file and its thumbnail; some checked, some favourites, searchable.
+ */
+
+const dir = mkdtempSync(path.join(tmpdir(), "promptsmith-seed-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("seedDataFolder", () => {
+  it("fills a data folder the app can page through, search, and show every image of", async () => {
+    const report = await seedDataFolder({ dataDir: dir, ideas: 50, images: 200 });
+    expect(report).toMatchObject({ ideas: 50, images: 200 });
+    expect(report.checks).toBeGreaterThan(0);
+
+    const store = createSqliteStore({ dataDir: dir });
+    try {
+      const seen: Image[] = [];
+      let cursor: string | undefined;
+      for (let guard = 0; guard < 100; guard++) {
+        const page = await store.listImages({ limit: 7, cursor });
+        seen.push(...page.items);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      const ids = seen.map((i) => i.id);
+      expect(new Set(ids).size).toBe(200);
+      expect(ids).toHaveLength(200);
+      const keys = seen.map((i) => `${i.createdAt} ${i.id}`);
+      expect(keys).toEqual([...keys].sort().reverse());
+
+      const ideas = await store.listIdeas({ limit: 100 });
+      expect(ideas.items).toHaveLength(50);
+      expect(ideas.items.every((i) => i.imageCount === 4)).toBe(true);
+      expect((await store.listIdeas({ limit: 100, sort: "score" })).items[0]?.bestScore).not.toBeNull();
+      expect(seen.some((i) => i.favorite)).toBe(true);
+      expect(new Set(seen.map((i) => i.backend)).size).toBeGreaterThan(1);
+
+      // A word of a seeded prompt finds images through the full-text index.
+      const word = seen[0]?.prompt.split(/[\s,]+/)[1] ?? "";
+      expect((await store.listImages({ limit: 200, q: word })).items.length).toBeGreaterThan(0);
+
+      // Every image's file and thumbnail resolve, with the size its row says.
+      const files = createFileImageStore(path.join(dir, "images"));
+      for (const image of seen) {
+        const full = await files.read(image.id, "full");
+        expect(full?.bytes.byteLength, image.id).toBe(image.byteSize);
+        const thumb = await files.read(image.id, "thumb", { make: false });
+        expect(thumb?.mime, image.id).toBe("image/webp");
+      }
+      // Hard links: one inode per size, not 200 copies.
+      const sample = seen.find(
+        (i) => i.width === seen[0]?.width && i.height === seen[0]?.height && i.id !== seen[0]?.id,
+      );
+      if (sample && seen[0]) {
+        const a = statSync(path.join(dir, "images", `${seen[0].id}.png`));
+        const b = statSync(path.join(dir, "images", `${sample.id}.png`));
+        expect(a.ino).toBe(b.ino);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
