@@ -48,15 +48,14 @@ function inOrder(ids: Iterable<string>, policy: ActivePolicy): string[] {
   return [...policy.labels.keys()].filter((id) => set.has(id));
 }
 
-/**
- * Checks texts against the offline policy and then, when configured, the moderations endpoint
- * (all texts in one request). A remote failure throws: we fail closed (docs/safety-policy.md).
- */
-export async function moderate(req: ModerationRequest): Promise<ModerationVerdict> {
+type Entry = [ModeratedField, string];
+
+/** The offline policy's verdict, at once; `remote` when the moderation service must still be asked. */
+function offlineVerdict(req: ModerationRequest): ModerationVerdict | { remote: Entry[]; policy: ActivePolicy } {
   if (!getConfig().moderation.enabled) return { allowed: true };
   const policy = policyForRequest();
   const entries = (Object.entries(req.texts) as Array<[ModeratedField, string | null | undefined]>).filter(
-    (e): e is [ModeratedField, string] => typeof e[1] === "string" && e[1].trim() !== "",
+    (e): e is Entry => typeof e[1] === "string" && e[1].trim() !== "",
   );
   if (entries.length === 0) return { allowed: true };
 
@@ -73,18 +72,21 @@ export async function moderate(req: ModerationRequest): Promise<ModerationVerdic
   if (offline.fields.length > 0) {
     return { allowed: false, source: "policy", ...offline, categories: inOrder(offline.categories, policy) };
   }
-
   if (!remoteConfigured()) return { allowed: true };
+  return { remote: entries, policy };
+}
+
+async function remoteVerdict(entries: Entry[], policy: ActivePolicy, signal?: AbortSignal): Promise<ModerationVerdict> {
   const verdicts = await moderateRemotely(
     entries.map(([, text]) => text),
-    req.signal,
+    signal,
   );
   const remote = { categories: new Set<string>(), fields: [] as ModeratedField[] };
   verdicts.forEach((v, i) => {
     if (!v.flagged) return;
     const counted = (v.categories.length ? v.categories : ["other"]).filter((c) => policy.enabled.has(c));
     if (counted.length === 0) return;
-    remote.fields.push((entries[i] as [ModeratedField, string])[0]);
+    remote.fields.push((entries[i] as Entry)[0]);
     for (const c of counted) remote.categories.add(c);
   });
   if (remote.fields.length === 0) return { allowed: true };
@@ -95,6 +97,15 @@ export async function moderate(req: ModerationRequest): Promise<ModerationVerdic
     fields: remote.fields,
     rules: [],
   };
+}
+
+/**
+ * Checks texts against the offline policy and then, when configured, the moderations endpoint
+ * (all texts in one request). A remote failure throws: we fail closed (docs/safety-policy.md).
+ */
+export async function moderate(req: ModerationRequest): Promise<ModerationVerdict> {
+  const offline = offlineVerdict(req);
+  return "remote" in offline ? remoteVerdict(offline.remote, offline.policy, req.signal) : offline;
 }
 
 function listed(items: string[]): string {
@@ -122,16 +133,35 @@ export function blockMessage(
  * is not allowed; returns quietly otherwise, and at once when MODERATION=off.
  */
 export async function assertAllowed(req: ModerationRequest): Promise<void> {
-  const verdict = await moderate(req);
+  refuseIfBlocked(await moderate(req), req.stage);
+}
+
+/**
+ * assertAllowed for work that need not wait for the moderation service (issue 12: the refiner's
+ * first bytes are on the way meanwhile). The offline policy answers here and now, and a block
+ * (or a broken policy file) throws before anything starts. The moderation service's verdict is
+ * the promise: it resolves when allowed and rejects as assertAllowed would (a refusal, or a
+ * failure: closed). The caller must hold back whatever the work shows or saves until it resolves.
+ */
+export function startModeration(req: ModerationRequest): Promise<void> {
+  const offline = offlineVerdict(req);
+  if (!("remote" in offline)) {
+    refuseIfBlocked(offline, req.stage);
+    return Promise.resolve();
+  }
+  return remoteVerdict(offline.remote, offline.policy, req.signal).then((v) => refuseIfBlocked(v, req.stage));
+}
+
+function refuseIfBlocked(verdict: ModerationVerdict, stage: ModerationStage): void {
   if (verdict.allowed) return;
   log.info("moderation blocked", {
-    stage: req.stage,
+    stage,
     source: verdict.source,
     categories: verdict.categories,
     fields: verdict.fields,
     ...(verdict.rules.length ? { rules: verdict.rules } : {}),
   });
-  throw new AppError("moderation_blocked", blockMessage(verdict, req.stage, getActivePolicy().labels), {
+  throw new AppError("moderation_blocked", blockMessage(verdict, stage, getActivePolicy().labels), {
     details: { categories: verdict.categories, source: verdict.source, fields: verdict.fields },
   });
 }

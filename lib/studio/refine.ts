@@ -4,7 +4,7 @@ import { getConfig } from "@/lib/config";
 import { AppError, toAppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { chargeRefinement } from "@/lib/limits/refine-limit";
-import { assertAllowed } from "@/lib/safety/moderate";
+import { startModeration } from "@/lib/safety/moderate";
 import { log } from "@/lib/log";
 import { numberChecks } from "@/lib/refine/check-ids";
 import { candidateDirections } from "@/lib/refine/directions";
@@ -17,6 +17,7 @@ import type { StyleId } from "@/lib/schemas/styles";
 import { getStyle } from "@/lib/styles";
 import { countClipTokens } from "@/lib/tokens/clip-tokens";
 import { deps } from "./deps";
+import { moderationGate } from "./moderation-gate";
 import { locksFor } from "./parts";
 import { partsToSave } from "./parts-to-save";
 
@@ -42,6 +43,13 @@ export type CandidatesResult = { items: PromptVersion[]; failed: CandidateFailur
 export type PreparedRefine = {
   /** How many refinements were asked for: 1 is the plain one, 2–4 are candidates. */
   readonly count: number;
+  /**
+   * The moderation service's verdict on the idea and the instruction: resolves when they may be
+   * refined, rejects with the refusal (422) or the failure (fail closed). It is not awaited before
+   * the refiner starts: a run starts the refiner at once and holds back its text and its save
+   * until this resolves, and stops the refiner when it rejects.
+   */
+  readonly allowed: Promise<void>;
   run(cb: RefineCallbacks): Promise<PromptVersion>;
   /** Runs every candidate at once; throws only when all of them fail. */
   runCandidates(cb: CandidateCallbacks): Promise<CandidatesResult>;
@@ -67,6 +75,8 @@ type Plan = {
   restyle: boolean;
   input: RefineInput;
   source?: "refine" | "fix";
+  /** See PreparedRefine.allowed. */
+  allowed: Promise<void>;
 };
 
 export type PrepareOptions = {
@@ -92,6 +102,7 @@ export async function prepareRefine(body: RefineBody, opts: PrepareOptions = {})
   }
   return {
     count,
+    allowed: plan.allowed,
     run: (cb) => runOne(plan, cb),
     runCandidates: (cb) => runCandidates(plan, directions, cb),
   };
@@ -119,8 +130,11 @@ async function planRefine(body: RefineBody, clientKey: string | undefined): Prom
   } else {
     idea = { id: newId(), text: body.idea, title: "", createdAt: "" };
   }
-  // Refused before the refiner runs or anything is saved: a 422 before any stream starts.
-  await assertAllowed({ texts: { idea: idea.text, instruction }, stage: "refine" });
+  // The offline policy refuses here, before the refiner runs or anything is saved: a 422 before
+  // any stream starts. The moderation service answers while the refiner's first bytes are on the
+  // way (issue 12); the run holds back its text and its save until then (moderation-gate.ts).
+  const allowed = startModeration({ texts: { idea: idea.text, instruction }, stage: "refine" });
+  allowed.catch(() => undefined); // awaited by the run; one never started must not leave it unhandled
 
   const style = body.style !== undefined ? body.style : (parent?.style ?? null);
   const locks = parent ? locksFor(parent.locks, parent.parts) : [];
@@ -145,7 +159,7 @@ async function planRefine(body: RefineBody, clientKey: string | undefined): Prom
     },
   };
   const restyle = parent !== undefined && instruction === undefined;
-  return { refiner, caps, idea, parent, instruction, style, restyle, input };
+  return { refiner, caps, idea, parent, instruction, style, restyle, input, allowed };
 }
 
 /** One run of the refiner, with the refine timeout; a timeout is told apart from a stop. */
@@ -217,7 +231,17 @@ async function runOne(plan: Plan, cb: RefineCallbacks): Promise<PromptVersion> {
   const { store } = deps();
   const timeout = AbortSignal.timeout(getConfig().timeouts.refineMs);
   const started = Date.now();
-  const refined = await callRefiner(plan, undefined, cb.signal, timeout, cb.onDelta);
+  const gate = moderationGate(plan.allowed, cb.signal);
+  const onDelta = cb.onDelta && ((soFar: string) => gate.hold(0, () => cb.onDelta?.(soFar)));
+  let refined: RefinedPrompt;
+  try {
+    refined = await callRefiner(plan, undefined, gate.signal, timeout, onDelta);
+  } catch (e) {
+    // A refusal outranks whatever the refiner said (it was stopped for it, or failed first).
+    if (!cb.signal.aborted) await gate.passed();
+    throw e;
+  }
+  await gate.passed();
   if (cb.signal.aborted) throw new AppError("canceled", "Stopped.");
   const version = versionFrom(plan, refined, undefined);
   if (plan.parent) await store.createVersion(version);
@@ -248,6 +272,7 @@ async function runCandidates(
   const { store } = deps();
   const timeout = AbortSignal.timeout(getConfig().timeouts.refineMs);
   const started = Date.now();
+  const gate = moderationGate(plan.allowed, cb.signal);
   let ideaSaved = plan.parent !== undefined;
   let saves: Promise<unknown> = Promise.resolve();
 
@@ -270,10 +295,13 @@ async function runCandidates(
 
   const items: (PromptVersion | undefined)[] = directions.map(() => undefined);
   const failed: { index: number; error: AppError }[] = [];
-  await Promise.all(
+  const all = Promise.all(
     directions.map(async (direction, index) => {
       try {
-        const refined = await callRefiner(plan, direction, cb.signal, timeout, (soFar) => cb.onDelta?.(index, soFar));
+        const refined = await callRefiner(plan, direction, gate.signal, timeout, (soFar) =>
+          gate.hold(index, () => cb.onDelta?.(index, soFar)),
+        );
+        await gate.passed();
         if (cb.signal.aborted) throw new AppError("canceled", "Stopped.");
         const version = await save(refined, direction);
         items[index] = version;
@@ -281,13 +309,16 @@ async function runCandidates(
       } catch (e) {
         const error = toAppError(e);
         failed.push({ index, error });
-        if (!cb.signal.aborted) {
+        // Stopped, or the idea refused (that is the whole answer, below): no candidate failed on its own.
+        if (!gate.signal.aborted) {
           log.warn("candidate failed", { ideaId: plan.idea.id, index, code: error.code, error: error.cause ?? error });
           cb.onFailed?.(index, error);
         }
       }
     }),
   );
+  // A refusal answers at once (the refiners were stopped for it); else every candidate has ended.
+  await Promise.all([gate.passed(), all]);
 
   const saved = items.filter((v): v is PromptVersion => v !== undefined);
   failed.sort((a, b) => a.index - b.index);

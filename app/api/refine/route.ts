@@ -4,6 +4,7 @@ import { handle } from "@/lib/http/handle";
 import { parseJsonBody } from "@/lib/http/parse";
 import { errorBody, errorResponse, json } from "@/lib/http/responses";
 import { type SseSender, sseResponse } from "@/lib/http/sse";
+import { bufferedSender } from "@/lib/http/sse-buffer";
 import { RefineBodySchema } from "@/lib/schemas/api";
 import { type PreparedRefine, prepareRefine } from "@/lib/studio/refine";
 
@@ -20,18 +21,39 @@ export const POST = handle(async (request) => {
       : json(await prepared.run({ signal }), 201);
   }
 
+  // The refiner starts now, while the moderation service looks at the idea (issue 12); the run
+  // holds its text back until that passes. A refusal (or a moderation failure) still answers with
+  // its status before any stream, as it always has, and the refiner is stopped.
+  const stop = new AbortController();
+  request.signal.addEventListener("abort", () => stop.abort(), { once: true });
+  const events = bufferedSender();
+  const work = stream(prepared, events, stop.signal);
+  try {
+    await prepared.allowed;
+  } catch (e) {
+    stop.abort();
+    throw e;
+  }
   return sseResponse(request, async (sse, signal) => {
-    try {
-      if (prepared.count >= 2) await streamCandidates(prepared, sse, signal);
-      else await streamOne(prepared, sse, signal);
-    } catch (e) {
-      // The status line is gone once streaming starts, so the error travels as an event.
-      const error = toAppError(e);
-      errorResponse(error);
-      sse.send("error", errorBody(error));
-    }
+    signal.addEventListener("abort", () => stop.abort(), { once: true });
+    events.attach(sse);
+    await work;
   });
 });
+
+/** Never rejects: once streaming starts, an error travels as an event (the status line is gone). */
+async function stream(prepared: PreparedRefine, sse: SseSender, signal: AbortSignal): Promise<void> {
+  try {
+    if (prepared.count >= 2) await streamCandidates(prepared, sse, signal);
+    else await streamOne(prepared, sse, signal);
+  } catch (e) {
+    // Stopped: the client left, or the idea was refused (that answers with its own status).
+    if (signal.aborted) return;
+    const error = toAppError(e);
+    errorResponse(error);
+    sse.send("error", errorBody(error));
+  }
+}
 
 /** Turns "the prompt so far" into appended text, or a reset when the refiner rewrote it. */
 function deltaWriter(send: (data: { text: string; reset?: true }) => void) {
