@@ -1,8 +1,32 @@
 "use client";
 
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
-import { COPY_TARGETS, type CopySource, type CopyTarget, formatFor } from "@/lib/prompt-formats/copy-formats";
+import { COPY_TARGETS, type CopySource, type CopyTarget } from "@/lib/prompt-formats/copy-targets";
 import { useClipboard } from "./use-clipboard";
+
+type Formatter = typeof import("@/lib/prompt-formats/copy-formats").formatFor;
+let formatter: Formatter | undefined;
+let loading: Promise<Formatter> | undefined;
+
+/**
+ * The formatters (and the infotext writer they use) load when the menu is about to be used, not
+ * with the page (issue 12): a pointer over the buttons, focus on them, or the copy itself. A
+ * failed load is forgotten, so the next try loads again.
+ */
+function loadFormatter(): Promise<Formatter> {
+  loading ??= import("@/lib/prompt-formats/copy-formats").then(
+    (m) => {
+      formatter = m.formatFor;
+      return m.formatFor;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+const warm = () => void loadFormatter().catch(() => undefined);
 
 type Props = {
   /** Read when a copy is asked for, so the text is what is on screen at that moment. */
@@ -56,6 +80,7 @@ export function CopyMenu({ source, align = "start", size = "sm", className }: Pr
   }, [state]);
 
   const openMenu = (focus: number) => {
+    warm();
     setFocusOnOpen(focus);
     setOpen(true);
   };
@@ -65,7 +90,16 @@ export function CopyMenu({ source, align = "start", size = "sm", className }: Pr
   };
 
   const run = (target: CopyTarget, said: string) => {
-    void copy(formatFor(target, source), said);
+    // As on screen needs no formatter. Once loaded, a format is written in the click itself (the
+    // browser's permission to copy lasts only a moment after it); before that, after the load.
+    if (target === "plain") void copy(source.prompt.trim(), said);
+    else if (formatter) void copy(formatter(target, source), said);
+    else
+      void loadFormatter().then(
+        (format) => copy(format(target, source), said),
+        // The server went away before the formats loaded: the prompt as written, saying so.
+        () => copy(source.prompt.trim(), "Copied as written: the formats could not load"),
+      );
   };
 
   const onButtonKey = (e: KeyboardEvent<HTMLButtonElement>) => {
@@ -138,6 +172,8 @@ export function CopyMenu({ source, align = "start", size = "sm", className }: Pr
           type="button"
           className={`${btn} -ml-px rounded-l-none px-3`}
           aria-haspopup="menu"
+          onPointerEnter={warm}
+          onFocus={warm}
           aria-expanded={open}
           aria-controls={open ? menuId : undefined}
           disabled={empty}

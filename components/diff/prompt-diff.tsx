@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { diffCounts, wordDiff } from "@/lib/diff/word-diff";
 import type { PromptVersion } from "@/lib/schemas/entities";
-import { getStyle } from "@/lib/styles";
+import { getStyleLabel } from "@/lib/style-labels";
 import { DiffCounts, WordDiffText } from "./word-diff-text";
 
 type Side = { version: PromptVersion; number: number };
@@ -19,7 +19,7 @@ export function PromptDiff({ a, b, className }: { a: Side; b: Side; className?: 
   const negAfter = after.version.negativePrompt ?? "";
   const negative = negBefore !== negAfter ? wordDiff(negBefore, negAfter) : null;
   const styleChanged = before.version.style !== after.version.style;
-  const styleName = (v: PromptVersion) => getStyle(v.style)?.label ?? "no style";
+  const styleName = (v: PromptVersion) => getStyleLabel(v.style)?.label ?? "no style";
 
   return (
     <section

@@ -1,53 +1,30 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useMemo } from "react";
-import { FeedbackCount } from "@/components/feedback/feedback-count";
-import { versionTree } from "@/lib/client/versions";
-import type { Image, LibraryEntry, PromptVersion } from "@/lib/schemas/entities";
 import dynamic from "next/dynamic";
-import type { CompareBackend } from "./compare-bar";
-import { HistoryItem } from "./history-item";
-import { TreeList } from "./tree-list";
-import { onTreeKeyDown } from "./tree-keys";
-import { useVersionSelection } from "./use-version-selection";
+import { Suspense, useId } from "react";
+import { FeedbackCount } from "@/components/feedback/feedback-count";
+import type { HistoryTreeProps } from "./history-tree";
 
-// The compare bar shows once two versions are ticked: loaded then (issue 12: first-load JS).
-const CompareBar = dynamic(() => import("./compare-bar").then((m) => m.CompareBar));
+/**
+ * The tree (its items, selection and compare bar) loads once there are versions, not with the
+ * page (issue 12: first-load JS). A page opened on an idea renders it on the server; after a
+ * first Refine, its code was fetched while the prompt streamed (preloadHistoryTree).
+ */
+const HistoryTree = dynamic(() => import("./history-tree").then((m) => m.HistoryTree));
 
-type Props = {
-  ideaId: string | null;
-  versions: PromptVersion[];
-  numbers: Map<string, number>;
-  currentId: string | null;
-  imagesByVersion: Map<string, Image[]>;
-  library: LibraryEntry[];
-  disabled: boolean;
-  ideaHref: string | null;
-  /** The backend and parameters "Compare images" renders with (the studio's current ones). */
-  backend: string;
-  params?: Record<string, unknown>;
-  /** Configured backends, for comparing one version across them. */
-  backends?: CompareBackend[];
-  onSelect: (id: string) => void;
-};
+export function preloadHistoryTree(): void {
+  void import("./history-tree").catch(() => undefined);
+}
+
+type Props = HistoryTreeProps & { ideaHref: string | null };
 
 /**
  * The idea's versions as a tree (branches nested under the version they came from); choosing
  * one loads it into the Prompt, ticking two or more compares them.
  */
-export function HistoryPanel(p: Props) {
+export function HistoryPanel({ ideaHref, ...p }: Props) {
   const headingId = useId();
-  const roots = useMemo(() => versionTree(p.versions), [p.versions]);
-  const ids = useMemo(() => p.versions.map((v) => v.id), [p.versions]);
-  const selection = useVersionSelection(ids);
-  const entries = useMemo(() => {
-    const m = new Map<string, LibraryEntry>();
-    for (const e of p.library) if (e.versionId) m.set(e.versionId, e);
-    return m;
-  }, [p.library]);
-  const selected = selection.selected.flatMap((id) => p.versions.find((v) => v.id === id) ?? []);
-
   return (
     <section aria-labelledby={headingId} className="min-w-0">
       <div className="mb-3 flex items-baseline justify-between gap-2">
@@ -56,49 +33,18 @@ export function HistoryPanel(p: Props) {
         </h2>
         <span className="flex flex-wrap items-baseline justify-end gap-x-3">
           {p.ideaId ? <FeedbackCount ideaId={p.ideaId} /> : null}
-          {p.ideaHref ? (
-            <Link href={p.ideaHref} className="link text-xs">
+          {ideaHref ? (
+            <Link href={ideaHref} className="link text-xs">
               Version tree
             </Link>
           ) : null}
         </span>
       </div>
       {p.versions.length ? (
-        <div className="space-y-4">
-          {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys between the tree's buttons; each node is a real button */}
-          <div onKeyDown={onTreeKeyDown}>
-            <TreeList
-              nodes={roots}
-              maxIndent={3}
-              renderItem={(v) => (
-                <HistoryItem
-                  version={v}
-                  number={p.numbers.get(v.id) ?? 0}
-                  parentNumber={v.parentId ? p.numbers.get(v.parentId) : undefined}
-                  current={v.id === p.currentId}
-                  images={p.imagesByVersion.get(v.id) ?? []}
-                  entry={entries.get(v.id)}
-                  selected={selection.selected.includes(v.id)}
-                  selectionFull={selection.full}
-                  disabled={p.disabled}
-                  onSelect={p.onSelect}
-                  onToggleSelected={selection.toggle}
-                />
-              )}
-            />
-          </div>
-          {p.ideaId && p.versions.length > 1 ? (
-            <CompareBar
-              ideaId={p.ideaId}
-              selected={selected}
-              numbers={p.numbers}
-              backend={p.backend}
-              params={p.params}
-              backends={p.backends}
-              onClear={selection.clear}
-            />
-          ) : null}
-        </div>
+        // One version's row high while the tree's code loads: the first version fills it.
+        <Suspense fallback={<div aria-hidden="true" className="min-h-14" />}>
+          <HistoryTree {...p} />
+        </Suspense>
       ) : (
         <p className="text-sm text-muted">
           Every refinement and edit is kept here as a tree. Choose one to load it again, or branch from it.

@@ -10,7 +10,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { type ShownError, toShownError } from "@/lib/client/api-error";
 import { renameLibraryEntry, startIdeaFromEntry, studioUrl } from "@/lib/client/library";
 import type { LibraryEntry } from "@/lib/schemas/entities";
-import { getStyle } from "@/lib/styles";
+import { getStyleLabel } from "@/lib/style-labels";
 import { NameDialog } from "./name-dialog";
 
 type Props = {
@@ -31,7 +31,7 @@ export function LibraryItem({ entry, onRenamed, onRemove }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ action: string; error: ShownError } | null>(null);
   const headingId = `entry-${entry.id}`;
-  const style = getStyle(entry.style);
+  const style = getStyleLabel(entry.style);
 
   const start = async () => {
     setStarting(true);

@@ -1,6 +1,6 @@
 import { backendLabel } from "@/lib/client/format";
 import type { SharedStep, SharedView } from "@/lib/schemas/shares";
-import { getStyle } from "@/lib/styles";
+import { getStyleLabel } from "@/lib/style-labels";
 
 /**
  * How a step came to be, said for someone who has never seen the app: no "version", no
@@ -29,7 +29,7 @@ export function stepHow(step: Pick<SharedStep, "how" | "parentNumber" | "style">
 /** A style's label from its id; an id this build does not know is shown as it is. */
 export function styleName(id: string | null): string | null {
   if (!id) return null;
-  return getStyle(id as Parameters<typeof getStyle>[0])?.label ?? id;
+  return getStyleLabel(id as Parameters<typeof getStyleLabel>[0])?.label ?? id;
 }
 
 /** "Step 2". */

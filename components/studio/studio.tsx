@@ -15,6 +15,7 @@ import { keepEditWith } from "./editing/keep-edit";
 import { PromptColumn } from "./editing/prompt-column";
 import { currentVersion, initialState, studioReducer } from "./studio-state";
 import { useAddressSync } from "./use-address-sync";
+import { usePreloadParts } from "./use-preload-parts";
 import { useAutosave } from "./editing/use-autosave";
 import { useComposeSettings } from "./generations/use-compose-settings";
 import { useGenerate } from "./generations/use-generate";
@@ -70,6 +71,11 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
   useEffect(() => onVersionAnnounced((version) => dispatch({ type: "versionArrived", version })), []);
   // A prompt that is no version yet (typed, or read from an image): Generate, Save as version or Refine again saves it first.
   const draft = !current && (state.imported !== null || autosave.draft);
+  usePreloadParts({
+    idea: state.ideaText.trim() !== "",
+    prompt: refining || draft || current !== undefined,
+    candidates: candidateCount,
+  });
 
   const settle = autosave.settle;
   const keepEdit = keepEditWith(autosave);

@@ -1,29 +1,11 @@
 import { formatInfotext } from "@/lib/png/infotext";
-import type { Dialect } from "@/lib/schemas/common";
+import type { CopySource, CopyTarget } from "./copy-targets";
 import { nearestRatio, parseRatio, parseSizeText, type Ratio, ratioText, reduceRatio } from "./aspect-ratio";
 import { formatMjParam, hasMjParam, type MjParam, mjParamValue, splitMjParams } from "./midjourney-params";
 import { oneLine, plainTags, tidy, withoutWeights } from "./plain-text";
 import { proseToTags } from "./prose-to-tags";
 
-/** What is copied: the prompt as on screen, its negative prompt, the chosen size and the dialect it is written in. */
-export type CopySource = {
-  prompt: string;
-  negativePrompt?: string | null;
-  width?: number;
-  height?: number;
-  /** The studio's size choice, "WIDTHxHEIGHT", when width and height are not given. */
-  size?: string;
-  dialect: Dialect;
-};
-
-export type CopyTarget = "plain" | "midjourney" | "ideogram" | "stable-diffusion";
-
-/** The menu's items, in order; each label is the item's accessible name. */
-export const COPY_TARGETS: readonly { target: Exclude<CopyTarget, "plain">; label: string; name: string }[] = [
-  { target: "midjourney", label: "Copy for Midjourney", name: "Midjourney" },
-  { target: "ideogram", label: "Copy for Ideogram", name: "Ideogram" },
-  { target: "stable-diffusion", label: "Copy for Stable Diffusion", name: "Stable Diffusion" },
-];
+export { COPY_TARGETS, type CopySource, type CopyTarget } from "./copy-targets";
 
 export function formatFor(target: CopyTarget, source: CopySource): string {
   switch (target) {

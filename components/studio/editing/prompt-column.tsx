@@ -1,20 +1,18 @@
 import { type Dispatch, type RefObject, useEffect, useRef, useState } from "react";
-import { PartChips } from "@/components/anatomy/part-chips";
 import { CopyMenu } from "@/components/copy/copy-menu";
-import { StarButton } from "@/components/library/star-button";
 import { backendLabel } from "@/lib/client/format";
 import type { Capabilities, Catalog, CatalogBackend } from "@/lib/schemas/catalog";
 import type { PromptVersion } from "@/lib/schemas/entities";
 import { carryOverParts } from "@/lib/studio/parts";
 import dynamic from "next/dynamic";
-import { CandidateCards } from "../candidates/candidate-cards";
+import { CandidateCards } from "../candidates/lazy-candidate-cards";
 
 // "Changes from vN" and its word diff are wanted once a version has a parent: loaded then
 // (issue 12: first-load JS). It is a closed disclosure, so nothing shifts while it loads.
 const ChangesFromParent = dynamic(() =>
   import("@/components/diff/changes-from-parent").then((m) => m.ChangesFromParent),
 );
-import { ChecklistPanel } from "./checklist-panel";
+import { ChecklistPanel, PartChips, StarButton } from "./version-parts";
 import type { ComposeSettings } from "../generations/compose-settings";
 import { ExampleIdeas } from "./example-ideas";
 import { ImportNotice } from "../import/import-notice";

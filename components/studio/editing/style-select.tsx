@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import type { StyleId } from "@/lib/schemas/styles";
-import { getStyle, STYLE_PRESETS } from "@/lib/styles";
+import { getStyleLabel, STYLE_LABELS } from "@/lib/style-labels";
 
 export function StyleSelect({
   value,
@@ -15,7 +15,7 @@ export function StyleSelect({
 }) {
   const id = useId();
   const hintId = useId();
-  const style = getStyle(value);
+  const style = getStyleLabel(value);
   return (
     <div>
       <label htmlFor={id} className="field-label">
@@ -30,7 +30,7 @@ export function StyleSelect({
         onChange={(e) => onChange((e.target.value || null) as StyleId | null)}
       >
         <option value="">None</option>
-        {STYLE_PRESETS.map((s) => (
+        {STYLE_LABELS.map((s) => (
           <option key={s.id} value={s.id}>
             {s.label}
           </option>

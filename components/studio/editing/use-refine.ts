@@ -2,9 +2,15 @@
 
 import { type Dispatch, useCallback, useEffect, useRef } from "react";
 import { toShownError } from "@/lib/client/api-error";
-import { type RefineOutcome, streamRefine } from "@/lib/client/refine-stream";
+import type { RefineOutcome } from "@/lib/client/refine-stream";
 import type { RefineBody } from "@/lib/schemas/api";
 import type { RefineMode, StudioAction } from "../studio-state";
+
+const loadRefineStream = () => import("@/lib/client/refine-stream");
+
+export function preloadRefineStream(): void {
+  void loadRefineStream().catch(() => undefined);
+}
 
 /**
  * Runs one refinement at a time (of one prompt, or of 2–4 candidates), streaming into the
@@ -21,6 +27,9 @@ export function useRefine(dispatch: Dispatch<StudioAction>, active: boolean) {
       const candidates = body.candidates && body.candidates >= 2 ? body.candidates : undefined;
       dispatch({ type: "refineStart", mode, candidates });
       try {
+        // The stream reader (and its SSE parser) loads with the first refinement, not the page
+        // (issue 12); typing an idea has usually fetched it already (preloadRefineStream).
+        const { streamRefine } = await loadRefineStream();
         const outcome = await streamRefine(body, {
           signal: c.signal,
           onDelta: (d) =>

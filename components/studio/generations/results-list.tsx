@@ -1,11 +1,24 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import dynamic from "next/dynamic";
+import { Suspense, useEffect, useId, useRef } from "react";
 import { useConnection } from "@/components/connection/use-connection";
 import type { ShownError } from "@/lib/client/api-error";
+import { sizeOf } from "@/lib/client/format";
 import type { CatalogJudge } from "@/lib/schemas/catalog";
-import { GenerationCard } from "./generation-card";
+import { ImagePlaceholder } from "./image-placeholder";
 import type { GenerationView } from "../studio-state";
+
+/**
+ * A result card (its receipt, Copy for…, Star and Fix misses) loads once there is a result, not
+ * with the page (issue 12: first-load JS); a page opened on an idea with images renders them on
+ * the server. Until the code is there, the card's place is its image's placeholder.
+ */
+const GenerationCard = dynamic(() => import("./generation-card").then((m) => m.GenerationCard));
+
+export function preloadGenerationCard(): void {
+  void import("./generation-card").catch(() => undefined);
+}
 
 /** The idea's generations under the prompt, newest first, as they arrive. */
 export function ResultsList({
@@ -50,16 +63,18 @@ export function ResultsList({
         <ol className="space-y-4">
           {generations.map((g, i) => (
             <li key={g.id} ref={i === 0 ? newest : undefined} className="scroll-mt-20">
-              <GenerationCard
-                generation={g}
-                versionNumber={versionNumbers.get(g.promptId)}
-                defaultSize={defaultSize}
-                onCancel={onCancel}
-                onRetry={onRetry}
-                connectionLost={connectionLost}
-                stale={stale?.has(g.id) ?? false}
-                judge={judge}
-              />
+              <Suspense fallback={<CardFallback size={g.params.size ?? defaultSize} />}>
+                <GenerationCard
+                  generation={g}
+                  versionNumber={versionNumbers.get(g.promptId)}
+                  defaultSize={defaultSize}
+                  onCancel={onCancel}
+                  onRetry={onRetry}
+                  connectionLost={connectionLost}
+                  stale={stale?.has(g.id) ?? false}
+                  judge={judge}
+                />
+              </Suspense>
             </li>
           ))}
         </ol>
@@ -69,5 +84,18 @@ export function ResultsList({
         </p>
       )}
     </section>
+  );
+}
+
+/** The card's frame and its image's place, capped as the card caps it, while its code loads. */
+function CardFallback({ size }: { size: string }) {
+  const { width, height } = sizeOf(size);
+  return (
+    <div className="card p-3 sm:p-4">
+      <div className="mb-3 h-6" />
+      <div style={{ maxWidth: `calc(68vh * ${width / Math.max(1, height)})` }}>
+        <ImagePlaceholder width={width} height={height} label="Loading…" />
+      </div>
+    </div>
   );
 }

@@ -8,6 +8,19 @@ export { routerPush } from "./next-mocks";
 
 export const { Studio } = await import("@/components/studio/studio");
 
+// The Studio loads these on demand (issue 12: next/dynamic and import()): have them ready, as a
+// browser that already fetched their chunks would (the Studio preloads them as they come near).
+await Promise.all([
+  import("@/lib/client/refine-stream"),
+  import("@/components/anatomy/part-chips"),
+  import("@/components/studio/editing/checklist-panel"),
+  import("@/components/library/star-button"),
+  import("@/components/studio/candidates/candidate-cards"),
+  import("@/components/studio/generations/generation-card"),
+  import("@/components/history/history-tree"),
+  import("@/lib/prompt-formats/copy-formats"),
+]);
+
 /** A JSON answer as the route handlers give it. */
 export function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
