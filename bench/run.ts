@@ -2,7 +2,8 @@
  * `npm run bench`: medians on this machine. Speed targets live here, not in timed tests.
  * Sections: `offline` (refiner; renderer at 512², 1024²), `openai` (the app's overhead on the
  * OpenAI path against the local fake with a fixed delay: first streamed prompt text; a generation),
- * `store` (page queries on SQLite and Postgres, bench/store-pages.ts) and `cluster` (generations
+ * `store` (page queries on SQLite and Postgres, bench/store-pages.ts), `scale` (issue 12: the same
+ * lists at 100,000 images and 20,000 ideas, each query next to its goal, bench/store-scale.ts) and `cluster` (generations
  * per second with 1 and 3 instances on one Postgres and one bucket, bench/cluster-throughput.ts)
  * and `weight` (issue 12: first-load JS per page and the server's RSS, bench/weight.ts).
  * All by default; name some to run only those: `npm run bench -- store cluster`.
@@ -18,6 +19,7 @@ import { type ClusterReport, clusterThroughput } from "./cluster-throughput";
 import { mb } from "./proc-memory";
 import { fmt, median, timeRuns } from "./stats";
 import { storePageRows } from "./store-pages";
+import { printScaleRows, type ScaleRow, storeScaleRows } from "./store-scale";
 import { type WeightRow, weightRows } from "./weight";
 
 const IDEAS = [
@@ -232,6 +234,12 @@ async function storeSection() {
   }
 }
 
+let scale: ScaleRow[] = [];
+async function scaleSection() {
+  // Issue 12: 100,000 images and 20,000 ideas, seeded by npm run seed's code (bench/store-scale.ts).
+  scale = await storeScaleRows();
+}
+
 let weight: WeightRow[] = [];
 async function weightSection() {
   weight = await weightRows();
@@ -296,6 +304,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   offline: offlineSection,
   openai: openaiSection,
   store: storeSection,
+  scale: scaleSection,
   cluster: clusterSection,
   weight: weightSection,
 };
@@ -314,6 +323,7 @@ async function main(): Promise<boolean> {
     for (const r of rows)
       console.log(`| ${r.what.padEnd(w)} | ${r.median.padStart(9)} | ${String(r.runs).padStart(4)} | ${r.note}`);
   }
+  if (scale.length) printScaleRows(scale);
   if (weight.length) {
     const w = Math.max(...weight.map((r) => r.what.length));
     const v = Math.max(...weight.map((r) => r.value.length));
