@@ -93,7 +93,7 @@ export function HistoryItem(p: Props) {
             // biome-ignore lint/performance/noImgElement: small thumbnails from our own API
             <img
               key={img.id}
-              src={imageUrls.thumb(img.id)}
+              src={imageUrls.thumb(img.id, img.contentHash)}
               width={img.width}
               height={img.height}
               alt=""

@@ -116,7 +116,7 @@ export function VersionNode(p: Props) {
               >
                 {/* biome-ignore lint/performance/noImgElement: thumbnails from our own API with known sizes */}
                 <img
-                  src={imageUrls.thumb(img.id)}
+                  src={imageUrls.thumb(img.id, img.contentHash)}
                   width={img.width}
                   height={img.height}
                   alt={img.prompt}

@@ -2,6 +2,7 @@ import type { EditBody, GenerateBody } from "@/lib/schemas/api";
 import type { Generation, GenerationWithImages, Image, Page, PartName, PromptVersion } from "@/lib/schemas/entities";
 import { errorFromBody, networkError } from "./api-error";
 import { connection } from "./connection";
+import { thumbVersion } from "./thumb-version";
 
 /** The public HTTP API, as the browser sees it. Nothing here touches the server's internals. */
 
@@ -138,7 +139,9 @@ export function measurePrompt(backend: string, prompt: string, signal?: AbortSig
 
 /** Where the bytes of an image live. */
 export const imageUrls = {
-  thumb: (id: string) => `/api/images/${encodeURIComponent(id)}/thumb`,
+  /** With the image's content hash, a content-addressed URL its answer is cached for good at (thumb-version.ts). */
+  thumb: (id: string, contentHash?: string) =>
+    `/api/images/${encodeURIComponent(id)}/thumb${contentHash ? `?v=${thumbVersion(contentHash)}` : ""}`,
   file: (id: string) => `/api/images/${encodeURIComponent(id)}/file`,
   download: (id: string) => `/api/images/${encodeURIComponent(id)}/file?download=1`,
   page: (id: string) => `/images/${encodeURIComponent(id)}`,

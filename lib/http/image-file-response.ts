@@ -49,7 +49,7 @@ export function imageFileResponse(
     const name = imageFileName({ title, seed: image.seed, mime: type, thumb: kind === "thumb" });
     headers["Content-Disposition"] = attachment(name);
   }
-  if (etag && !downloading && matches(request.headers.get("if-none-match"), etag)) {
+  if (etag && !downloading && etagMatches(request.headers.get("if-none-match"), etag)) {
     const { "Content-Length": _, ...rest } = headers;
     return new Response(null, { status: 304, headers: rest });
   }
@@ -74,6 +74,6 @@ export function attachment(name: { ascii: string; unicode: string }): string {
 }
 
 /** If-None-Match holds a list, weak or strong; any one naming these bytes will do. */
-function matches(header: string | null, etag: string): boolean {
+export function etagMatches(header: string | null, etag: string): boolean {
   return (header ?? "").split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
 }

@@ -2,8 +2,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
-import { accessVerdict, isApiPath, principalOf } from "@/lib/auth/gate";
-import { getConfig } from "@/lib/config";
+import { isApiPath } from "@/lib/auth/gate";
+import { nodeRequestVerdict } from "@/lib/auth/node-request-verdict";
+import { serveHotThumb } from "@/lib/http/thumb-fast-lane";
 import { PEER_HEADER, peerStamp, setPeerStamp } from "@/lib/http/peer-address";
 import type { ErrorCode } from "@/lib/schemas/api";
 import { LIMITS } from "@/lib/schemas/common";
@@ -46,7 +47,8 @@ const tuned = new WeakSet<object>();
  *   Content-Length above the cap (413), and a body sent to a gated API route without a session or
  *   token (401);
  * - lower the server's request and headers timeouts, so a stalled upload is dropped in a minute,
- *   not five.
+ *   not five;
+ * - answer a thumbnail at its content-addressed URL from memory (lib/http/thumb-fast-lane.ts).
  *
  * Everything else stays with proxy.ts, which makes the same checks again (and is all there is on a
  * server without the hook).
@@ -94,6 +96,8 @@ export function onRequest(
     return true;
   }
   const hasBody = declared > 0 || req.headers["transfer-encoding"] !== undefined;
+  // Thumbnails by content address, from memory, before Next (lib/http/thumb-fast-lane.ts).
+  if (!hasBody && serveHotThumb(req, res)) return true;
   if (hasBody && gatedWithoutCredentials(req)) {
     refuse(req, res, 401, "unauthorized", "Sign in first, or send an API token as Authorization: Bearer <token>.", {
       "WWW-Authenticate": 'Bearer realm="Promptsmith"',
@@ -110,18 +114,7 @@ export function onRequest(
 function gatedWithoutCredentials(req: http.IncomingMessage): boolean {
   const pathname = (req.url ?? "").split("?")[0] ?? "";
   if (!/^\/api(\/[A-Za-z0-9_-]+)*$/.test(pathname) || !isApiPath(pathname)) return false;
-  const cfg = getConfig();
-  if (!cfg.appPassword) return false;
-  const headers = new Headers();
-  for (const name of ["authorization", "cookie", "x-forwarded-proto"]) {
-    const value = req.headers[name];
-    if (typeof value === "string") headers.set(name, value);
-  }
-  const secure =
-    (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true ||
-    headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https";
-  const principal = principalOf(headers, cfg, true, secure);
-  return accessVerdict(pathname, principal, cfg) === "unauthorized";
+  return nodeRequestVerdict(req, pathname) === "unauthorized";
 }
 
 function refuse(

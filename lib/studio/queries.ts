@@ -13,6 +13,7 @@ import { LIMITS } from "@/lib/schemas/common";
 import { rangeToTimes } from "@/lib/schemas/day-range";
 import type { IdeaListFilter, IdeaListQuery } from "@/lib/store/types";
 import { deps } from "./deps";
+import { sharedHotThumbs } from "./hot-thumbs";
 import { withCurrentRecipe } from "./provenance";
 
 export { getCatalog } from "./catalog";
@@ -141,6 +142,8 @@ export async function deleteImage(id: string): Promise<void> {
   const { store, files } = deps();
   const deleted = await store.deleteImage(id);
   if (!deleted) throw new AppError("not_found", "The image was not found.");
+  // The fast lane answers thumbnails without asking the store: gone from here at once.
+  sharedHotThumbs().forget(id);
   await files.remove(id);
 }
 
@@ -148,6 +151,7 @@ export async function deleteIdea(id: string): Promise<void> {
   const { store, files } = deps();
   const { deleted, imageIds } = await store.deleteIdea(id);
   if (!deleted) throw new AppError("not_found", "The idea was not found.");
+  for (const imageId of imageIds) sharedHotThumbs().forget(imageId);
   await Promise.all(imageIds.map((imageId) => files.remove(imageId)));
 }
 

@@ -14,7 +14,7 @@ export function ResultImage({ image }: { image: Image }) {
     >
       {/* biome-ignore lint/performance/noImgElement: thumbnails come from our own API with known sizes */}
       <img
-        src={imageUrls.thumb(image.id)}
+        src={imageUrls.thumb(image.id, image.contentHash)}
         width={image.width}
         height={image.height}
         alt={image.prompt}
