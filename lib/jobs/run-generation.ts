@@ -66,6 +66,11 @@ export async function runGeneration(
     ? createPreviewRelay((data) => emit(generation.id, { event: "preview", data }))
     : undefined;
 
+  // Read while the backend works (issue 12: off the path from the image to its stored file); each
+  // image's recipe needs them once it arrives. Awaited below; a generation that fails never asks.
+  const recipeSources = loadRecipeSources(generation.promptId);
+  recipeSources.catch(() => undefined);
+
   let outputs: GeneratedImage[];
   try {
     outputs = await withRetries(
@@ -98,7 +103,7 @@ export async function runGeneration(
     const { files } = deps();
     const images: NewImage[] = [];
     const createdAt = new Date().toISOString();
-    const sources = await loadRecipeSources(generation.promptId);
+    const sources = await recipeSources;
     const timed = { ...generation, ...finish() };
     const checks: ImageCheck[] = [];
     for (const out of outputs) {

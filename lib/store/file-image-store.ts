@@ -76,9 +76,7 @@ export function createFileImageStore(dir: string): ImageFiles {
       await rm(thumbPath(id), { force: true });
       await writeFileAtomic(fullPath(id, format), bytes);
       // A rewrite in another format must not leave the old file for read() to find first.
-      for (const other of IMAGE_FORMATS) {
-        if (other !== format) await rm(fullPath(id, other), { force: true });
-      }
+      await Promise.all(IMAGE_FORMATS.filter((f) => f !== format).map((f) => rm(fullPath(id, f), { force: true })));
       // The image is durable: the thumbnail follows (lib/store/deferred-thumbnails.ts).
       thumbnails.schedule(id, bytes, format);
       return { byteSize: bytes.byteLength };
