@@ -152,9 +152,11 @@ type Answer = {
 
 /**
  * stream: true (gpt-image models): `partial_images` (0-3) image_generation.partial_image events,
- * then image_generation.completed, as server-sent events; each checked against the contract. A
- * partial image is the final one, dimmer the earlier it comes. OpenAI does not say what n > 1
- * streams; the fake sends each image's partials and its completed event in turn.
+ * then image_generation.completed, as server-sent events, each checked against the contract. As a
+ * model draws, the partial images come during the delay (evenly spread) and the image at its end.
+ * A partial image is the final one, washed out the earlier it comes (drawn small and scaled up, so
+ * the fake spends little time on it). OpenAI does not say what n > 1 streams; the fake sends each
+ * image's partials and its completed event in turn.
  */
 async function streamImages(
   ctx: HandlerContext,
@@ -172,10 +174,39 @@ async function streamImages(
     background: "opaque",
     output_format: format,
   };
-  const events: Array<{ name: string; data: Record<string, unknown> }> = [];
+  const { res } = ctx;
+  const { mode, consume } = ctx.decision;
+  const cut = mode === "reset" || mode === "truncated" || mode === "malformedChunk" ? mode : undefined;
+  if (cut || mode === "badBase64" || mode === "notImage") consume();
+  res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" });
+  res.flushHeaders();
+  const steps = answer.data.length * (partials + 1);
+  let sent = 0;
+  const write = async (name: string, data: Record<string, unknown>) => {
+    if (res.destroyed) return false;
+    if (cut && sent === Math.floor(steps / 2)) {
+      if (cut === "malformedChunk") res.write(`event: ${name}\ndata: {"type":"${name}","b64_json":"iVBO\n\n`);
+      if (cut === "reset") cutConnection(res, cut);
+      else res.end();
+      return false;
+    }
+    res.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+    sent++;
+    await pause(ctx.chunkGapMs, res);
+    return true;
+  };
   for (const [i, item] of answer.data.entries()) {
     for (let p = 0; p < partials; p++) {
-      const bytes = await renderFakeImage(req.prompt, i, width, height, format, (p + 1) / (partials + 1));
+      const began = Date.now();
+      const bytes = await renderFakeImage(
+        req.prompt,
+        i,
+        Math.ceil(width / 8),
+        Math.ceil(height / 8),
+        format,
+        (p + 1) / (partials + 1),
+        { width, height },
+      );
       const data = {
         type: "image_generation.partial_image",
         b64_json: bytes.toString("base64"),
@@ -183,29 +214,14 @@ async function streamImages(
         partial_image_index: p,
       };
       assertConforms("ImageGenPartialImageEvent", data);
-      events.push({ name: data.type, data });
+      // Drawing it is part of the model's time, not added to it.
+      await pause(ctx.delayMs / steps - (Date.now() - began), res);
+      if (!(await write(data.type, data))) return;
     }
+    await pause(ctx.delayMs / steps, res);
     const data = { type: "image_generation.completed", b64_json: item.b64_json ?? "", ...common, usage: answer.usage };
     assertConforms("ImageGenCompletedEvent", data);
-    events.push({ name: data.type, data });
-  }
-
-  const { res } = ctx;
-  const { mode, consume } = ctx.decision;
-  const cut = mode === "reset" || mode === "truncated" || mode === "malformedChunk" ? mode : undefined;
-  if (cut || mode === "badBase64" || mode === "notImage") consume();
-  res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" });
-  res.flushHeaders();
-  for (const [i, e] of events.entries()) {
-    if (res.destroyed) return;
-    if (cut && i === Math.floor(events.length / 2)) {
-      if (cut === "malformedChunk") res.write(`event: ${e.name}\ndata: {"type":"${e.name}","b64_json":"iVBO\n\n`);
-      if (cut === "reset") cutConnection(res, cut);
-      else res.end();
-      return;
-    }
-    res.write(`event: ${e.name}\ndata: ${JSON.stringify(e.data)}\n\n`);
-    await pause(ctx.chunkGapMs, res);
+    if (!(await write(data.type, data))) return;
   }
   if (!res.destroyed) res.end();
 }

@@ -193,7 +193,10 @@ export async function startFakeOpenAI(opts: FakeOpenAIOptions = {}): Promise<Fak
           { "retry-after": "1", "x-ratelimit-remaining-requests": "0" },
         );
     }
-    if (route.endpoint !== "chat") await pause(delayMs, res);
+    // A stream spends its delay as it goes (chat: before the first chunk; images: partial images
+    // come during it, as a model draws them); any other answer waits it out first.
+    const streamed = (entry.body as { stream?: unknown } | null)?.stream === true;
+    if (route.endpoint !== "chat" && !(route.endpoint === "images" && streamed)) await pause(delayMs, res);
     await route.handle({
       req,
       res,
