@@ -221,6 +221,9 @@ async function openaiSection() {
         body: JSON.stringify({ idea: IDEAS[1] }),
       })
     ).json();
+    // With live previews on (the default) the app streams this request with two partial images
+    // (lib/backends/openai-backend.ts): the backend alone is asked the same, so the difference stays ours.
+    const streamed = process.env.PREVIEWS !== "off";
     const genDirect = await timeRuns(
       NETWORK_RUNS,
       async () => {
