@@ -83,6 +83,8 @@ async function measure(dialect: string, store: Store, seedNote: string): Promise
     ["gallery score ≥ 0.8", gallery({ minScore: 0.8 }), PAGE_GOAL_MS],
     ["gallery best score first", gallery({ sort: "score" }), PAGE_GOAL_MS],
     ["gallery search 2 words", gallery({ q: "fox dusk" }), SEARCH_GOAL_MS],
+    ["gallery search, a common word", gallery({ q: "fox" }), SEARCH_GOAL_MS],
+    ["gallery search, first letter typed", gallery({ q: "a" }), SEARCH_GOAL_MS],
     ["gallery search, rare + prefix", gallery({ q: "quokka mar" }), SEARCH_GOAL_MS],
     ["ideas page 1", () => store.listIdeas({ limit: 24 }), PAGE_GOAL_MS],
     ["ideas search 2 words, prefix", () => store.listIdeas({ limit: 24, q: "misty lant" }), SEARCH_GOAL_MS],

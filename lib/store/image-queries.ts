@@ -1,5 +1,5 @@
 import "server-only";
-import { type Kysely, sql } from "kysely";
+import { type Expression, type Kysely, type SqlBool, sql } from "kysely";
 import type { Image, Page } from "@/lib/schemas";
 import {
   type CursorKey,
@@ -13,7 +13,6 @@ import {
 import type { Database } from "./database";
 import { imageSearch } from "./image-search";
 import { latestHasMiss } from "./latest-check";
-import { isPostgres } from "./migrations/dialect";
 import { imageFromRow, imageToRow, toDbTime } from "./row-mapping";
 import type { ImageListFilter, ImageListQuery, ImageNeighbours, NewImage } from "./types";
 
@@ -47,11 +46,18 @@ type ImageSelect = ReturnType<typeof selectImages>;
  */
 const scoreKey = sql<number>`img.latest_score`;
 
+/** A filter with its search condition worked out (image-search.ts: on SQLite that takes a query). */
+type PlannedFilter = ImageListFilter & { search?: Expression<SqlBool> };
+
+async function plan(db: Kysely<Database>, filter: ImageListFilter): Promise<PlannedFilter> {
+  return { ...filter, search: await imageSearch(db, "img.prompt_id", filter.q) };
+}
+
 /**
  * The gallery's images narrowed by its filter. The one place the filter is applied: the list
  * and the image page's neighbours both start here, so Previous and Next walk the list shown.
  */
-function filteredImages(db: Kysely<Database>, filter: ImageListFilter): ImageSelect {
+function filteredImages(db: Kysely<Database>, filter: PlannedFilter): ImageSelect {
   let select = selectImages(db);
   if (filter.ideaId !== undefined) select = select.where("img.idea_id", "=", filter.ideaId);
   if (filter.backend !== undefined) select = select.where("g.backend", "=", filter.backend);
@@ -63,8 +69,7 @@ function filteredImages(db: Kysely<Database>, filter: ImageListFilter): ImageSel
   }
   if (filter.from !== undefined) select = select.where("img.created_at", ">=", toDbTime(filter.from));
   if (filter.to !== undefined) select = select.where("img.created_at", "<", toDbTime(filter.to));
-  const search = imageSearch(isPostgres(db as unknown as Kysely<unknown>), "img.prompt_id", filter.q);
-  if (search) select = select.where(search);
+  if (filter.search) select = select.where(filter.search);
   if (filter.checked !== undefined) select = select.where(scoreKey, filter.checked ? ">=" : "<", 0);
   // Never checked is -1 here, below any minScore (0..1): it is left out as it should be.
   if (filter.minScore !== undefined) select = select.where(scoreKey, ">=", filter.minScore);
@@ -106,7 +111,7 @@ function higherThan(select: ImageSelect, key: ScoreCursorKey) {
 
 /** Best score first (sort "score"): its own cursor, which carries the score. */
 async function findImagesByScore(db: Kysely<Database>, query: ImageListQuery, limit: number): Promise<Page<Image>> {
-  const select = filteredImages(db, query);
+  const select = filteredImages(db, await plan(db, query));
   const page = query.cursor === undefined ? select : lowerThan(select, decodeScoreCursor(query.cursor));
   const rows = await bestFirst(page)
     .limit(limit + 1)
@@ -145,7 +150,7 @@ function newerThan(select: ImageSelect, key: CursorKey): ImageSelect {
 export async function findImages(db: Kysely<Database>, query: ImageListQuery): Promise<Page<Image>> {
   const limit = checkLimit(query.limit);
   if (query.sort === "score") return findImagesByScore(db, query, limit);
-  const select = filteredImages(db, query);
+  const select = filteredImages(db, await plan(db, query));
   const page = query.cursor === undefined ? select : olderThan(select, decodeCursor(query.cursor));
   const rows = await newestFirst(page)
     .limit(limit + 1)
@@ -168,9 +173,10 @@ export async function findImageNeighbours(
   const at = await db.selectFrom("images").select(["id", "created_at"]).where("id", "=", id).executeTakeFirst();
   if (!at) return undefined;
   const key: CursorKey = { createdAt: at.created_at, id: at.id };
+  const planned = await plan(db, filter);
   const [newer, older] = await Promise.all([
-    newerThan(filteredImages(db, filter), key).limit(1).executeTakeFirst(),
-    newestFirst(olderThan(filteredImages(db, filter), key))
+    newerThan(filteredImages(db, planned), key).limit(1).executeTakeFirst(),
+    newestFirst(olderThan(filteredImages(db, planned), key))
       .limit(1)
       .executeTakeFirst(),
   ]);
@@ -190,9 +196,10 @@ async function scoreNeighbours(
     .executeTakeFirst();
   if (!at) return undefined;
   const key: ScoreCursorKey = { score: Number(at.score_key), createdAt: at.created_at, id: at.id };
+  const planned = await plan(db, filter);
   const [higher, lower] = await Promise.all([
-    higherThan(filteredImages(db, filter), key).limit(1).executeTakeFirst(),
-    bestFirst(lowerThan(filteredImages(db, filter), key))
+    higherThan(filteredImages(db, planned), key).limit(1).executeTakeFirst(),
+    bestFirst(lowerThan(filteredImages(db, planned), key))
       .limit(1)
       .executeTakeFirst(),
   ]);

@@ -4,16 +4,12 @@ import { type RawBuilder, sql } from "kysely";
 /*
  * An image's latest check (issue 11) inside another query: correlated subqueries on image_checks,
  * one seek on (image_id, created_at, id) per image, the same SQL on SQLite and Postgres. `imageId`
- * names the outer query's column holding the image's id ("img.id").
+ * names the outer query's column holding the image's id ("img.id"). Its score needs none: triggers
+ * keep it in images.latest_score (migration 0011).
  */
 
-function latest(column: "score" | "items", imageId: string) {
+function latest(column: "items", imageId: string) {
   return sql`(SELECT c.${sql.ref(column)} FROM image_checks c WHERE c.image_id = ${sql.ref(imageId)} ORDER BY c.created_at DESC, c.id DESC LIMIT 1)`;
-}
-
-/** The latest check's score (0..1), null when the image was never checked. */
-export function latestScore(imageId: string): RawBuilder<number | null> {
-  return latest("score", imageId) as RawBuilder<number | null>;
 }
 
 /**

@@ -69,4 +69,49 @@ describe("seedDataFolder", () => {
       await store.close();
     }
   });
+
+  it("finds the same images by a common word as by a rare one, whichever way SQLite walks (image-search.ts)", async () => {
+    const big = path.join(dir, "big");
+    await seedDataFolder({ dataDir: big, ideas: 400, images: 800, seed: 7 });
+    const store = createSqliteStore({ dataDir: big });
+    try {
+      const all: Image[] = [];
+      for (let cursor: string | undefined, guard = 0; guard < 20; guard++) {
+        const page = await store.listImages({ limit: 200, cursor });
+        all.push(...page.items);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor ?? undefined;
+      }
+      const ideaText = new Map<string, string>();
+      for (let cursor: string | undefined, guard = 0; guard < 20; guard++) {
+        const page = await store.listIdeas({ limit: 200, cursor });
+        for (const i of page.items) ideaText.set(i.id, i.text);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor ?? undefined;
+      }
+      const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+      // "a" (every idea: far above the 500 matched versions where SQLite walks the gallery instead) and rarer ones.
+      for (const q of ["a", "fox", "fox dus", "quokka", "quokka mar"]) {
+        const asked = words(q);
+        const expected = all
+          .filter((image) => {
+            const have = words(`${ideaText.get(image.ideaId) ?? ""} ${image.prompt}`);
+            return asked.every((w, n) =>
+              n === asked.length - 1 ? have.some((h) => h.startsWith(w)) : have.includes(w),
+            );
+          })
+          .map((i) => i.id);
+        const found: string[] = [];
+        for (let cursor: string | undefined, guard = 0; guard < 40; guard++) {
+          const page = await store.listImages({ limit: 50, q, cursor });
+          found.push(...page.items.map((i) => i.id));
+          if (!page.nextCursor) break;
+          cursor = page.nextCursor ?? undefined;
+        }
+        expect(found, q).toEqual(expected);
+      }
+    } finally {
+      await store.close();
+    }
+  });
 });
