@@ -236,9 +236,11 @@ async function openaiSection() {
             size: "1024x1024",
             n: 1,
             output_format: "png",
+            ...(streamed ? { stream: true, partial_images: 2 } : {}),
           }),
         });
-        await r.json();
+        if (streamed) await r.text();
+        else await r.json();
       },
       1,
     );
