@@ -89,7 +89,7 @@ describe("seedDataFolder", () => {
         if (!page.nextCursor) break;
         cursor = page.nextCursor ?? undefined;
       }
-      const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+      const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
       // "a" (every idea: far above the 500 matched versions where SQLite walks the gallery instead) and rarer ones.
       for (const q of ["a", "fox", "fox dus", "quokka", "quokka mar"]) {
         const asked = words(q);
