@@ -1,6 +1,7 @@
-import { sql } from "kysely";
+import { Migrator, sql } from "kysely";
 import { expect, it } from "vitest";
 import type { Generation } from "@/lib/schemas";
+import { MIGRATIONS } from "@/lib/store/migrations";
 import type { ImageListFilter, Store } from "@/lib/store/types";
 import { at, generation, image, openStoreEach, version } from "./harness/store";
 import { describeEachDialect } from "./store-dialects";
@@ -170,5 +171,45 @@ describeEachDialect("the gallery at scale: filters, full-text search, stored sco
     expect(await best()).toBe(0.25);
     await store.deleteImage("s1");
     expect(await best()).toBeNull();
+  });
+
+  it("backfills the search and the scores of rows written before migration 0011, and goes down cleanly", async () => {
+    await store.close();
+    await dialect.fresh({ empty: true });
+    const db = dialect.kysely();
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+    try {
+      // As migrateToLatest does: SQLite's table rebuilds want the keys checked by hand.
+      if (dialect.name === "sqlite") await sql`PRAGMA foreign_keys = OFF`.execute(db);
+      expect((await migrator.migrateTo("0010_fix_loops")).error).toBeUndefined();
+      await sql`INSERT INTO ideas (id, text, title, created_at) VALUES ('old', 'an old heron', 'Old', ${at(0)})`.execute(
+        db,
+      );
+      await sql`INSERT INTO prompt_versions (id, idea_id, parent_id, source, instruction, prompt, style, dialect, refiner,
+          model, title, notes, created_at) VALUES ('old-v', 'old', NULL, 'refine', NULL, 'a grey heron in reeds', NULL,
+          'prose', 'offline', 'embedded', 'Heron', '[]', ${at(5)})`.execute(db);
+      await sql`INSERT INTO generations (id, prompt_id, idea_id, backend, model, params, status, progress, created_at)
+          VALUES ('old-g', 'old-v', 'old', 'offline', 'm', '{}', 'succeeded', 1, ${at(9)})`.execute(db);
+      for (const id of ["old-1", "old-2"]) {
+        await sql`INSERT INTO images (id, generation_id, prompt_id, idea_id, width, height, seed, mime, byte_size, favorite, created_at)
+            VALUES (${id}, 'old-g', 'old-v', 'old', 512, 512, 3, 'image/png', 10, 0, ${at(10)})`.execute(db);
+      }
+      await sql`INSERT INTO image_checks (id, image_id, judge_id, judge_label, judge_model, score, items, created_at)
+          VALUES ('k1', 'old-1', 'offline', 'Offline', 'm', 0.75, '[]', ${at(11)})`.execute(db);
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      store = dialect.open();
+      expect((await walk({ q: "old GREY her" })).sort()).toEqual(["old-1", "old-2"]);
+      expect(await walk({ sort: "score" })).toEqual(["old-1", "old-2"]);
+      expect(await walk({ minScore: 0.75 })).toEqual(["old-1"]);
+      expect((await store.listIdeas({ limit: 1, sort: "score" })).items[0]?.bestScore).toBe(0.75);
+
+      // Down through 0011 and up again: the same answers.
+      expect((await migrator.migrateTo("0010_fix_loops")).error).toBeUndefined();
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      expect((await walk({ q: "reeds" })).sort()).toEqual(["old-1", "old-2"]);
+      expect(await walk({ minScore: 0.5 })).toEqual(["old-1"]);
+    } finally {
+      await db.destroy();
+    }
   });
 });
