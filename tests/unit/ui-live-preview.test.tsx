@@ -134,4 +134,13 @@ describe("a live preview in the result card", () => {
     expect(preview()).toBeUndefined();
     expect(dom.host.textContent).toContain("Canceled");
   });
+
+  it("drops the frame of an attempt that failed and will be tried again", async () => {
+    await render();
+    await send("preview", FRAME);
+    expect(preview()).toBeDefined();
+    await send("retry", { attempt: 1, delayMs: 1000, reason: "the server is busy" });
+    expect(preview()).toBeUndefined();
+    expect(dom.host.textContent).toContain("Attempt 1 failed");
+  });
 });

@@ -42,7 +42,11 @@ export function useGenerationFollower(dispatch: Dispatch<StudioAction>, initial:
           dispatch({ type: "image", id, image });
         },
         onPreview: (url) => setLivePreview(id, url),
-        onRetry: (retry) => dispatch({ type: "retry", id, retry }),
+        onRetry: (retry) => {
+          // The failed attempt's picture is not what the next one will draw.
+          setLivePreview(id, undefined);
+          dispatch({ type: "retry", id, retry });
+        },
         onLive: (live) => markStale(id, !live),
         onDone: (generation) => {
           map.delete(id);
