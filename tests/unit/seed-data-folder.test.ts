@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { seedDataFolder } from "@/lib/seed/seed-data-folder";
 import { createFileImageStore, createSqliteStore } from "@/lib/store";
 import type { Image } from "@/lib/schemas";
+import { describePostgres } from "./store-dialects";
 
 /*
  * npm run seed's code (issue 12), small: 50 ideas and 200 images into a temp folder, then the app's
@@ -110,6 +111,32 @@ describe("seedDataFolder", () => {
         }
         expect(found, q).toEqual(expected);
       }
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describePostgres("seedDataFolder with DATABASE_URL", (dialect) => {
+  it("seeds that database through the same migrations, and the store pages through every image once", async () => {
+    const url = dialect.env().DATABASE_URL ?? "";
+    const files = path.join(dir, "pg");
+    const report = await seedDataFolder({ dataDir: files, ideas: 20, images: 90, databaseUrl: url });
+    expect(report).toMatchObject({ ideas: 20, images: 90 });
+    const store = dialect.open();
+    try {
+      const ids: string[] = [];
+      for (let cursor: string | undefined, guard = 0; guard < 40; guard++) {
+        const page = await store.listImages({ limit: 8, cursor });
+        ids.push(...page.items.map((i) => i.id));
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor ?? undefined;
+      }
+      expect(new Set(ids).size).toBe(90);
+      expect(ids).toHaveLength(90);
+      const image = await store.getImage(ids[0] ?? "");
+      const bytes = await createFileImageStore(path.join(files, "images")).read(ids[0] ?? "", "full");
+      expect(bytes?.bytes.byteLength).toBe(image?.byteSize);
     } finally {
       await store.close();
     }
