@@ -5,7 +5,10 @@
  * `store` (page queries on SQLite and Postgres, bench/store-pages.ts), `scale` (issue 12: the same
  * lists at 100,000 images and 20,000 ideas, each query next to its goal, bench/store-scale.ts) and `cluster` (generations
  * per second with 1 and 3 instances on one Postgres and one bucket, bench/cluster-throughput.ts)
- * and `weight` (issue 12: first-load JS per page and the server's RSS, bench/weight.ts).
+ * `weight` (issue 12: first-load JS per page and the server's RSS, bench/weight.ts) and
+ * `lighthouse` (issue 12: Lighthouse mobile scores of /, /gallery and /ideas, bench/lighthouse.ts).
+ * It ends with one table of issue 12's figures next to their goals (bench/summary.ts says how a
+ * section adds its figure).
  * All by default; name some to run only those: `npm run bench -- store cluster`.
  * Run it under `flock /tmp/promptsmith-e2e.lock`: `openai` and `cluster` may build.
  */
@@ -18,9 +21,11 @@ import { countClipTokens } from "@/lib/tokens/clip-tokens";
 import { startFakeOpenAI } from "@/tests/fakes/openai/server";
 import { startApp } from "./app-server";
 import { type ClusterReport, clusterThroughput } from "./cluster-throughput";
+import { type LighthouseReport, lighthouseReport, printLighthouse } from "./lighthouse";
 import { mb } from "./proc-memory";
 import { fmt, median, timeRuns } from "./stats";
 import { storePageRows } from "./store-pages";
+import { printSummary, reportFigure } from "./summary";
 import { printScaleRows, type ScaleRow, storeScaleRows } from "./store-scale";
 import { type WeightRow, weightRows } from "./weight";
 
@@ -189,6 +194,7 @@ async function openaiSection() {
     const t = median(through);
     const tf = median(throughFresh);
     const ds = median(directShort);
+    reportFigure("firstTextOverhead", t - d, `median of ${NETWORK_RUNS}; fake delay ${FAKE_DELAY_MS} ms`);
     rows.push({
       what: "first prompt text: fake directly",
       median: fmt(d),
@@ -260,6 +266,7 @@ async function openaiSection() {
     );
     const gd = median(genDirect);
     const gt = median(genThrough);
+    reportFigure("imageOverhead", gt - gd, `median of ${NETWORK_RUNS}; 1024², image and row stored`);
     rows.push({
       what: "generate 1024²: fake directly",
       median: fmt(gd),
@@ -299,6 +306,11 @@ async function scaleSection() {
 let weight: WeightRow[] = [];
 async function weightSection() {
   weight = await weightRows();
+}
+
+let lighthouse: LighthouseReport | undefined;
+async function lighthouseSection() {
+  lighthouse = await lighthouseReport();
 }
 
 let cluster: ClusterReport | undefined;
@@ -363,6 +375,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   scale: scaleSection,
   cluster: clusterSection,
   weight: weightSection,
+  lighthouse: lighthouseSection,
 };
 
 async function main(): Promise<boolean> {
@@ -387,7 +400,10 @@ async function main(): Promise<boolean> {
     console.log(`|${"-".repeat(w + 2)}|${"-".repeat(v + 2)}|-----`);
     for (const r of weight) console.log(`| ${r.what.padEnd(w)} | ${r.value.padEnd(v)} | ${r.goal}`);
   }
-  return cluster ? printCluster(cluster) : true;
+  if (lighthouse) printLighthouse(lighthouse);
+  const ok = cluster ? printCluster(cluster) : true;
+  printSummary();
+  return ok;
 }
 
 main().then(

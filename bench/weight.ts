@@ -9,6 +9,7 @@ import { startApp } from "./app-server";
 import { firstLoadJs } from "./first-load-js";
 import { JS_BUDGETS_KB } from "./js-budgets";
 import { mb, memory, processTree } from "./proc-memory";
+import { reportFigure } from "./summary";
 
 export type WeightRow = { what: string; value: string; goal: string };
 
@@ -25,10 +26,10 @@ async function waitDone(url: string, id: string): Promise<void> {
 }
 
 /** The server process's RSS (the largest of the tree: `next start` under scripts/start.mjs), and the tree's. */
-function rss(pid: number): string {
+function rss(pid: number): { serverKb: number; text: string } {
   const pids = processTree(pid);
-  const each = pids.map((p) => memory([p]).rss);
-  return `${mb(Math.max(...each))} (with scripts/start.mjs and any children: ${mb(memory(pids).rss)})`;
+  const serverKb = Math.max(...pids.map((p) => memory([p]).rss));
+  return { serverKb, text: `${mb(serverKb)} (with scripts/start.mjs and any children: ${mb(memory(pids).rss)})` };
 }
 
 export async function weightRows(): Promise<WeightRow[]> {
@@ -44,6 +45,7 @@ export async function weightRows(): Promise<WeightRow[]> {
   try {
     for (const [path, budget] of Object.entries(JS_BUDGETS_KB)) {
       const m = await firstLoadJs(app.url, path);
+      if (path === "/") reportFigure("firstLoadJs", m.totalBytes / 1024, "module scripts");
       rows.push({
         what: `first-load JS ${path}`,
         value: `${(m.totalBytes / 1024).toFixed(1)} kB (${(m.withNoModuleBytes / 1024).toFixed(1)} kB with noModule polyfills)`,
@@ -51,7 +53,9 @@ export async function weightRows(): Promise<WeightRow[]> {
       });
     }
     await new Promise((r) => setTimeout(r, 3000));
-    rows.push({ what: "server RSS idle", value: rss(app.pid), goal: `≤ ${GOALS.idleMb} MB` });
+    const idle = rss(app.pid);
+    reportFigure("rssIdle", idle.serverKb / 1024, "the next start process");
+    rows.push({ what: "server RSS idle", value: idle.text, goal: `≤ ${GOALS.idleMb} MB` });
     for (let i = 0; i < RUNS; i++) {
       const v = await (
         await fetch(`${app.url}/api/refine`, {
@@ -69,9 +73,11 @@ export async function weightRows(): Promise<WeightRow[]> {
       ).json();
       await waitDone(app.url, g.id);
     }
+    const after = rss(app.pid);
+    reportFigure("rssAfterRuns", after.serverKb / 1024, `the next start process; ${RUNS} + ${RUNS} through the fake`);
     rows.push({
       what: `server RSS after ${RUNS} refinements and ${RUNS} generations`,
-      value: rss(app.pid),
+      value: after.text,
       goal: `≤ ${GOALS.afterMb} MB`,
     });
   } finally {
