@@ -3,12 +3,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-/** Starts the production app (building first when needed) on a port, with the given environment. */
+/**
+ * Starts the production app (building first when needed) on a port, with the given environment,
+ * on a fresh data folder or on `opts.dataDir` (seeded by the caller).
+ */
 export async function startApp(
   port: number,
   env: Record<string, string>,
+  opts: { dataDir?: string } = {},
 ): Promise<{ url: string; pid: number; stop(): void }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "promptsmith-bench-"));
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "promptsmith-bench-"));
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
     stdio: ["ignore", "inherit", "inherit"],

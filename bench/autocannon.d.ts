@@ -14,9 +14,19 @@ declare module "autocannon" {
     duration?: number;
     timeout?: number;
     requests?: Request[];
+    /** Worker threads sending requests (their requests may carry no functions, such as onResponse). */
+    workers?: number;
   };
   type Histogram = { average: number; p50: number; p90: number; p99: number; max: number };
-  type Result = { latency: Histogram; requests: Histogram; errors: number; timeouts: number; non2xx: number };
+  type Result = {
+    latency: Histogram;
+    requests: Histogram;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    /** Answers by status code, e.g. { "304": { count: 80000 } }. */
+    statusCodeStats: Record<string, { count: number }>;
+  };
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;
 }

@@ -9,6 +9,7 @@
  * `lighthouse` (issue 12: Lighthouse mobile scores of /, /gallery and /ideas, bench/lighthouse.ts).
  * It ends with one table of issue 12's figures next to their goals (bench/summary.ts says how a
  * section adds its figure).
+ * `thumbs` (issue 12: thumbnail requests a second, 200 and 304, bench/thumb-throughput.ts).
  * All by default; name some to run only those: `npm run bench -- store cluster`.
  * Run it under `flock /tmp/promptsmith-e2e.lock`: `openai` and `cluster` may build.
  */
@@ -27,6 +28,7 @@ import { fmt, median, timeRuns } from "./stats";
 import { storePageRows } from "./store-pages";
 import { printSummary, reportFigure } from "./summary";
 import { printScaleRows, type ScaleRow, storeScaleRows } from "./store-scale";
+import { printThumbRows, type ThumbRow, thumbRows } from "./thumb-throughput";
 import { type WeightRow, weightRows } from "./weight";
 
 const IDEAS = [
@@ -303,6 +305,12 @@ async function scaleSection() {
   scale = await storeScaleRows();
 }
 
+let thumbs: ThumbRow[] = [];
+async function thumbsSection() {
+  // Issue 12: thumbnails at their content-addressed URLs, 200 and 304 (bench/thumb-throughput.ts).
+  thumbs = await thumbRows();
+}
+
 let weight: WeightRow[] = [];
 async function weightSection() {
   weight = await weightRows();
@@ -375,6 +383,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   scale: scaleSection,
   cluster: clusterSection,
   weight: weightSection,
+  thumbs: thumbsSection,
   lighthouse: lighthouseSection,
 };
 
@@ -393,6 +402,7 @@ async function main(): Promise<boolean> {
       console.log(`| ${r.what.padEnd(w)} | ${r.median.padStart(9)} | ${String(r.runs).padStart(4)} | ${r.note}`);
   }
   if (scale.length) printScaleRows(scale);
+  if (thumbs.length) printThumbRows(thumbs);
   if (weight.length) {
     const w = Math.max(...weight.map((r) => r.what.length));
     const v = Math.max(...weight.map((r) => r.value.length));
