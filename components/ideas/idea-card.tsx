@@ -41,7 +41,7 @@ export function IdeaCard({ idea, onDelete }: { idea: IdeaSummary; onDelete: (ide
             <li key={t.id} className="h-12 shrink-0 overflow-hidden rounded bg-surface-2">
               {/* biome-ignore lint/performance/noImgElement: thumbnails come from our own API with known sizes */}
               <img
-                src={imageUrls.thumb(t.id)}
+                src={imageUrls.thumb(t.id, t.contentHash)}
                 width={t.width}
                 height={t.height}
                 alt={t.prompt}

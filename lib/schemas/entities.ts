@@ -146,6 +146,8 @@ export const IdeaThumbSchema = z.object({
   width: z.number().int(),
   height: z.number().int(),
   prompt: z.string(),
+  /** As Image's: versions the thumbnail's URL (issue 12). */
+  contentHash: z.string().optional(),
 });
 export type IdeaThumb = z.infer<typeof IdeaThumbSchema>;
 

@@ -201,6 +201,7 @@ async function findThumbs(db: Kysely<Database>, ideaIds: string[]): Promise<Map<
           "t.width",
           "t.height",
           "t.created_at",
+          "t.content_hash",
           "tv.prompt",
           sql<number>`row_number() OVER (PARTITION BY t.idea_id ORDER BY t.created_at DESC, t.id DESC)`.as("n"),
         ])
@@ -213,7 +214,13 @@ async function findThumbs(db: Kysely<Database>, ideaIds: string[]): Promise<Map<
     .execute();
   for (const row of rows) {
     const list = byIdea.get(row.idea_id) ?? [];
-    list.push({ id: row.id, width: Number(row.width), height: Number(row.height), prompt: row.prompt });
+    list.push({
+      id: row.id,
+      width: Number(row.width),
+      height: Number(row.height),
+      prompt: row.prompt,
+      ...(row.content_hash ? { contentHash: row.content_hash } : {}),
+    });
     byIdea.set(row.idea_id, list);
   }
   return byIdea;

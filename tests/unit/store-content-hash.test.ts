@@ -41,5 +41,11 @@ describeEachDialect("images.content_hash (migration 0012)", (dialect) => {
       ["img-hashed", HASH],
       ["img-old", undefined],
     ]);
+    // And the Ideas page's strips of thumbnails.
+    const thumbs = (await store.listIdeas({ limit: 10 })).items[0]?.thumbs.map((t) => [t.id, t.contentHash]);
+    expect(thumbs).toEqual([
+      ["img-hashed", HASH],
+      ["img-old", undefined],
+    ]);
   });
 });
