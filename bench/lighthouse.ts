@@ -45,22 +45,30 @@ const LIGHTHOUSE_CLI = path.join(root, "node_modules", "lighthouse", "cli", "ind
 
 /** Lighthouse's default config (mobile) on one page, in the Chromium at `port`; the JSON report is written to `out`. */
 async function runLighthouse(url: string, port: number, out: string): Promise<Result> {
-  await promisify(execFile)(
-    process.execPath,
-    [
-      LIGHTHOUSE_CLI,
-      url,
-      `--port=${port}`,
-      `--only-categories=${LIGHTHOUSE_CATEGORIES.join(",")}`,
-      "--output=json",
-      `--output-path=${out}`,
-      "--quiet",
-    ],
-    { cwd: root, maxBuffer: 16 * 1024 * 1024 },
-  );
-  const lhr = JSON.parse(readFileSync(out, "utf8")) as Result;
-  if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
-  return lhr;
+  // Now and then a trace misses its navigation start (NO_NAVSTART) on a busy machine: run it again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await promisify(execFile)(
+        process.execPath,
+        [
+          LIGHTHOUSE_CLI,
+          url,
+          `--port=${port}`,
+          `--only-categories=${LIGHTHOUSE_CATEGORIES.join(",")}`,
+          "--output=json",
+          `--output-path=${out}`,
+          "--quiet",
+        ],
+        { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+      );
+      const lhr = JSON.parse(readFileSync(out, "utf8")) as Result;
+      if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+      return lhr;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      console.error(`bench lighthouse: ${url}, attempt ${attempt} failed (${String(e).split("\n")[1] ?? e}); again`);
+    }
+  }
 }
 
 /** Headless Chromium with a DevTools port for Lighthouse; stopping it stops its whole process group. */
