@@ -1,6 +1,6 @@
 import "server-only";
 import type { ImageGenCompletedEvent, ImageGenerateParamsNonStreaming } from "openai/resources/images";
-import sharp from "sharp";
+import { sharp } from "@/lib/images/sharp";
 import { BACKENDS } from "@/lib/catalog";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";

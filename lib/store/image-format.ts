@@ -1,5 +1,5 @@
 import "server-only";
-import sharp from "sharp";
+import { sharp } from "@/lib/images/sharp";
 import { AppError } from "@/lib/errors";
 
 export const THUMB_MAX_SIDE = 512;

@@ -1,5 +1,5 @@
 import "server-only";
-import sharp from "sharp";
+import { sharp } from "@/lib/images/sharp";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import type { GeneratedImage } from "../types";

@@ -1,5 +1,5 @@
 import "server-only";
-import sharp from "sharp";
+import { sharp } from "@/lib/images/sharp";
 
 /** Raster helpers over sharp: RGB in, RGB out, no alpha, exact sizes. */
 
