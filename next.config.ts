@@ -24,6 +24,11 @@ const nextConfig: NextConfig = {
     // here: the server hook (lib/security/server-hooks.ts) refuses them on their headers. So this
     // bounds only chunked uploads: at most 1.13 MB each instead of Next's default 10 MB.
     proxyClientMaxBodySize: 1_000_000 + 2 * 64 * 1024,
+    // Next loads every page's and route's server code as it starts, by default, so the first
+    // request to each is not slowed by reading its chunks. That kept all ~45 routes' modules in
+    // memory in a server that may never see most of them (8 MB of its idle RSS, issue 12); now
+    // each loads on its first request (a few ms, once).
+    preloadEntriesOnStart: false,
   },
   async headers() {
     return [

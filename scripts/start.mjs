@@ -4,11 +4,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { builtNextConfig, serverEnv, serverNodeArgs } from "./server-memory.mjs";
 import { listenOptions, servingLine } from "./start-args.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const root = path.resolve(import.meta.dirname, "..");
-const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const buildId = path.join(root, distDir, "BUILD_ID");
 const SOURCES = [
   "app",
   "components",
@@ -77,6 +79,12 @@ if (needsBuild()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 console.log(`Promptsmith: ${servingLine(listen)}`);
-const server = spawn(process.execPath, [nextBin, ...listen.args], { cwd: root, stdio: "inherit" });
+// The server is a child with its own Node flags and environment (scripts/server-memory.mjs): they
+// must be set when a process starts. This launcher stays only to pass signals and the exit code.
+const server = spawn(process.execPath, [...serverNodeArgs(process.env), nextBin, ...listen.args], {
+  cwd: root,
+  stdio: "inherit",
+  env: serverEnv(process.env, builtNextConfig(root, distDir)),
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));
