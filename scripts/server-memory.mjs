@@ -15,9 +15,10 @@ import path from "node:path";
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=1", "--optimize-for-size"];
 
 /**
- * glibc gives every thread that allocates its own malloc arena (up to 8 per core), and sharp's
- * libvips threads, libuv's pool and V8's helpers each fill one that is never given back: two
- * arenas is sharp's own advice for long-running servers on glibc. About 20 MB after the run.
+ * glibc gives threads that allocate their own malloc arenas (up to 8 per core), and sharp's
+ * libvips threads, libuv's pool and V8's helpers fill them with memory that is rarely given
+ * back (sharp's documentation calls glibc's allocator unsuitable for long-running threaded
+ * servers). Two arenas: about 20 MB less after the bench's run, measured.
  */
 export const SERVER_MALLOC_ARENA_MAX = "2";
 
