@@ -1,7 +1,6 @@
 "use client";
 
-import { defaultRangeExtractor, type Range, useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Spinner } from "@/components/ui/spinner";
 import { type ImageFilter, listImages } from "@/lib/client/api";
@@ -10,12 +9,10 @@ import { plural } from "@/lib/client/format";
 import { galleryQuery } from "@/lib/client/gallery-filter";
 import type { Image, Page } from "@/lib/schemas/entities";
 import { GalleryTile } from "./gallery-tile";
-import { justifiedRows, type RowMetrics, rowMetricsFor } from "./justified-rows";
+import type { VirtualTiles as VirtualTilesType } from "./virtual-tiles";
 
 const PAGE_SIZE = 48;
 const EAGER = 12;
-/** Rows kept above and below the screen: Tab and a quick flick find their tiles already there. */
-const OVERSCAN = 4;
 
 /**
  * What the grid had loaded and where the window was when it was left (for an image page, say),
@@ -26,7 +23,15 @@ const OVERSCAN = 4;
 type Snapshot = { query: string; items: Image[]; cursor: string | null; scrollY: number };
 let left: Snapshot | null = null;
 let poppedAt = 0;
-if (typeof window !== "undefined") window.addEventListener("popstate", () => (poppedAt = Date.now()));
+if (typeof window !== "undefined") {
+  // Capture: Next's own popstate listener must not keep it from us.
+  window.addEventListener("popstate", () => (poppedAt = Date.now()), { capture: true });
+  // Where there is a Navigation API (Chromium), a traversal says so before anything renders.
+  const nav = (window as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener("navigate", (e) => {
+    if ((e as Event & { navigationType?: string }).navigationType === "traverse") poppedAt = Date.now();
+  });
+}
 
 function restorable(query: string): Snapshot | null {
   const back = Date.now() - poppedAt < 2000;
@@ -34,14 +39,12 @@ function restorable(query: string): Snapshot | null {
 }
 
 /**
- * The gallery's images, newest first, loading more as you near the end (or on the button), in
- * justified rows of which only those on screen (and a few either side) are in the DOM, however
- * far one scrolls: @tanstack/react-virtual follows the window's scroll (the page keeps its one
- * scrollbar) and places rows of any height, which justified-rows.ts works out from the images'
- * known sizes. Until the grid has measured its width (the server's HTML, hydration) the first
- * page is laid out by CSS flex-wrap with the same rule, so nothing moves when it takes over.
- * The row holding focus always stays rendered: a focused tile never vanishes under the keyboard.
- * Back from an image page finds the images that were loaded and the place (Snapshot above).
+ * The gallery's images, newest first, loading more as you near the end (or on the button).
+ * The first page is laid out by CSS (justified rows with flex-wrap: the server's HTML, no
+ * measuring); from the second page on, virtual-tiles.tsx takes over, with the same rows, and
+ * keeps only those near the screen in the DOM however far one scrolls. It (and the virtualizer
+ * library, about 11 kB gzipped) is fetched on demand when more is first asked for, so a visit
+ * that stays on the first screen never loads it.
  */
 export function GalleryGrid({ initial, filter }: { initial: Page<Image>; filter: ImageFilter }) {
   const query = galleryQuery(filter);
@@ -51,18 +54,27 @@ export function GalleryGrid({ initial, filter }: { initial: Page<Image>; filter:
   const [cursor, setCursor] = useState(restored ? restored.cursor : initial.nextCursor);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
+  const [Virtual, setVirtual] = useState<typeof VirtualTilesType | null>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const busy = useRef(false);
-  const list = useRef<HTMLUListElement>(null);
-  const [metrics, setMetrics] = useState<RowMetrics | null>(null);
-  const [offsetTop, setOffsetTop] = useState(0);
-  const [focusedRow, setFocusedRow] = useState<number | null>(null);
+
+  const loadVirtual = useCallback(() => {
+    import("./virtual-tiles").then(
+      (m) => setVirtual(() => m.VirtualTiles),
+      // Offline or a new deployment: the CSS layout goes on holding every tile.
+      () => undefined,
+    );
+  }, []);
+  useEffect(() => {
+    if (restored) loadVirtual();
+  }, [restored, loadVirtual]);
 
   const loadMore = useCallback(async () => {
     if (!cursor || busy.current) return;
     busy.current = true;
     setLoading(true);
     setError(null);
+    if (!Virtual) loadVirtual();
     try {
       const page = await listImages({ ...filter, cursor, limit: PAGE_SIZE });
       setItems((prev) => {
@@ -76,7 +88,7 @@ export function GalleryGrid({ initial, filter }: { initial: Page<Image>; filter:
       busy.current = false;
       setLoading(false);
     }
-  }, [cursor, filter]);
+  }, [cursor, filter, Virtual, loadVirtual]);
 
   useEffect(() => {
     const el = sentinel.current;
@@ -88,117 +100,42 @@ export function GalleryGrid({ initial, filter }: { initial: Page<Image>; filter:
     return () => io.disconnect();
   }, [cursor, error, loadMore]);
 
-  // The list's width (and the breakpoint's row height) and where it starts on the page, before paint.
-  useLayoutEffect(() => {
-    const el = list.current;
-    if (!el) return;
-    const measure = () => {
-      const width = el.clientWidth;
-      setMetrics((m) => {
-        const next = rowMetricsFor(window.innerWidth, width);
-        return m && m.width === next.width && m.rowHeight === next.rowHeight && m.gap === next.gap ? m : next;
-      });
-      setOffsetTop(el.getBoundingClientRect().top + window.scrollY);
-    };
-    measure();
-    if (typeof ResizeObserver === "undefined") return;
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-
-  // Remember what is loaded and where the window is, for a Back to this page.
+  // Remember what is loaded and where the window is, for a Back to this page. The place is read
+  // as the person left it: by the time this unmounts, the next page may have scrolled to its top.
   const latest = useRef({ items, cursor });
   latest.current = { items, cursor };
-  useEffect(
-    () => () => {
-      left = { query, ...latest.current, scrollY: window.scrollY };
-    },
-    [query],
-  );
-
-  const ratios = useMemo(() => items.map((i) => i.width / Math.max(1, i.height)), [items]);
-  const rows = useMemo(() => (metrics ? justifiedRows(ratios, metrics) : []), [ratios, metrics]);
-  const gap = metrics?.gap ?? 0;
-
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const shown = defaultRangeExtractor(range);
-      if (focusedRow === null || focusedRow >= range.count || shown.includes(focusedRow)) return shown;
-      return [...shown, focusedRow].sort((a, b) => a - b);
-    },
-    [focusedRow],
-  );
-
-  const virtualizer = useWindowVirtualizer({
-    count: rows.length,
-    estimateSize: (i) => (rows[i]?.height ?? 0) + gap,
-    overscan: OVERSCAN,
-    scrollMargin: offsetTop,
-    rangeExtractor,
-  });
-  // Sizes come from the numbers, not from measuring: new rows or a new width mean new sizes.
-  useLayoutEffect(() => {
-    if (rows.length) virtualizer.measure();
-  }, [rows, virtualizer]);
-  // Back to where it was, once the restored rows are laid out.
-  const scrolled = useRef(false);
-  useLayoutEffect(() => {
-    if (!restored || scrolled.current || !rows.length) return;
-    scrolled.current = true;
-    window.scrollTo(0, restored.scrollY);
-  }, [restored, rows]);
-
-  const rowOf = (target: EventTarget | null) => {
-    const li = target instanceof Element ? target.closest<HTMLElement>("[data-row]") : null;
-    return li ? Number(li.dataset.row) : null;
-  };
+  const scrollY = useRef(0);
+  useEffect(() => {
+    const onScroll = () => {
+      scrollY.current = window.scrollY;
+    };
+    onScroll();
+    window.addEventListener("scroll", onScroll, { passive: true });
+    return () => {
+      window.removeEventListener("scroll", onScroll);
+      left = { query, ...latest.current, scrollY: scrollY.current };
+    };
+  }, [query]);
 
   const setSize = cursor ? -1 : items.length;
   return (
     <div>
-      {metrics ? (
-        <ul
-          ref={list}
-          aria-label="Images"
-          className="relative"
-          style={{ height: Math.max(0, virtualizer.getTotalSize() - gap) }}
-          onFocus={(e) => setFocusedRow(rowOf(e.target))}
-          onBlur={(e) => {
-            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocusedRow(null);
-          }}
-        >
-          {virtualizer.getVirtualItems().flatMap((v) => {
-            const row = rows[v.index];
-            if (!row) return [];
-            const top = v.start - offsetTop;
-            return row.tiles.map((box, k) => {
-              const i = row.start + k;
-              const image = items[i];
-              if (!image) return null;
-              return (
-                <GalleryTile
-                  key={image.id}
-                  image={image}
-                  eager={i < EAGER}
-                  filter={filter}
-                  box={{ ...box, top, height: row.height }}
-                  row={v.index}
-                  position={{ index: i + 1, setSize }}
-                />
-              );
-            });
-          })}
-        </ul>
+      {Virtual ? (
+        <Virtual items={items} filter={filter} eager={EAGER} setSize={setSize} scrollTo={restored?.scrollY} />
       ) : (
         <ul
-          ref={list}
           aria-label="Images"
           className="flex flex-wrap gap-1.5 [--row:7.5rem] after:grow-[10] after:content-[''] sm:gap-2 sm:[--row:11rem] xl:[--row:13rem]"
         >
-          {/* Only the first page: a restored list of thousands is laid out by the virtualizer at once. */}
-          {items.slice(0, PAGE_SIZE).map((image, i) => (
-            <GalleryTile key={image.id} image={image} eager={i < EAGER} filter={filter} />
+          {/* A restored list of thousands waits for the virtualizer: only its first page here. */}
+          {(restored ? items.slice(0, PAGE_SIZE) : items).map((image, i) => (
+            <GalleryTile
+              key={image.id}
+              image={image}
+              eager={i < EAGER}
+              filter={filter}
+              position={{ index: i + 1, setSize }}
+            />
           ))}
         </ul>
       )}
