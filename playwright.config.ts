@@ -67,6 +67,8 @@ export default defineConfig({
     { name: "secure", testMatch: /secure-.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SECURE_PORT}` } },
     // Servers the specs start themselves (a bad configuration must stop them): no baseURL.
     { name: "startup", testMatch: /startup-.*\.spec\.ts/ },
+    // A server on a data folder the spec seeds first (2,000 images), which it starts itself.
+    { name: "gallery", testMatch: /gallery-.*\.spec\.ts/ },
     // Three instances on one Postgres database and one bucket, which the spec starts itself.
     { name: "cluster", testMatch: /cluster\.spec\.ts/ },
   ],

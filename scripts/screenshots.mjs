@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Screenshots of every screen at desktop and phone widths, light and dark, for looking at
 // (and for the README). Usage: node scripts/screenshots.mjs [baseURL] [outDir]
+// With DEEP_GALLERY=<images> instead: only the gallery scrolled that far down, against a server on
+// a seeded data folder (npm run seed -- --data-dir DIR --images 5000), with the DOM's size logged.
 import { mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS } from "./chromium-args.mjs";
@@ -154,6 +156,45 @@ async function presenter(scheme) {
 }
 
 const sizes = { desktop: { width: 1440, height: 900 }, phone: { width: 375, height: 812 } };
+
+/** The gallery scrolled until `count` images have loaded, the screen there, and how big the DOM is. */
+async function deepGallery(count) {
+  for (const scheme of ["light", "dark"]) {
+    for (const [name, viewport] of Object.entries(sizes)) {
+      const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      await page.goto(`${base}/gallery`);
+      const status = page.getByRole("status").filter({ hasText: /images? shown|Showing/ });
+      for (let shown = 0; shown < count; ) {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await page.waitForTimeout(60);
+        const text = (await status.textContent()) ?? "";
+        shown = Number(text.replace(/[^0-9]/g, "")) || 0;
+        if (/All/.test(text)) break;
+      }
+      // Back up a little from the very end, to a screen full of tiles deep in the list.
+      await page.evaluate(() => window.scrollBy(0, -1.5 * window.innerHeight));
+      await page.waitForTimeout(300);
+      await page.waitForLoadState("networkidle");
+      const dom = await page.evaluate(() => ({
+        nodes: document.getElementsByTagName("*").length,
+        tiles: document.querySelectorAll("ul[aria-label='Images'] > li").length,
+        scrollY: Math.round(window.scrollY),
+      }));
+      console.log(`gallery-deep ${name} ${scheme}: ${(await status.textContent()) ?? ""}; ${JSON.stringify(dom)}`);
+      await page.screenshot({ path: `${out}/gallery-deep-${name}-${scheme}.png` });
+      await context.close();
+    }
+  }
+}
+
+if (process.env.DEEP_GALLERY) {
+  await deepGallery(Number(process.env.DEEP_GALLERY));
+  await browser.close();
+  console.log(`screenshots in ${out}`);
+  process.exit(0);
+}
+
 for (const scheme of ["light", "dark"]) {
   for (const [name, viewport] of Object.entries(sizes)) {
     const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });

@@ -17,6 +17,7 @@ export const PORT_NAMES = [
   "cluster1",
   "cluster2",
   "cluster3",
+  "deepGallery",
 ] as const;
 export type PortName = (typeof PORT_NAMES)[number];
 export type Ports = Record<PortName, number>;
