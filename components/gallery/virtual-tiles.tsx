@@ -83,8 +83,10 @@ export function VirtualTiles({
   useLayoutEffect(() => {
     if (scrollTo === undefined || scrolled.current || !rows.length) return;
     scrolled.current = true;
-    window.scrollTo(0, scrollTo);
-  }, [scrollTo, rows]);
+    // Through the virtualizer, so the rows it renders follow at once (a bare window.scrollTo can
+    // land before it listens, leaving the screen empty until the next scroll).
+    virtualizer.scrollToOffset(scrollTo);
+  }, [scrollTo, rows, virtualizer]);
 
   const rowOf = (target: EventTarget | null) => {
     const li = target instanceof Element ? target.closest<HTMLElement>("[data-row]") : null;
