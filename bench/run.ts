@@ -3,13 +3,13 @@
  * Sections: `offline` (refiner; renderer at 512², 1024²), `openai` (the app's overhead on the
  * OpenAI path against the local fake with a fixed delay: first streamed prompt text; a generation),
  * `store` (page queries on SQLite and Postgres, bench/store-pages.ts), `scale` (issue 12: the same
- * lists at 100,000 images and 20,000 ideas, each query next to its goal, bench/store-scale.ts) and `cluster` (generations
+ * lists at 100,000 images and 20,000 ideas, each query next to its goal, bench/store-scale.ts), `cluster` (generations
  * per second with 1 and 3 instances on one Postgres and one bucket, bench/cluster-throughput.ts)
  * `weight` (issue 12: first-load JS per page and the server's RSS, bench/weight.ts) and
- * `lighthouse` (issue 12: Lighthouse mobile scores of /, /gallery and /ideas, bench/lighthouse.ts).
+ * `lighthouse` (issue 12: Lighthouse mobile scores of /, /gallery and /ideas, bench/lighthouse.ts),
+ * `thumbs` (issue 12: thumbnail requests a second, 200 and 304, bench/thumb-throughput.ts).
  * It ends with one table of issue 12's figures next to their goals (bench/summary.ts says how a
  * section adds its figure).
- * `thumbs` (issue 12: thumbnail requests a second, 200 and 304, bench/thumb-throughput.ts).
  * All by default; name some to run only those: `npm run bench -- store cluster`.
  * Run it under `flock /tmp/promptsmith-e2e.lock`: `openai` and `cluster` may build.
  */
@@ -26,8 +26,8 @@ import { type LighthouseReport, lighthouseReport, printLighthouse } from "./ligh
 import { mb } from "./proc-memory";
 import { fmt, median, timeRuns } from "./stats";
 import { storePageRows } from "./store-pages";
+import { printScaleRows, type ScaleRow, storeScaleRows, worstP95 } from "./store-scale";
 import { printSummary, reportFigure } from "./summary";
-import { printScaleRows, type ScaleRow, storeScaleRows } from "./store-scale";
 import { printThumbRows, type ThumbRow, thumbRows } from "./thumb-throughput";
 import { type WeightRow, weightRows } from "./weight";
 
@@ -303,12 +303,17 @@ let scale: ScaleRow[] = [];
 async function scaleSection() {
   // Issue 12: 100,000 images and 20,000 ideas, seeded by npm run seed's code (bench/store-scale.ts).
   scale = await storeScaleRows();
+  for (const w of worstP95(scale)) {
+    const detail = `${w.dialect}, 20k ideas; worst of its ${w.kind === "page" ? "page queries" : "searches"}: ${w.what.replace(/^[^:]*: /, "")}`;
+    reportFigure(w.kind === "page" ? "paginationP95" : "searchP95", w.p95Ms, detail);
+  }
 }
 
 let thumbs: ThumbRow[] = [];
 async function thumbsSection() {
   // Issue 12: thumbnails at their content-addressed URLs, 200 and 304 (bench/thumb-throughput.ts).
   thumbs = await thumbRows();
+  for (const r of thumbs) reportFigure("thumbnailsPerSecond", r.perSecond, r.what);
 }
 
 let weight: WeightRow[] = [];
