@@ -1,5 +1,5 @@
 import "server-only";
-import sharp from "sharp";
+import { sharp } from "@/lib/images/sharp";
 import type { PreviewFrame } from "@/lib/backends/types";
 import { log } from "@/lib/log";
 
