@@ -1,7 +1,16 @@
 import "server-only";
+import { randomInt } from "node:crypto";
 import type { GenerateRequest, ImageBackend } from "@/lib/backends/types";
 import { AppError } from "@/lib/errors";
 import type { GenerationParams, PromptVersion } from "@/lib/schemas/entities";
+
+/** A seed of -1 asks for a random one: the convention A1111 and ComfyUI users send. */
+export const RANDOM_SEED = -1;
+
+/** Any seed the backends take (32-bit unsigned, as A1111 and ComfyUI draw theirs). */
+export function drawSeed(): number {
+  return randomInt(0, 2 ** 32);
+}
 
 /** Fills in defaults and checks the parameters against what the backend can do. */
 export function resolveParams(
@@ -17,8 +26,10 @@ export function resolveParams(
   const n = params.n ?? 1;
   if (n > caps.maxImages)
     throw new AppError("invalid_request", `${backend.label} makes at most ${caps.maxImages} images at once.`);
-  if (params.seed !== undefined && !caps.seed)
-    throw new AppError("invalid_request", `${backend.label} does not take a seed.`);
+  // "Random" is drawn here, not left to the backend, so the generation records the seed it ran
+  // with and the image can be made again; a backend without seeds is random anyway.
+  const seed = params.seed === RANDOM_SEED ? (caps.seed ? drawSeed() : undefined) : params.seed;
+  if (seed !== undefined && !caps.seed) throw new AppError("invalid_request", `${backend.label} does not take a seed.`);
   if (params.quality !== undefined && !caps.quality?.includes(params.quality)) {
     throw new AppError(
       "invalid_request",
@@ -55,7 +66,7 @@ export function resolveParams(
     negativePrompt: caps.negativePrompt ? (version.negativePrompt ?? undefined) : undefined,
     size,
     n,
-    seed: params.seed,
+    seed,
     steps: params.steps ?? caps.steps?.default,
     guidance: params.guidance ?? caps.guidance?.default,
     quality: params.quality,

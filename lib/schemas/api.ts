@@ -87,7 +87,8 @@ export const GenerateParamsBodySchema = z
   .object({
     size: SizeSchema.optional(),
     n: z.number().int().min(1).max(10).optional(),
-    seed: z.number().int().min(0).max(4_294_967_295).optional(),
+    /** -1 asks for a random seed (A1111's and ComfyUI's convention); the generation records the one drawn. */
+    seed: z.number().int().min(-1).max(4_294_967_295).optional(),
     steps: z.number().int().min(1).max(150).optional(),
     guidance: z.number().min(0).max(30).optional(),
     quality: z.string().min(1).max(16).optional(),

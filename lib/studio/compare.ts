@@ -21,7 +21,7 @@ import type {
 import { deps } from "./deps";
 import { getJobs } from "@/lib/jobs";
 import { enqueueGeneration } from "@/lib/jobs/enqueue";
-import { generationParams, resolveParams } from "@/lib/jobs/request-params";
+import { generationParams, RANDOM_SEED, resolveParams } from "@/lib/jobs/request-params";
 
 const notFound = () => new AppError("not_found", "The comparison was not found.");
 
@@ -83,7 +83,9 @@ export async function createComparison(body: ComparisonBody, opts: CompareOption
   }
   const backends = backendIds.map(comparableBackend);
 
-  const seed = body.params.seed ?? randomInt(0, 2 ** 32);
+  // -1 ("random", lib/jobs/request-params.ts) is a seed not given: one is drawn here for every cell.
+  const asked = body.params.seed === RANDOM_SEED ? undefined : body.params.seed;
+  const seed = asked ?? randomInt(0, 2 ** 32);
   const size = body.params.size ?? sharedSize(backends);
   const shared: GenerationParams = { ...body.params, ...(size ? { size } : {}) };
   delete shared.seed;
@@ -97,7 +99,7 @@ export async function createComparison(body: ComparisonBody, opts: CompareOption
   const createdAt = new Date().toISOString();
   const planned: Planned[] = pairs.map(({ version, backend }, position) => {
     // A backend without seeds cannot share the drawn one; a seed asked for explicitly is refused there.
-    const cellSeed = body.params.seed ?? (backend.capabilities.seed ? seed : undefined);
+    const cellSeed = asked ?? (backend.capabilities.seed ? seed : undefined);
     const request = resolveParams(backend, { ...shared, seed: cellSeed, n: 1 }, version);
     const generation: Generation = {
       id: newId(),

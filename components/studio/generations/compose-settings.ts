@@ -107,6 +107,8 @@ export function initialSettings(
 }
 
 export function parseSeed(text: string): number | null {
+  // -1 is "random" as A1111 and ComfyUI users type it; the server draws the seed and records it.
+  if (text.trim() === "-1") return -1;
   if (!/^\d+$/.test(text.trim())) return null;
   const n = Number(text.trim());
   return Number.isSafeInteger(n) && n <= MAX_SEED ? n : null;
