@@ -75,6 +75,8 @@ type Plan = {
   restyle: boolean;
   input: RefineInput;
   source?: "refine" | "fix";
+  /** See PrepareOptions.note. */
+  note?: string;
   /** See PreparedRefine.allowed. */
   allowed: Promise<void>;
 };
@@ -87,6 +89,12 @@ export type PrepareOptions = {
   clientKey?: string;
   /** What the saved version says made it: "fix" for a fix loop's round (lib/fix/); "refine" otherwise. */
   source?: "refine" | "fix";
+  /**
+   * A line added to the saved version's notes: where the request came from when that was not the
+   * Studio (the OpenAI-compatible endpoint, lib/openai-compat/), so the gallery and the Ideas
+   * search tell such versions apart.
+   */
+  note?: string;
 };
 
 /**
@@ -94,7 +102,7 @@ export type PrepareOptions = {
  * configured, rate limit…), so those answer with a proper status instead of an error inside a stream.
  */
 export async function prepareRefine(body: RefineBody, opts: PrepareOptions = {}): Promise<PreparedRefine> {
-  const plan = { ...(await planRefine(body, opts.clientKey)), source: opts.source ?? "refine" };
+  const plan = { ...(await planRefine(body, opts.clientKey)), source: opts.source ?? "refine", note: opts.note };
   const count = body.candidates ?? 1;
   const directions = count >= 2 ? candidateDirections(count) : [];
   if (count >= 2 && directions.length !== count) {
@@ -214,7 +222,7 @@ function versionFrom(plan: Plan, refined: RefinedPrompt, direction: CandidateDir
     refiner: plan.refiner.id,
     model: refined.model,
     title: refined.title,
-    notes: notesFor(plan, refined),
+    notes: plan.note ? [...notesFor(plan, refined), plan.note] : notesFor(plan, refined),
     parts,
     // Children keep the parent's locks; a lock on a part the child lacks would promise nothing.
     locks: parent ? locksFor(parent.locks, parts) : [],

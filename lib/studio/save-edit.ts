@@ -12,8 +12,8 @@ import { carryOverParts } from "./parts";
  * A manual edit (of the prompt, the checklist or both): a child of the version it was edited from,
  * or the first version of a new idea.
  */
-export async function saveEdit(body: EditBody): Promise<PromptVersion> {
-  if (!("parentId" in body)) return saveImported(body);
+export async function saveEdit(body: EditBody, opts: { note?: string } = {}): Promise<PromptVersion> {
+  if (!("parentId" in body)) return saveImported(body, opts.note);
   const { store } = deps();
   const parent = await store.getVersion(body.parentId);
   if (!parent) throw new AppError("not_found", "The version to edit was not found.");
@@ -51,9 +51,10 @@ function editNotes(parent: PromptVersion, body: { prompt: string; checks?: unkno
 
 /**
  * A prompt from elsewhere (read from an image's metadata, or typed in the Studio: `verbatim`)
- * becomes a new idea, word for word.
+ * becomes a new idea, word for word. `note`: a line added to its notes, saying where it came from
+ * (see PrepareOptions.note in refine.ts).
  */
-async function saveImported(body: Exclude<EditBody, { parentId: string }>): Promise<PromptVersion> {
+async function saveImported(body: Exclude<EditBody, { parentId: string }>, note?: string): Promise<PromptVersion> {
   const { store } = deps();
   const now = new Date().toISOString();
   const idea = { id: newId(), text: body.idea, title: body.idea.slice(0, 60), createdAt: now };
@@ -74,6 +75,7 @@ async function saveImported(body: Exclude<EditBody, { parentId: string }>): Prom
       body.source === "verbatim"
         ? "Your prompt, as written; not refined."
         : "Written or imported by hand; not refined.",
+      ...(note ? [note] : []),
     ],
     parts: null,
     locks: [],
