@@ -61,6 +61,8 @@ export const PromptVersionSchema = z.object({
   /** What the idea demands, item by item (issue 11): what a judge checks each image against. */
   checks: z.array(CheckItemSchema),
   createdAt: IsoDateSchema,
+  /** The house rules version (issue 13) its refinement followed; absent when none was (unset, switched off, not refined). */
+  houseRulesVersion: z.number().int().min(1).optional(),
 });
 export type PromptVersion = z.infer<typeof PromptVersionSchema>;
 

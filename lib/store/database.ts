@@ -37,6 +37,8 @@ export interface PromptVersionsTable {
   /** JSON array of CheckItem (migration 0008); '[]' for a version without a checklist. */
   checks: string;
   created_at: string;
+  /** The house rules version its refinement ran with (migration 0014); null: none. */
+  house_rules_version?: number | null;
 }
 
 /** The generation columns the entity maps (row-mapping.ts); GenerationsTable adds the queue's own. */
@@ -208,7 +210,15 @@ export interface FixLoopsTable {
   lease_until: number | null;
 }
 
+/** House rules (issue 13, migration 0014): one row per saved version, never changed. */
+export interface HouseRulesTable {
+  version: number;
+  text: string;
+  created_at: string;
+}
+
 export interface Database {
+  house_rules: HouseRulesTable;
   ideas: IdeasTable;
   prompt_versions: PromptVersionsTable;
   generations: GenerationsTable;

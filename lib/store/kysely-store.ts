@@ -17,6 +17,7 @@ import {
   insertFixLoop,
   patchFixLoop,
 } from "./fix-loop-queries";
+import { findHouseRules, findHouseRulesHistory, insertHouseRules } from "./house-rules-queries";
 import { findIdea, findIdeas, insertIdeaWithVersion, removeIdea } from "./idea-queries";
 import { findLatestCheck, findLatestChecks, insertImageCheck } from "./image-check-queries";
 import {
@@ -119,6 +120,10 @@ export function storeOver({ read, write, close }: StoreAccess): Store {
     updateFixLoop: (id, patch, guard) => write((trx) => patchFixLoop(trx, id, patch, guard)),
     listFixLoopsByStatus: (statuses) => read((db) => findFixLoopsByStatus(db, statuses)),
     listFixLoopsForImage: (imageId) => read((db) => findFixLoopsForImage(db, imageId)),
+
+    saveHouseRules: (text, createdAt) => write((trx) => insertHouseRules(trx, text, createdAt)),
+    getHouseRules: (version) => read((db) => findHouseRules(db, version)),
+    listHouseRules: () => read((db) => findHouseRulesHistory(db)),
 
     // Through read(), so it meets what every call meets: the pool, the migrations, the error translation.
     ping: () =>

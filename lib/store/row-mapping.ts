@@ -167,6 +167,8 @@ export function versionFromRow(row: VersionRow): PromptVersion {
     approvedAt: row.approved_at,
     checks: checksFrom(row.checks),
     createdAt: row.created_at,
+    // Absent rather than null when none: a version made without house rules reads as it always did.
+    ...(row.house_rules_version != null ? { houseRulesVersion: Number(row.house_rules_version) } : {}),
   };
 }
 
@@ -191,6 +193,7 @@ export function versionToRow(v: PromptVersion): VersionRow {
     approved_at: toDbTimeOrNull(v.approvedAt),
     checks: checksToColumn(v.checks),
     created_at: toDbTime(v.createdAt),
+    house_rules_version: v.houseRulesVersion ?? null,
   };
 }
 

@@ -13,6 +13,7 @@ import type {
   PromptVersion,
 } from "@/lib/schemas/entities";
 import type { FixLoop, ImageCheck } from "@/lib/schemas/checks";
+import type { HouseRules } from "@/lib/schemas/house-rules";
 import type { Feedback, Share, ShareKind } from "@/lib/schemas/shares";
 
 /** Rows to insert: the store assigns nothing; the caller passes ids and times (lib/ids.ts). */
@@ -222,6 +223,13 @@ export interface Store {
   listFixLoopsByStatus(statuses: readonly FixLoop["status"][]): Promise<FixLoopRecord[]>;
   /** Newest first. */
   listFixLoopsForImage(imageId: string): Promise<FixLoopRecord[]>;
+
+  /** House rules (issue 13): saves `text` as the next version; versions are never changed. */
+  saveHouseRules(text: string, createdAt: string): Promise<HouseRules>;
+  /** The newest version, or the one asked for; undefined when there is none. */
+  getHouseRules(version?: number): Promise<HouseRules | undefined>;
+  /** Every version, newest first. */
+  listHouseRules(): Promise<HouseRules[]>;
 
   /** One trivial query: resolves when the database answers (GET /api/ready), else throws. */
   ping(): Promise<void>;

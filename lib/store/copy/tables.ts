@@ -19,6 +19,7 @@ export const TABLES_IN_ORDER: readonly TableName[] = [
   "feedback",
   "image_checks",
   "fix_loops",
+  "house_rules",
 ];
 
 /** Each copied table's primary key: what an upsert matches on and what the check looks rows up by. */
@@ -34,6 +35,7 @@ export const KEY_COLUMNS: Readonly<Partial<Record<TableName, readonly string[]>>
   feedback: ["id"],
   image_checks: ["id"],
   fix_loops: ["id"],
+  house_rules: ["version"],
 };
 
 export function keyColumns(table: TableName): readonly string[] {

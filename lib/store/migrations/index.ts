@@ -12,6 +12,7 @@ import { imageChecks } from "./0009-image-checks";
 import { fixLoops } from "./0010-fix-loops";
 import { galleryScale } from "./0011-gallery-scale";
 import { imageContentHash } from "./0012-image-content-hash";
+import { houseRules } from "./0014-house-rules";
 import { isPostgres } from "./dialect";
 
 /** Names sort in the order they run; never rename or edit one that has shipped, add the next. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0010_fix_loops": fixLoops,
   "0011_gallery_scale": galleryScale,
   "0012_image_content_hash": imageContentHash,
+  "0014_house_rules": houseRules,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
