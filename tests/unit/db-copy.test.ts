@@ -190,6 +190,8 @@ async function seed(dataDir: string): Promise<void> {
     );
     await store.setFavorite("img-1", true);
     await store.starVersion({ id: "lib-1", versionId: leaf.id, name: "Warm lighthouse", createdAt: at(40) });
+    await store.saveHouseRules("our brand palette is navy and coral", at(41));
+    await store.saveHouseRules("no photorealistic people", at(42));
 
     const cellGens = [generation("gen-c1", root, at(50)), generation("gen-c2", branch, at(50))];
     await store.createComparison(
@@ -352,6 +354,7 @@ describe("db:copy", () => {
       feedback: [2, 2],
       image_checks: [1, 1],
       fix_loops: [0, 0],
+      house_rules: [2, 2],
     });
     expect(result.verification.images.sourceDigest).toBe(result.verification.images.targetDigest);
     for (const t of result.verification.tables) {
@@ -671,6 +674,7 @@ describe("db:copy, the tryout's defects", () => {
       feedback: [0, 0],
       image_checks: [0, 0],
       fix_loops: [0, 0],
+      house_rules: [0, 0],
     });
     expect(second.images).toMatchObject({ copied: 1, thumbnailsRewritten: 0, skipped: 4 });
     expect(outcome(second).stdout).toContain(

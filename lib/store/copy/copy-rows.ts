@@ -31,6 +31,12 @@ export async function nextBatch(db: LooseDb, table: TableName, after: Row | unde
     }
     return q.execute();
   }
+  if (table === "house_rules") {
+    // Keyed by its version number (1, 2, 3…), which orders it too; nothing points at it.
+    let q = db.selectFrom(table).selectAll().orderBy("version").limit(size);
+    if (after) q = q.where("version", ">", after.version);
+    return q.execute();
+  }
   let q = db.selectFrom(table).selectAll().orderBy("created_at").orderBy("id").limit(size);
   if (after) q = q.where("created_at", ">", after.created_at);
   const rows: Row[] = await q.execute();
