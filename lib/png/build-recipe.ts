@@ -13,10 +13,12 @@ export type BuildRecipeSources = {
   generation: Pick<Generation, "backend" | "model" | "params" | "createdAt" | "durationMs">;
   /** The image's own seed when the backend reports it. */
   seed?: number | null;
+  /** The house rules the version's refinement followed (issue 13), when it followed any. */
+  houseRules?: { version: number; text: string };
 };
 
 /** The recipe of one image, from the rows that made it. Pure; keys in a stable order. */
-export function buildRecipe({ idea, version, lineage, generation, seed }: BuildRecipeSources): Recipe {
+export function buildRecipe({ idea, version, lineage, generation, seed, houseRules }: BuildRecipeSources): Recipe {
   return {
     version: 1,
     idea: { id: idea.id, text: idea.text },
@@ -30,6 +32,7 @@ export function buildRecipe({ idea, version, lineage, generation, seed }: BuildR
       style: version.style,
       dialect: version.dialect,
       ...(version.approvedAt ? { approvedAt: version.approvedAt } : {}),
+      ...(houseRules ? { houseRules: { version: houseRules.version, text: houseRules.text } } : {}),
     },
     backend: generation.backend,
     model: generation.model,

@@ -43,6 +43,11 @@ export const RecipeSchema = z.object({
     dialect: DialectSchema,
     /** When the owner approved this version (issue 10); absent when not approved, and in older files. */
     approvedAt: IsoDateSchema.optional(),
+    /** The house rules its refinement followed (issue 13); absent when none did, and in older files. */
+    houseRules: z
+      .object({ version: z.number().int().min(1), text: z.string() })
+      .optional()
+      .catch(undefined),
   }),
   backend: z.string(),
   model: z.string(),

@@ -67,6 +67,7 @@ async function attempt(
     styleId,
     style,
     budget: input.budget,
+    houseRules: input.houseRules?.text,
   });
 
   // No temperature: the gpt-5 family accepts only its default.

@@ -7,6 +7,7 @@ import type { Dialect } from "@/lib/schemas/common";
 import { PART_NAMES, type PartName } from "@/lib/schemas/entities";
 import type { StyleId } from "@/lib/schemas/styles";
 import type { StylePreset } from "@/lib/styles";
+import { houseRulesBlock } from "./house-rules-block";
 import { REFINED_OUTPUT_SHAPE } from "./refined-prompt-schema";
 import type { PromptBudget, RefineInput } from "./types";
 
@@ -27,6 +28,8 @@ export type SystemPromptOptions = {
   styleId?: StyleId | null;
   style?: StylePreset;
   budget?: PromptBudget;
+  /** House rules (issue 13): fenced after the safety rules, below them in rank (house-rules-block.ts). */
+  houseRules?: string;
 };
 
 const ROLE = `You are Promptsmith, an expert at writing prompts for text-to-image models. You turn a person's rough idea into one detailed, vivid, ready-to-use image prompt.`;
@@ -144,6 +147,7 @@ export function buildSystemPrompt(opts: SystemPromptOptions): string {
     followUpRule(opts.followUp, opts.locked ?? false),
     directionRule(opts.direction ?? false),
     SAFETY,
+    houseRulesBlock(opts.houseRules),
     outputRule(opts.mode, opts.dialect),
   ]
     .filter((part): part is string => Boolean(part))
@@ -159,6 +163,7 @@ const SECTION_TAGS = [
   "current_checks",
   "instruction",
   "direction",
+  "house_rules",
 ];
 
 /** Our section tags must not be forgeable from inside the text they wrap. */

@@ -24,6 +24,12 @@ export type RefineInput = {
   style?: StyleId | null;
   dialect: Dialect;
   budget?: PromptBudget;
+  /**
+   * House rules (issue 13): the team's standing preferences and their version, when set and not
+   * switched off for this refinement. The chat refiner fences them in its system prompt; the
+   * offline one applies what it can read ("no …" rules) and says so.
+   */
+  houseRules?: { version: number; text: string };
 };
 
 export type RefinedPrompt = {

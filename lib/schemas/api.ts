@@ -30,6 +30,8 @@ const refineCommon = {
   refiner: z.string().min(1).max(64).optional(),
   /** 2–4 asks for that many refinements at once in different directions (a faithful one, then bolder ones). */
   candidates: z.number().int().min(1).max(4).optional(),
+  /** false: this refinement ignores the house rules (issue 13); they apply when absent or true. */
+  houseRules: z.boolean().optional(),
 };
 
 /**

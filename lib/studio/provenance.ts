@@ -7,7 +7,13 @@ import { embedProvenance } from "@/lib/png/embed-provenance";
 import type { Generation, Idea, Image, PromptVersion } from "@/lib/schemas/entities";
 import { deps } from "./deps";
 
-export type RecipeSources = { idea: Idea; version: PromptVersion; lineage: string[] };
+export type RecipeSources = {
+  idea: Idea;
+  version: PromptVersion;
+  lineage: string[];
+  /** The house rules the version followed (issue 13), text and all, so the file says what they were. */
+  houseRules?: { version: number; text: string };
+};
 
 /** The idea, the version and its ancestors' ids (oldest first): what every image's recipe names. */
 export async function loadRecipeSources(promptId: string): Promise<RecipeSources> {
@@ -21,7 +27,8 @@ export async function loadRecipeSources(promptId: string): Promise<RecipeSources
   for (let p = version.parentId; p && byId.has(p) && !lineage.includes(p); p = byId.get(p)?.parentId ?? null) {
     lineage.unshift(p);
   }
-  return { idea, version, lineage };
+  const rules = version.houseRulesVersion ? await store.getHouseRules(version.houseRulesVersion) : undefined;
+  return { idea, version, lineage, ...(rules ? { houseRules: { version: rules.version, text: rules.text } } : {}) };
 }
 
 export function recipeFor(

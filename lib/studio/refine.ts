@@ -17,6 +17,7 @@ import type { StyleId } from "@/lib/schemas/styles";
 import { getStyle } from "@/lib/styles";
 import { countClipTokens } from "@/lib/tokens/clip-tokens";
 import { deps } from "./deps";
+import { activeHouseRules } from "./house-rules";
 import { moderationGate } from "./moderation-gate";
 import { locksFor } from "./parts";
 import { partsToSave } from "./parts-to-save";
@@ -166,6 +167,9 @@ async function planRefine(body: RefineBody, clientKey: string | undefined): Prom
       countTokens: caps.maxPromptTokens !== undefined ? countClipTokens : undefined,
     },
   };
+  // House rules (issue 13), unless this refinement switches them off; the version records which.
+  const houseRules = body.houseRules === false ? undefined : await activeHouseRules();
+  if (houseRules) input.houseRules = houseRules;
   const restyle = parent !== undefined && instruction === undefined;
   return { refiner, caps, idea, parent, instruction, style, restyle, input, allowed };
 }
@@ -232,6 +236,7 @@ function versionFrom(plan: Plan, refined: RefinedPrompt, direction: CandidateDir
     // A fix round keeps its parent's list as it is: its score must be comparable with the parent's.
     checks: numberChecks((plan.source === "fix" ? parent?.checks : refined.checks) ?? parent?.checks ?? []),
     createdAt: new Date().toISOString(),
+    ...(plan.input.houseRules ? { houseRulesVersion: plan.input.houseRules.version } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { abortError } from "@/lib/errors";
 import { REFINERS } from "@/lib/catalog";
 import type { RefineInput, RefineOptions, RefinedPrompt, Refiner } from "../types";
+import { applyHouseRules } from "./house-rules";
 import { refineOffline } from "./refine-offline";
 
 /**
@@ -52,7 +53,7 @@ export function createOfflineRefiner(opts: { chunkDelayMs?: number } = {}): Refi
     label: REFINERS.offline.label,
     async refine(input: RefineInput, options: RefineOptions): Promise<RefinedPrompt> {
       if (options.signal.aborted) throw abortError();
-      const result = refineOffline(input);
+      const result = applyHouseRules(refineOffline(input), input);
       if (options.onDelta) {
         for (const prefix of streamPrefixes(result.prompt)) {
           await wait(delay, options.signal);
