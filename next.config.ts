@@ -34,6 +34,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: [...SECURITY_HEADERS] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+      // The OpenAI-compatible API (lib/openai-compat/) answers data too.
+      { source: "/v1/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
       // Later rules win for the same header (Referrer-Policy): these come last.
       { source: "/s/:path*", headers: [...SHARE_HEADERS] },
       { source: "/api/s/:path*", headers: [...SHARE_HEADERS] },

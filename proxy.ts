@@ -21,6 +21,7 @@ import { isAppError } from "@/lib/errors";
 import { limitFor } from "@/lib/limits/rate-limits";
 import { takeLimitToken } from "@/lib/limits/take-token";
 import { log } from "@/lib/log";
+import { openAiShapedRefusal } from "@/lib/openai-compat/proxy-answer";
 import { LIMITS } from "@/lib/schemas/common";
 import { newNonce, pageCsp } from "@/lib/security/csp";
 import { rejectJson } from "@/lib/security/reject";
@@ -45,6 +46,15 @@ const RATE_MESSAGES = {
  * that does not answer (the shared session secret, the Postgres rate limits) is 503.
  */
 export async function proxy(request: NextRequest): Promise<Response> {
+  const given = await answer(request);
+  try {
+    return await openAiShapedRefusal(request.nextUrl.pathname, given);
+  } catch {
+    return given;
+  }
+}
+
+async function answer(request: NextRequest): Promise<Response> {
   try {
     return await gate(request);
   } catch (error) {

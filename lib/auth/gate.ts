@@ -1,5 +1,6 @@
 import "server-only";
 import { addressKey, clientAddress, deviceKey, sessionKeyOf, tokenKey } from "@/lib/http/client-key";
+import { isOpenAiPath } from "@/lib/openai-compat/error-shape";
 import { matchesAny } from "./constant-time";
 import { cookieName, readCookies, readSessionCookies } from "./cookie";
 import { DEVICE_COOKIE, sessionKey, verifySession, verifyToken } from "./session";
@@ -46,8 +47,9 @@ export function isSharePath(pathname: string): boolean {
   return /^\/(?:api\/)?s(?:\/[A-Za-z0-9_-]+)+\/?$/.test(pathname);
 }
 
+/** The app's API, and the OpenAI-compatible one under /v1 (lib/openai-compat/): data, tokens, 401s, no pages. */
 export function isApiPath(pathname: string): boolean {
-  return pathname === "/api" || pathname.startsWith("/api/");
+  return pathname === "/api" || pathname.startsWith("/api/") || isOpenAiPath(pathname);
 }
 
 /** The Bearer token of an Authorization header, if it has one. */
@@ -96,8 +98,12 @@ export function principalOf(headers: Headers, cfg: AccessConfig, forApi: boolean
 
 export type AccessVerdict = "allow" | "sign-in" | "unauthorized";
 
-/** With APP_PASSWORD unset everything is open, as before the gate existed. */
+/**
+ * With APP_PASSWORD unset everything is open, as before the gate existed. The OpenAI-compatible
+ * API is for scripts and other tools: once API_TOKENS lists any, it takes one of them, gate or not.
+ */
 export function accessVerdict(pathname: string, principal: Principal, cfg: AccessConfig, dev = false): AccessVerdict {
+  if (isOpenAiPath(pathname) && cfg.apiTokens.length > 0) return principal === "token" ? "allow" : "unauthorized";
   if (!cfg.appPassword || principal !== null || isPublicPath(pathname, dev)) return "allow";
   return isApiPath(pathname) ? "unauthorized" : "sign-in";
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type http from "node:http";
 import { getConfig } from "@/lib/config";
+import { isOpenAiPath } from "@/lib/openai-compat/error-shape";
 import { type AccessVerdict, accessVerdict, principalOf } from "./gate";
 
 /**
@@ -11,7 +12,8 @@ import { type AccessVerdict, accessVerdict, principalOf } from "./gate";
  */
 export function nodeRequestVerdict(req: http.IncomingMessage, pathname: string): AccessVerdict {
   const cfg = getConfig();
-  if (!cfg.appPassword) return "allow";
+  // Without the gate only /v1 can be closed (by API_TOKENS; accessVerdict).
+  if (!cfg.appPassword && !(isOpenAiPath(pathname) && cfg.apiTokens.length > 0)) return "allow";
   const headers = new Headers();
   for (const name of ["authorization", "cookie", "x-forwarded-proto"]) {
     const value = req.headers[name];

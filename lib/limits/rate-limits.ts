@@ -27,6 +27,8 @@ export type ProxyLimitName = "generate" | "login";
 const LIMITED: ReadonlyArray<{ method: string; path: string; limit: ProxyLimitName }> = [
   { method: "POST", path: "/api/generate", limit: "generate" },
   { method: "POST", path: "/api/comparisons", limit: "generate" },
+  // The OpenAI-compatible endpoint generates too (its refinement is counted by the refine use case).
+  { method: "POST", path: "/v1/images/generations", limit: "generate" },
   { method: "POST", path: "/api/auth/login", limit: "login" },
 ];
 

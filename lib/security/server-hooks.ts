@@ -5,6 +5,7 @@ import https from "node:https";
 import { isApiPath } from "@/lib/auth/gate";
 import { nodeRequestVerdict } from "@/lib/auth/node-request-verdict";
 import { serveHotThumb } from "@/lib/http/thumb-fast-lane";
+import { isOpenAiPath, openAiError } from "@/lib/openai-compat/error-shape";
 import { PEER_HEADER, peerStamp, setPeerStamp } from "@/lib/http/peer-address";
 import type { ErrorCode } from "@/lib/schemas/api";
 import { LIMITS } from "@/lib/schemas/common";
@@ -113,7 +114,7 @@ export function onRequest(
  */
 function gatedWithoutCredentials(req: http.IncomingMessage): boolean {
   const pathname = (req.url ?? "").split("?")[0] ?? "";
-  if (!/^\/api(\/[A-Za-z0-9_-]+)*$/.test(pathname) || !isApiPath(pathname)) return false;
+  if (!/^\/(?:api|v1)(\/[A-Za-z0-9_-]+)*$/.test(pathname) || !isApiPath(pathname)) return false;
   return nodeRequestVerdict(req, pathname) === "unauthorized";
 }
 
@@ -125,7 +126,9 @@ function refuse(
   message: string,
   extra: Record<string, string> = {},
 ): void {
-  const body = JSON.stringify({ error: { code, message } });
+  // The OpenAI-compatible API's clients read OpenAI's error shape (lib/openai-compat/).
+  const v1 = isOpenAiPath((req.url ?? "").split("?")[0] ?? "");
+  const body = JSON.stringify(v1 ? openAiError(code, status, message).body : { error: { code, message } });
   res.shouldKeepAlive = false;
   res.writeHead(status, {
     ...Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value])),
