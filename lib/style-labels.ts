@@ -1,4 +1,4 @@
-import type { StyleId } from "./schemas/styles";
+import type { BuiltInStyleId, StyleId } from "./schemas/styles";
 
 /**
  * What the browser needs of a style preset: its id, name, one line for the Style combobox and
@@ -14,9 +14,9 @@ export type StyleLabel = {
   sample: string;
 };
 
-const sample = (id: StyleId) => `/styles/${id}.webp`;
+const sample = (id: BuiltInStyleId) => `/styles/${id}.webp`;
 
-const LABELS: readonly Omit<StyleLabel, "sample">[] = [
+const LABELS: readonly (Omit<StyleLabel, "sample"> & { id: BuiltInStyleId })[] = [
   {
     id: "cinematic-photo",
     label: "Cinematic photo",
@@ -94,7 +94,10 @@ const LABELS: readonly Omit<StyleLabel, "sample">[] = [
   },
 ];
 
-export const STYLE_LABELS: readonly StyleLabel[] = LABELS.map((s) => ({ ...s, sample: sample(s.id) }));
+export const STYLE_LABELS: readonly (StyleLabel & { id: BuiltInStyleId })[] = LABELS.map((s) => ({
+  ...s,
+  sample: sample(s.id),
+}));
 
 export function getStyleLabel(id: StyleId | null | undefined): StyleLabel | undefined {
   return id ? STYLE_LABELS.find((s) => s.id === id) : undefined;

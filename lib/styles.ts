@@ -1,4 +1,4 @@
-import type { StyleId } from "./schemas/styles";
+import type { BuiltInStyleId, StyleId, StyleSnapshot } from "./schemas/styles";
 import { STYLE_LABELS, type StyleLabel } from "./style-labels";
 
 /**
@@ -23,7 +23,7 @@ type StyleParts = {
 
 // Names, descriptions and samples come from lib/style-labels.ts (what the browser loads); the
 // parts stay here, for the refiners and the server-rendered pages.
-const PARTS: Readonly<Record<StyleId, StyleParts>> = {
+const PARTS: Readonly<Record<BuiltInStyleId, StyleParts>> = {
   "cinematic-photo": {
     medium: "cinematic film still photographed on 35mm film",
     lighting: "motivated natural light with soft contrast, gentle highlight roll-off",
@@ -148,8 +148,30 @@ const PARTS: Readonly<Record<StyleId, StyleParts>> = {
   },
 };
 
-export const STYLE_PRESETS: readonly StylePreset[] = STYLE_LABELS.map((s) => ({ ...s, ...PARTS[s.id] }));
+export const STYLE_PRESETS: readonly (StylePreset & { id: BuiltInStyleId })[] = STYLE_LABELS.map((s) => ({
+  ...s,
+  ...PARTS[s.id],
+}));
 
+/** A built-in preset; undefined for none and for own styles (those live in the store). */
 export function getStyle(id: StyleId | null | undefined): StylePreset | undefined {
   return id ? STYLE_PRESETS.find((s) => s.id === id) : undefined;
+}
+
+/**
+ * The style a refiner applies: a built-in preset, or an own style the caller resolved from the
+ * store or from a version's snapshot (refiners are adapters and never read the store themselves).
+ */
+export function styleFor(
+  id: StyleId | null | undefined,
+  ...known: readonly (StyleSnapshot | null | undefined)[]
+): StyleSnapshot | undefined {
+  if (!id) return undefined;
+  return getStyle(id) ?? known.find((s) => s?.id === id) ?? undefined;
+}
+
+/** What a version records of the style it was refined in: id, name and the parts as they were. */
+export function snapshotOf(style: StyleSnapshot): StyleSnapshot {
+  const { id, label, medium, lighting, palette, camera, detail, negative } = style;
+  return { id, label, medium, lighting, palette, camera, detail, negative };
 }

@@ -6,7 +6,7 @@ import { REFINERS } from "@/lib/catalog";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { getOpenAIClient, mapOpenAIError } from "@/lib/openai-client";
-import { getStyle } from "@/lib/styles";
+import { styleFor } from "@/lib/styles";
 import { collectChatStream } from "./chat-stream";
 import { interpretAnswer, promptSoFar } from "./openai-answer";
 import { REFINED_OUTPUT_NAME, RefinedOutputSchema } from "./refined-prompt-schema";
@@ -54,7 +54,8 @@ async function attempt(
 ): Promise<RefinedPrompt> {
   const { refineModel } = getConfig().openai;
   const styleId = input.style !== undefined ? input.style : (input.parent?.style ?? null);
-  const style = getStyle(styleId);
+  // An own style comes resolved with the request (or as the parent used it); built-ins by id.
+  const style = styleFor(styleId, input.ownStyle, input.parent?.styleUsed);
   // A revision: an instruction, or a new style for an existing version (a restyle).
   const followUp = Boolean(input.parent && revisionInstruction(input, style?.label));
   const locked = followUp && Boolean(input.parent?.parts) && (input.locks?.length ?? 0) > 0;

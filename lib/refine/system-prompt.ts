@@ -5,8 +5,7 @@
 import { MAX_CHECKS } from "@/lib/schemas/checks";
 import type { Dialect } from "@/lib/schemas/common";
 import { PART_NAMES, type PartName } from "@/lib/schemas/entities";
-import type { StyleId } from "@/lib/schemas/styles";
-import type { StylePreset } from "@/lib/styles";
+import type { StyleId, StyleSnapshot } from "@/lib/schemas/styles";
 import { houseRulesBlock } from "./house-rules-block";
 import { REFINED_OUTPUT_SHAPE } from "./refined-prompt-schema";
 import type { PromptBudget, RefineInput } from "./types";
@@ -26,7 +25,7 @@ export type SystemPromptOptions = {
   /** This is one of several candidates, with a direction in the user message. */
   direction?: boolean;
   styleId?: StyleId | null;
-  style?: StylePreset;
+  style?: StyleSnapshot;
   budget?: PromptBudget;
   /** House rules (issue 13): fenced after the safety rules, below them in rank (house-rules-block.ts). */
   houseRules?: string;
@@ -74,23 +73,36 @@ function budgetRule(dialect: Dialect, budget: PromptBudget | undefined): string 
   return `Length: ${rules.join(" ")}`;
 }
 
+/** The preset's look, the same lines for every dialect. */
+function styleLines(style: StyleSnapshot): string[] {
+  return [
+    `Style preset "${style.label}": use it for medium, lighting, palette, camera and detail unless the idea itself asks for something else.`,
+    `- Medium: ${style.medium}`,
+    `- Lighting: ${style.lighting}`,
+    `- Palette: ${style.palette}`,
+    `- Camera: ${style.camera}`,
+    `- Detail: ${style.detail}`,
+  ];
+}
+
+/**
+ * How a style is applied, one function per dialect: built-in and own styles (issue 13) go through
+ * the same one, so a new dialect decides in one place what of a style it uses.
+ */
+export const STYLE_RULES: Readonly<Record<Dialect, (style: StyleSnapshot) => string>> = {
+  prose: (style) => styleLines(style).join("\n"),
+  tags: (style) =>
+    [...styleLines(style), ...(style.negative ? [`- Include in the negative prompt: ${style.negative}`] : [])].join(
+      "\n",
+    ),
+};
+
 function styleRule(
   dialect: Dialect,
   styleId: StyleId | null | undefined,
-  style: StylePreset | undefined,
+  style: StyleSnapshot | undefined,
 ): string | null {
-  if (style) {
-    const lines = [
-      `Style preset "${style.label}": use it for medium, lighting, palette, camera and detail unless the idea itself asks for something else.`,
-      `- Medium: ${style.medium}`,
-      `- Lighting: ${style.lighting}`,
-      `- Palette: ${style.palette}`,
-      `- Camera: ${style.camera}`,
-      `- Detail: ${style.detail}`,
-    ];
-    if (dialect === "tags" && style.negative) lines.push(`- Include in the negative prompt: ${style.negative}`);
-    return lines.join("\n");
-  }
+  if (style) return STYLE_RULES[dialect](style);
   if (styleId)
     return `Style preset: ${styleId.replace(/-/g, " ")}. Let it decide the medium, lighting and palette unless the idea asks otherwise.`;
   return null;

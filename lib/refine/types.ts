@@ -1,7 +1,7 @@
 import type { CheckItem } from "@/lib/schemas/checks";
 import type { Dialect } from "@/lib/schemas/common";
 import type { PartName, PromptParts, PromptVersion } from "@/lib/schemas/entities";
-import type { StyleId } from "@/lib/schemas/styles";
+import type { StyleId, StyleSnapshot } from "@/lib/schemas/styles";
 
 /** How much prompt the target backend takes. */
 export type PromptBudget = {
@@ -15,13 +15,18 @@ export type RefineInput = {
   idea: string;
   /** The version being refined further (with `instruction`). */
   parent?: Pick<PromptVersion, "prompt" | "negativePrompt" | "style" | "dialect" | "parts"> &
-    Partial<Pick<PromptVersion, "checks">>;
+    Partial<Pick<PromptVersion, "checks" | "styleUsed">>;
   instruction?: string;
   /** Parts of the parent whose text must come back word for word (needs `parent.parts`). */
   locks?: readonly PartName[];
   /** Which way to take it when several candidates are asked for (lib/refine/directions.ts). */
   direction?: CandidateDirection;
   style?: StyleId | null;
+  /**
+   * The chosen style's parts when it is an own style (issue 13), resolved by the use case from the
+   * store: refiners are adapters and never read it. Built-in styles are looked up by id.
+   */
+  ownStyle?: StyleSnapshot;
   dialect: Dialect;
   budget?: PromptBudget;
   /**

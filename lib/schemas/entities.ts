@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PART_NAMES } from "./names";
 import { CheckItemSchema, ImageCheckSchema } from "./checks";
 import { DialectSchema, IdSchema, IsoDateSchema } from "./common";
-import { StyleIdSchema } from "./styles";
+import { StyleIdSchema, StyleSnapshotSchema } from "./styles";
 
 export const IdeaSchema = z.object({
   id: IdSchema,
@@ -63,6 +63,11 @@ export const PromptVersionSchema = z.object({
   createdAt: IsoDateSchema,
   /** The house rules version (issue 13) its refinement followed; absent when none was (unset, switched off, not refined). */
   houseRulesVersion: z.number().int().min(1).optional(),
+  /**
+   * The style it was refined in as it was then (issue 13): id, name and parts, so the recipe still
+   * says what was used after an own style is edited or deleted. Absent: no style, or an older row.
+   */
+  styleUsed: StyleSnapshotSchema.optional(),
 });
 export type PromptVersion = z.infer<typeof PromptVersionSchema>;
 

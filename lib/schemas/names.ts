@@ -31,6 +31,17 @@ export const STYLE_IDS = [
   "low-poly",
 ] as const;
 
+/**
+ * Own styles (issue 13) have ids of this shape: the prefix keeps them apart from the built-in ids
+ * above, which never start with it, so an own style can never shadow or collide with one.
+ */
+export const OWN_STYLE_ID_PREFIX = "own-";
+export const OWN_STYLE_ID_PATTERN = /^own-[A-Za-z0-9_-]{1,60}$/;
+
+export function isOwnStyleId(v: string): boolean {
+  return OWN_STYLE_ID_PATTERN.test(v);
+}
+
 /** A prompt's anatomy: the parts a refiner writes, shown as chips and lockable one by one. */
 export const PART_NAMES = [
   "subject",

@@ -39,6 +39,8 @@ export interface PromptVersionsTable {
   created_at: string;
   /** The house rules version its refinement ran with (migration 0014); null: none. */
   house_rules_version?: number | null;
+  /** JSON StyleSnapshot of the style it was refined in (migration 0013); null: none, or an older row. */
+  style_used?: string | null;
 }
 
 /** The generation columns the entity maps (row-mapping.ts); GenerationsTable adds the queue's own. */
@@ -217,8 +219,31 @@ export interface HouseRulesTable {
   created_at: string;
 }
 
+/** An own style (issue 13, migration 0013). */
+export interface StylesTable {
+  id: string;
+  label: string;
+  description: string;
+  medium: string;
+  lighting: string;
+  palette: string;
+  camera: string;
+  detail: string;
+  negative: string;
+  /** The sample as base64 WebP; null until rendered. */
+  sample: string | null;
+  /** "offline" or "image". */
+  sample_source: string;
+  sample_image_id: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Set by a delete; Undo clears it; old ones are purged. */
+  deleted_at: string | null;
+}
+
 export interface Database {
   house_rules: HouseRulesTable;
+  styles: StylesTable;
   ideas: IdeasTable;
   prompt_versions: PromptVersionsTable;
   generations: GenerationsTable;

@@ -18,6 +18,17 @@ import {
   patchFixLoop,
 } from "./fix-loop-queries";
 import { findHouseRules, findHouseRulesHistory, insertHouseRules } from "./house-rules-queries";
+import {
+  findOwnStyle,
+  findOwnStyles,
+  findStyleSample,
+  insertOwnStyle,
+  markStyleDeleted,
+  unmarkStyleDeleted,
+  updateOwnStyle,
+  updateStyleSample,
+  upsertOwnStyles,
+} from "./style-queries";
 import { findIdea, findIdeas, insertIdeaWithVersion, removeIdea } from "./idea-queries";
 import { findLatestCheck, findLatestChecks, insertImageCheck } from "./image-check-queries";
 import {
@@ -124,6 +135,16 @@ export function storeOver({ read, write, close }: StoreAccess): Store {
     saveHouseRules: (text, createdAt) => write((trx) => insertHouseRules(trx, text, createdAt)),
     getHouseRules: (version) => read((db) => findHouseRules(db, version)),
     listHouseRules: () => read((db) => findHouseRulesHistory(db)),
+
+    listOwnStyles: () => read((db) => findOwnStyles(db)),
+    getOwnStyle: (id) => read((db) => findOwnStyle(db, id)),
+    createOwnStyle: (style) => write((trx) => insertOwnStyle(trx, style)),
+    updateOwnStyle: (id, input, at) => write((trx) => updateOwnStyle(trx, id, input, at)),
+    deleteOwnStyle: (id, at) => write((trx) => markStyleDeleted(trx, id, at)),
+    restoreOwnStyle: (id) => write((trx) => unmarkStyleDeleted(trx, id)),
+    getOwnStyleSample: (id) => read((db) => findStyleSample(db, id)),
+    setOwnStyleSample: (id, patch) => write((trx) => updateStyleSample(trx, id, patch)),
+    importOwnStyles: (entries) => write((trx) => upsertOwnStyles(trx, entries)),
 
     // Through read(), so it meets what every call meets: the pool, the migrations, the error translation.
     ping: () =>

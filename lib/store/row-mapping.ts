@@ -18,6 +18,8 @@ import {
   PromptSourceSchema,
   type PromptVersion,
   StyleIdSchema,
+  type StyleSnapshot,
+  StyleSnapshotSchema,
 } from "@/lib/schemas";
 import { type CheckItem, CheckItemSchema, MAX_CHECKS } from "@/lib/schemas/checks";
 import { type Feedback, type Share, ShareKindSchema } from "@/lib/schemas/shares";
@@ -146,6 +148,17 @@ export function ideaToRow(idea: Idea): IdeaRow {
   return { id: idea.id, text: idea.text, title: idea.title, created_at: toDbTime(idea.createdAt) };
 }
 
+/** Absent rather than null when none (as houseRulesVersion): an older version reads as it always did. */
+function styleUsedFrom(column: string | null | undefined): { styleUsed?: StyleSnapshot } {
+  if (!column) return {};
+  try {
+    const parsed = StyleSnapshotSchema.safeParse(JSON.parse(column));
+    return parsed.success ? { styleUsed: parsed.data } : {};
+  } catch {
+    return {};
+  }
+}
+
 export function versionFromRow(row: VersionRow): PromptVersion {
   return {
     id: row.id,
@@ -169,6 +182,7 @@ export function versionFromRow(row: VersionRow): PromptVersion {
     createdAt: row.created_at,
     // Absent rather than null when none: a version made without house rules reads as it always did.
     ...(row.house_rules_version != null ? { houseRulesVersion: Number(row.house_rules_version) } : {}),
+    ...styleUsedFrom(row.style_used),
   };
 }
 
@@ -194,6 +208,7 @@ export function versionToRow(v: PromptVersion): VersionRow {
     checks: checksToColumn(v.checks),
     created_at: toDbTime(v.createdAt),
     house_rules_version: v.houseRulesVersion ?? null,
+    style_used: v.styleUsed ? JSON.stringify(v.styleUsed) : null,
   };
 }
 

@@ -14,6 +14,7 @@ import type {
 } from "@/lib/schemas/entities";
 import type { FixLoop, ImageCheck } from "@/lib/schemas/checks";
 import type { HouseRules } from "@/lib/schemas/house-rules";
+import type { OwnStyle, OwnStyleId, StyleInput } from "@/lib/schemas/styles";
 import type { Feedback, Share, ShareKind } from "@/lib/schemas/shares";
 
 /** Rows to insert: the store assigns nothing; the caller passes ids and times (lib/ids.ts). */
@@ -92,6 +93,20 @@ export type IdeaListQuery = IdeaListFilter & { cursor?: string; limit: number; s
 export type LibraryListQuery = { cursor?: string; limit: number; q?: string };
 
 /** Starring a version: the snapshot is read from the version and its idea inside the transaction. */
+/** A style to insert: its id ("own-…") and what the person wrote. */
+export type NewOwnStyle = { id: OwnStyleId; input: StyleInput; createdAt: string };
+/** A style's sample: WebP bytes, null until rendered; updatedAt as stored (for updateStyleSample's guard). */
+export type OwnStyleSample = { bytes: Uint8Array | null; updatedAt: string };
+export type StyleSamplePatch = {
+  bytes: Uint8Array;
+  source: "offline" | "image";
+  imageId: string | null;
+  /** Only while the style's updatedAt is still this (see style-queries.ts). */
+  ifUpdatedAt?: string;
+  /** Move updatedAt (the sample's URL changes). */
+  touchedAt?: string;
+};
+
 export type NewLibraryStar = { id: string; versionId: string; name: string; createdAt: string };
 
 export type NewComparison = Comparison;
@@ -230,6 +245,21 @@ export interface Store {
   getHouseRules(version?: number): Promise<HouseRules | undefined>;
   /** Every version, newest first. */
   listHouseRules(): Promise<HouseRules[]>;
+
+  /** Own styles (issue 13). Oldest first; deleted ones are left out. */
+  listOwnStyles(): Promise<OwnStyle[]>;
+  getOwnStyle(id: string): Promise<OwnStyle | undefined>;
+  /** Undefined when the id is taken (by a live style, or a deleted one Undo may still bring back). */
+  createOwnStyle(style: NewOwnStyle): Promise<OwnStyle | undefined>;
+  /** Undefined when there is no such live style. */
+  updateOwnStyle(id: string, input: StyleInput, at: string): Promise<OwnStyle | undefined>;
+  /** False when there was no such live style. Undo: restoreOwnStyle. */
+  deleteOwnStyle(id: string, at: string): Promise<boolean>;
+  restoreOwnStyle(id: string): Promise<OwnStyle | undefined>;
+  getOwnStyleSample(id: string): Promise<OwnStyleSample | undefined>;
+  setOwnStyleSample(id: string, patch: StyleSamplePatch): Promise<OwnStyle | undefined>;
+  /** All or nothing, in one transaction: ids that exist are updated (and restored), the rest created. */
+  importOwnStyles(entries: readonly NewOwnStyle[]): Promise<{ created: number; updated: number; items: OwnStyle[] }>;
 
   /** One trivial query: resolves when the database answers (GET /api/ready), else throws. */
   ping(): Promise<void>;

@@ -14,11 +14,12 @@ import type { RefineBody } from "@/lib/schemas/api";
 import type { Capabilities } from "@/lib/schemas/catalog";
 import type { Idea, PromptVersion } from "@/lib/schemas/entities";
 import type { StyleId } from "@/lib/schemas/styles";
-import { getStyle } from "@/lib/styles";
+import { styleFor } from "@/lib/styles";
 import { countClipTokens } from "@/lib/tokens/clip-tokens";
 import { deps } from "./deps";
 import { activeHouseRules } from "./house-rules";
 import { moderationGate } from "./moderation-gate";
+import { ownStyleFor, styleUsedFor } from "./own-style-for-refine";
 import { locksFor } from "./parts";
 import { partsToSave } from "./parts-to-save";
 
@@ -146,6 +147,8 @@ async function planRefine(body: RefineBody, clientKey: string | undefined): Prom
   allowed.catch(() => undefined); // awaited by the run; one never started must not leave it unhandled
 
   const style = body.style !== undefined ? body.style : (parent?.style ?? null);
+  // An own style (issue 13) is read here and handed to the refiner with the request.
+  const ownStyle = await ownStyleFor(style, parent);
   const locks = parent ? locksFor(parent.locks, parent.parts) : [];
   const input: RefineInput = {
     idea: idea.text,
@@ -156,10 +159,12 @@ async function planRefine(body: RefineBody, clientKey: string | undefined): Prom
       dialect: parent.dialect,
       parts: parent.parts,
       checks: parent.checks,
+      styleUsed: parent.styleUsed,
     },
     instruction,
     ...(locks.length > 0 ? { locks } : {}),
     style,
+    ...(ownStyle ? { ownStyle } : {}),
     dialect: caps.dialect,
     budget: {
       maxChars: caps.maxPromptChars,
@@ -203,7 +208,7 @@ async function callRefiner(
 /** A restyle's notes always say what changed, even when the refiner did not. */
 function notesFor(plan: Plan, refined: RefinedPrompt): string[] {
   if (!plan.restyle) return refined.notes;
-  const label = getStyle(plan.style)?.label ?? "none";
+  const label = styleFor(plan.style, plan.input.ownStyle)?.label ?? "none";
   const said = refined.notes.some((n) => n.toLowerCase().includes(label.toLowerCase()));
   return said ? refined.notes : [`Style: ${label}`, ...refined.notes];
 }
@@ -222,6 +227,7 @@ function versionFrom(plan: Plan, refined: RefinedPrompt, direction: CandidateDir
     negativePrompt,
     // The refiner may have moved it to another style ("as a watercolor"): the version says so.
     style: refined.style !== undefined ? refined.style : plan.style,
+    ...styleUsedFor(refined.style !== undefined ? refined.style : plan.style, plan.input.ownStyle, parent),
     dialect: caps.dialect,
     refiner: plan.refiner.id,
     model: refined.model,

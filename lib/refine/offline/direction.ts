@@ -11,7 +11,7 @@ import {
   BOLD_PALETTES,
   REIMAGINED_STYLES,
 } from "./vocab/bold";
-import { type MediumFamily, STYLE_NAMES } from "./vocab/media";
+import { type MediumFamily, STYLE_NAMES, styleNames } from "./vocab/media";
 
 /**
  * What a bolder candidate changes, and what it falls back to when the idea already fixes
@@ -119,7 +119,7 @@ function applyKind(plan: Plan, kind: BoldKind, seed: BoldSeed): { plan: Plan; no
   const next = buildPlan(analysis, style, plan.seed);
   return {
     plan: { ...next, lead: plan.lead },
-    note: `Took it bolder: reimagined the medium as ${STYLE_NAMES[style.id].short} (the ${style.label} preset).`,
+    note: `Took it bolder: reimagined the medium as ${styleNames(style).short} (the ${style.label} preset).`,
   };
 }
 

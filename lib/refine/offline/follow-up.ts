@@ -1,7 +1,7 @@
 import type { Dialect } from "@/lib/schemas/common";
 import type { PartName, PromptParts } from "@/lib/schemas/entities";
-import type { StyleId } from "@/lib/schemas/styles";
-import { getStyle } from "@/lib/styles";
+import type { StyleId, StyleSnapshot } from "@/lib/schemas/styles";
+import { styleFor } from "@/lib/styles";
 import { enforceLocks } from "../locks";
 import type { CandidateDirection, PromptBudget, RefinedPrompt } from "../types";
 import { analyzeIdea } from "./analyze";
@@ -19,7 +19,7 @@ import { maskQuotes } from "./quotes";
 import { seedFor } from "./refine-fresh";
 import { readSyntax, withParams } from "./syntax";
 import { buildTitle } from "./title";
-import { STYLE_NAMES } from "./vocab/media";
+import { styleNames } from "./vocab/media";
 
 /**
  * A further refinement: start from the parent's prompt and apply the instruction as edits,
@@ -35,9 +35,13 @@ export type FollowUpInput = {
     style: StyleId | null;
     dialect: Dialect;
     parts?: PromptParts | null;
+    /** The parent's style as it was used (an own style may since have changed or gone). */
+    styleUsed?: StyleSnapshot | null;
   };
   instruction?: string;
   style?: StyleId | null;
+  /** The chosen style's parts when it is an own style. */
+  ownStyle?: StyleSnapshot;
   dialect: Dialect;
   budget?: PromptBudget;
   locks?: readonly PartName[];
@@ -71,7 +75,7 @@ export function refineFollowUp(input: FollowUpInput): RefinedPrompt {
   const masked = quotes.masked;
   const finish = (text: string) => withParams(quotes.restore(text), params);
 
-  const previousStyle = getStyle(parent.style);
+  const previousStyle = styleFor(parent.style, parent.styleUsed);
   const ctx: EditContext = {
     doc: parseDoc(masked, input.dialect, analysis.contentWords, syntax.verbatim ? quotes.mask(syntax.body) : undefined),
     analysis,
@@ -89,10 +93,17 @@ export function refineFollowUp(input: FollowUpInput): RefinedPrompt {
 
   const asked: Edit[] = [];
   // A style picked in the Style box that differs from the parent's is an instruction too.
-  const chosen = getStyle(input.style);
+  const chosen = styleFor(input.style, input.ownStyle);
   if (chosen && chosen.id !== parent.style) {
-    const names = STYLE_NAMES[chosen.id];
-    asked.push({ kind: "style", styleId: chosen.id, medium: chosen.medium, family: names.family, name: names.short });
+    const names = styleNames(chosen);
+    asked.push({
+      kind: "style",
+      styleId: chosen.id,
+      medium: chosen.medium,
+      family: names.family,
+      name: names.short,
+      preset: chosen,
+    });
   }
   if (input.instruction?.trim()) asked.push(...parseInstruction(input.instruction));
   for (const edit of asked) applyEdit(ctx, edit);

@@ -1,4 +1,4 @@
-import type { StylePreset } from "@/lib/styles";
+import type { StyleSnapshot } from "@/lib/schemas/styles";
 import { ANATOMY_NEGATIVE, COMMON_NEGATIVE, HANDS_NEGATIVE } from "./vocab/craft";
 import type { MediumFamily } from "./vocab/media";
 import type { SubjectKind } from "./vocab/subjects";
@@ -10,7 +10,7 @@ import { hasPhrase } from "./words";
  * Never negates something the prompt asks for (an idea about a sign keeps "text" wanted).
  */
 export function buildNegative(opts: {
-  style?: StylePreset;
+  style?: StyleSnapshot;
   subjectKind?: SubjectKind;
   prompt: string;
   pixel?: boolean;

@@ -1,4 +1,4 @@
-import type { StylePreset } from "@/lib/styles";
+import type { StyleSnapshot } from "@/lib/schemas/styles";
 import type { IdeaAnalysis } from "./analyze";
 import { pick } from "./hash";
 import { buildLead, type Lead } from "./lead";
@@ -21,7 +21,7 @@ import {
   studioFramingOptions,
   SURFACE_DETAIL,
 } from "./vocab/craft";
-import { type MediumFamily, STYLE_NAMES } from "./vocab/media";
+import { type MediumFamily, styleNames } from "./vocab/media";
 import { STUDIO_PALETTES } from "./vocab/shots";
 import { lightFor } from "./vocab/times";
 import { contentWords } from "./words";
@@ -36,7 +36,7 @@ import { contentWords } from "./words";
 export type Plan = {
   analysis: IdeaAnalysis;
   seed: number;
-  style?: StylePreset;
+  style?: StyleSnapshot;
   family: MediumFamily;
   lead: Lead;
   parts: Parts;
@@ -76,7 +76,7 @@ function overlaps(a: string, b: string): boolean {
 
 function lighting(
   analysis: IdeaAnalysis,
-  style: StylePreset | undefined,
+  style: StyleSnapshot | undefined,
   seed: number,
   family: MediumFamily,
   focus: Focus,
@@ -108,11 +108,11 @@ function lighting(
 }
 
 /** A black-and-white preset's palette is the whole palette: the idea's hues would contradict it. */
-export function isMonochrome(style: StylePreset | undefined): boolean {
+export function isMonochrome(style: StyleSnapshot | undefined): boolean {
   return style !== undefined && /\b(monochrome|black-and-white)\b/i.test(style.palette);
 }
 
-function palette(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: number): Phrase[] | undefined {
+function palette(analysis: IdeaAnalysis, style: StyleSnapshot | undefined, seed: number): Phrase[] | undefined {
   if (isMonochrome(style)) return undefined;
   const hues =
     analysis.moods[0]?.palette ??
@@ -174,7 +174,7 @@ function focusFor(analysis: IdeaAnalysis): Focus {
   return focusOf(kind, analysis.place?.entry.kind, analysis.subject?.entry.wide);
 }
 
-export function buildPlan(analysis: IdeaAnalysis, style: StylePreset | undefined, seed: number): Plan {
+export function buildPlan(analysis: IdeaAnalysis, style: StyleSnapshot | undefined, seed: number): Plan {
   const focus = focusFor(analysis);
   const kept: string[] = [];
   const parts: Parts = {};
@@ -192,7 +192,7 @@ export function buildPlan(analysis: IdeaAnalysis, style: StylePreset | undefined
         : `Kept the idea's own medium (${analysis.medium.name}), so no other was added.`,
     );
   } else if (style) {
-    family = STYLE_NAMES[style.id].family;
+    family = styleNames(style).family;
     parts.medium = [phrase(style.medium)];
   } else {
     // The idea's shot words ("macro shot", "in a white studio", "pixel") choose the kind of medium.
@@ -201,7 +201,7 @@ export function buildPlan(analysis: IdeaAnalysis, style: StylePreset | undefined
     parts.medium = [phrase(choice.medium)];
   }
   // A preset's camera and finish assume its own medium; if the idea named another kind, use ours.
-  const styleFits = style !== undefined && STYLE_NAMES[style.id].family === family;
+  const styleFits = style !== undefined && styleNames(style).family === family;
 
   if (analysis.light) kept.push(`Kept the idea's own lighting (${analysis.light}), so no other was added.`);
   else if (family !== "graphic") parts.lighting = lighting(analysis, style, seed, family, focus);

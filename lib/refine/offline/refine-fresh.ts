@@ -1,5 +1,5 @@
 import type { StyleId } from "@/lib/schemas/styles";
-import { getStyle } from "@/lib/styles";
+import { styleFor } from "@/lib/styles";
 import type { RefineInput, RefinedPrompt } from "../types";
 import { analyzeIdea } from "./analyze";
 import { planParts } from "./anatomy";
@@ -64,7 +64,7 @@ export function refineFresh(input: RefineInput): RefinedPrompt {
   // Prompt syntax and Midjourney parameters are kept as typed; the words beneath are read.
   const syntax = readSyntax(input.idea);
   const analysis = analyzeIdea(syntax.plain);
-  const style = getStyle(input.style);
+  const style = styleFor(input.style, input.ownStyle);
   const seed = seedFor(analysis.idea, input.style);
   const base = input.dialect === "tags" ? composeTags : composeProse;
   const compose = (p: Plan) => withParams(base(p), syntax.params);

@@ -20,6 +20,7 @@ export const TABLES_IN_ORDER: readonly TableName[] = [
   "image_checks",
   "fix_loops",
   "house_rules",
+  "styles",
 ];
 
 /** Each copied table's primary key: what an upsert matches on and what the check looks rows up by. */
@@ -36,6 +37,7 @@ export const KEY_COLUMNS: Readonly<Partial<Record<TableName, readonly string[]>>
   image_checks: ["id"],
   fix_loops: ["id"],
   house_rules: ["version"],
+  styles: ["id"],
 };
 
 export function keyColumns(table: TableName): readonly string[] {

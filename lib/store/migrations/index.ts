@@ -12,6 +12,7 @@ import { imageChecks } from "./0009-image-checks";
 import { fixLoops } from "./0010-fix-loops";
 import { galleryScale } from "./0011-gallery-scale";
 import { imageContentHash } from "./0012-image-content-hash";
+import { ownStyles } from "./0013-own-styles";
 import { houseRules } from "./0014-house-rules";
 import { isPostgres } from "./dialect";
 
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0010_fix_loops": fixLoops,
   "0011_gallery_scale": galleryScale,
   "0012_image_content_hash": imageContentHash,
+  "0013_own_styles": ownStyles,
   "0014_house_rules": houseRules,
 };
 

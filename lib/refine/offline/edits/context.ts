@@ -1,4 +1,3 @@
-import type { StylePreset } from "@/lib/styles";
 import type { IdeaAnalysis } from "../analyze";
 import type { FramingEntry } from "../vocab/framing";
 import type { MediumFamily } from "../vocab/media";
@@ -7,7 +6,7 @@ import type { SeasonEntry } from "../vocab/seasons";
 import type { TimeEntry } from "../vocab/times";
 import type { WeatherEntry } from "../vocab/weather";
 import type { PartName } from "@/lib/schemas/entities";
-import type { StyleId } from "@/lib/schemas/styles";
+import type { StyleId, StyleSnapshot } from "@/lib/schemas/styles";
 import type { Doc } from "./doc";
 
 /** One change an instruction asks for. */
@@ -16,7 +15,15 @@ export type Edit =
   | { kind: "weather"; weather: WeatherEntry }
   | { kind: "season"; season: SeasonEntry }
   | { kind: "mood"; mood: MoodEntry; word: string }
-  | { kind: "style"; styleId?: StyleId; medium: string; family: MediumFamily; name: string }
+  | {
+      kind: "style";
+      styleId?: StyleId;
+      medium: string;
+      family: MediumFamily;
+      name: string;
+      /** An own style's parts (built-ins are looked up by styleId). */
+      preset?: StyleSnapshot;
+    }
   | { kind: "framing"; framing: FramingEntry }
   | { kind: "palette"; palette: string }
   /** A new light: in place of the old, or (`accent`) beside a light the idea's time or weather gives. */
@@ -32,7 +39,7 @@ export type Edit =
 export type EditContext = {
   doc: Doc;
   analysis: IdeaAnalysis;
-  style?: StylePreset;
+  style?: StyleSnapshot;
   /** The negative prompt's items, for the tags dialect. */
   negative: string[];
   notes: string[];

@@ -1,5 +1,5 @@
 import { findFraming } from "../vocab/framing";
-import { STYLE_NAMES, findMedium } from "../vocab/media";
+import { findMedium, styleNames } from "../vocab/media";
 import type { CandidateDirection } from "../../types";
 import { boldFraming, boldKinds, boldLight, boldPalette, boldSeed, reimaginedStyle } from "../direction";
 import { STYLE_PRESETS } from "@/lib/styles";
@@ -61,7 +61,7 @@ export function directionEdits(
     const exclude = askedKind("palette", "mood") ? STYLE_PRESETS.filter(isMonochrome).map((p) => p.id) : [];
     const style = reimaginedStyle(at, family, ctx.style?.id, exclude);
     if (!style) continue;
-    const names = STYLE_NAMES[style.id];
+    const names = styleNames(style);
     return {
       edits: [{ kind: "style", styleId: style.id, medium: style.medium, family: names.family, name: names.short }],
       note: `Took it bolder: reimagined the medium as ${names.short}.`,

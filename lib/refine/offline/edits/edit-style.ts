@@ -1,5 +1,6 @@
 import type { PartName } from "@/lib/schemas/entities";
-import { getStyle, STYLE_PRESETS, type StylePreset } from "@/lib/styles";
+import type { StyleSnapshot } from "@/lib/schemas/styles";
+import { getStyle, STYLE_PRESETS } from "@/lib/styles";
 import { PART_WORDS } from "../../anatomy";
 import { VERB } from "../compose-prose";
 import { joinAnd, withArticle } from "../english";
@@ -101,7 +102,7 @@ function swapPart(ctx: EditContext, swap: Swap): string[] {
 }
 
 /** Which of a preset's parts a restyle swaps: the idea's own time, weather, mood and framing still decide theirs. */
-function presetSwaps(ctx: EditContext, preset: StylePreset): Swap[] {
+function presetSwaps(ctx: EditContext, preset: StyleSnapshot): Swap[] {
   const { analysis } = ctx;
   const swaps: Swap[] = [
     { part: "details", category: "detail", placement: "detail", texts: subPhrases(preset.detail) },
@@ -130,7 +131,7 @@ function lockedNote(ctx: EditContext, part: PartName, preset: string): void {
 
 export function applyStyle(ctx: EditContext, edit: StyleEdit): void {
   const { doc } = ctx;
-  const preset = getStyle(edit.styleId);
+  const preset: StyleSnapshot | undefined = edit.preset ?? getStyle(edit.styleId);
   const name = preset ? `the ${preset.label} preset` : edit.name;
   const removed: string[] = [];
   const mediumLocked = ctx.locks.has("medium");

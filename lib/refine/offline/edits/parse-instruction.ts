@@ -1,4 +1,4 @@
-import type { StyleId } from "@/lib/schemas/styles";
+import type { BuiltInStyleId } from "@/lib/schemas/styles";
 import { COLOR_WORDS, paletteFromColors } from "../vocab/colors";
 import { findFraming } from "../vocab/framing";
 import { type MediumFamily, OTHER_MEDIA, STYLE_NAMES } from "../vocab/media";
@@ -84,7 +84,7 @@ type StyleEdit = Extract<Edit, { kind: "style" }>;
 
 /** Every way to ask for a medium, longest first so "oil painting" wins over "painting". */
 const MEDIUM_ASKS: readonly { alias: string; edit: StyleEdit }[] = [
-  ...(Object.keys(STYLE_NAMES) as StyleId[]).flatMap((id) =>
+  ...(Object.keys(STYLE_NAMES) as BuiltInStyleId[]).flatMap((id) =>
     STYLE_NAMES[id].aliases.map((alias) => ({
       alias,
       edit: {

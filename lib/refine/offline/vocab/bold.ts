@@ -1,4 +1,4 @@
-import type { StyleId } from "@/lib/schemas/styles";
+import type { BuiltInStyleId } from "@/lib/schemas/styles";
 
 /**
  * The bolder choices candidates take (lib/refine/directions.ts). Each list holds alternatives
@@ -44,7 +44,7 @@ export const BOLD_ART_FRAMING: readonly (readonly string[])[] = [
 ];
 
 /** Presets a reimagined medium is drawn from: the ones that look most unlike each other. */
-export const REIMAGINED_STYLES: readonly StyleId[] = [
+export const REIMAGINED_STYLES: readonly BuiltInStyleId[] = [
   "woodblock-print",
   "claymation",
   "charcoal-drawing",

@@ -1,4 +1,4 @@
-import type { StyleId } from "@/lib/schemas/styles";
+import { type BuiltInStyleId, isBuiltInStyleId } from "@/lib/schemas/styles";
 
 /**
  * How a picture is made. The family decides which camera and finish words make sense:
@@ -108,10 +108,21 @@ export function findLight(text: string): string | undefined {
   return LIGHT_WORDS.exec(text)?.[1]?.toLowerCase();
 }
 
+export type StyleNames = { short: string; aliases: readonly string[]; family: MediumFamily };
+
+/**
+ * A style's short name and family: a built-in's from STYLE_NAMES; an own style's read from its
+ * medium (its first phrase, and the family of the medium named in it; an illustration when it
+ * names none), so own styles get the same camera and finish rules as the built-ins.
+ */
+export function styleNames(style: { id: string; medium: string }): StyleNames {
+  if (isBuiltInStyleId(style.id)) return STYLE_NAMES[style.id];
+  const short = (style.medium.split(/\s*,\s*/)[0] ?? style.medium).replace(/^(a|an|the)\s+/i, "").trim();
+  return { short, aliases: [], family: findMedium(style.medium)?.family ?? "illustration" };
+}
+
 /** Each preset's short name, the words that ask for it, and its family. */
-export const STYLE_NAMES: Readonly<
-  Record<StyleId, { short: string; aliases: readonly string[]; family: MediumFamily }>
-> = {
+export const STYLE_NAMES: Readonly<Record<BuiltInStyleId, StyleNames>> = {
   "cinematic-photo": {
     short: "cinematic photograph",
     aliases: [
