@@ -1,35 +1,10 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { badParam } from "./errors";
+import { type CreateImageRequest, CreateImageRequestSchema } from "./schemas";
 
-const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
-
-/**
- * POST /v1/images/generations: the official CreateImageRequest (the contract in
- * tests/fixtures/openai-contract), every field it names, none other. Fields the backends have no
- * use for are taken and said so in the README (`style`, `moderation`: ours always applies);
- * `stream` is refused, since the answer is whole images.
- */
-export const CreateImageRequestSchema = z
-  .object({
-    prompt: z.string(),
-    model: nullable(z.string()),
-    n: nullable(z.number().int()),
-    quality: nullable(z.enum(["standard", "hd", "low", "medium", "high", "auto"])),
-    response_format: nullable(z.enum(["url", "b64_json"])),
-    output_format: nullable(z.enum(["png", "jpeg", "webp"])),
-    output_compression: nullable(z.number().int().min(0).max(100)),
-    stream: nullable(z.boolean()),
-    partial_images: nullable(z.number().int().min(0).max(3)),
-    size: nullable(z.string()),
-    moderation: nullable(z.enum(["low", "auto"])),
-    background: nullable(z.enum(["transparent", "opaque", "auto"])),
-    style: nullable(z.enum(["vivid", "natural"])),
-    user: z.string().max(256).optional(),
-  })
-  .strict();
-export type CreateImageRequest = z.infer<typeof CreateImageRequestSchema>;
+export type { CreateImageRequest };
 
 /** Checks a parsed JSON body; the first problem answers, naming its field as OpenAI does. */
 export function parseCreateImageRequest(data: unknown): CreateImageRequest {

@@ -2,17 +2,11 @@ import "server-only";
 import { sharp } from "@/lib/images/sharp";
 import type { Image, PromptVersion } from "@/lib/schemas/entities";
 import { readImageFile } from "@/lib/studio/queries";
+import type { ImagesResponse } from "./schemas";
+
+export type { ImagesResponse };
 
 type OutputFormat = "png" | "jpeg" | "webp";
-
-/** The contract's ImagesResponse, as far as Promptsmith fills it. */
-export type ImagesResponse = {
-  created: number;
-  data: Array<{ b64_json?: string; url?: string; revised_prompt: string }>;
-  output_format?: OutputFormat;
-  size?: "1024x1024" | "1024x1536" | "1536x1024";
-  quality?: "low" | "medium" | "high";
-};
 
 /** The only values the contract lets ImagesResponse.size and .quality say; others are left out. */
 const CONTRACT_SIZES = new Set(["1024x1024", "1024x1536", "1536x1024"]);

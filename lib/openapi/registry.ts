@@ -5,6 +5,7 @@ import { generationOperations } from "./operations/generations";
 import { ideaOperations } from "./operations/ideas";
 import { imageOperations } from "./operations/images";
 import { libraryOperations } from "./operations/library";
+import { openAiCompatOperations } from "./operations/openai-compat";
 import { sharingOperations } from "./operations/sharing";
 import { studioOperations } from "./operations/studio";
 import { systemOperations } from "./operations/system";
@@ -32,4 +33,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...comparisonOperations,
   ...fixOperations,
   ...sharingOperations,
+  ...openAiCompatOperations,
 ];
