@@ -48,6 +48,10 @@ export const PromptLengthSchema = z.object({
   maxChars: z.number().int().nullable(),
   tokens: z.number().int().nullable(),
   maxTokens: z.number().int().nullable(),
+  /** Whose tokens were counted: CLIP's exactly; T5's estimated. */
+  tokenizer: z.enum(["clip", "t5"]).nullable().optional(),
+  /** True when `tokens` is an estimate. */
+  estimated: z.boolean().optional(),
 });
 
 /** POST /api/auth/login as JSON: where the sign-in page goes next (a same-site path). */
@@ -78,7 +82,11 @@ export const ComparisonListSchema = z.object({ items: z.array(ComparisonSchema) 
 export const ShareListSchema = z.object({ items: z.array(ShareSchema) });
 
 /** A generation as its events stream sends it: with its place in its backend's queue (null once it left). */
-export const QueuedGenerationSchema = GenerationSchema.extend({ ahead: z.number().int().nullable() });
+export const QueuedGenerationSchema = GenerationSchema.extend({
+  ahead: z.number().int().nullable(),
+  /** Present when the state was read again from the database (the bus missed something). */
+  images: z.array(ImageSchema).optional(),
+});
 
 /** The error event of a stream: the error shape's code and message, and the thing that failed. */
 const streamErrorInfo = z.object({ code: z.string(), message: z.string() });

@@ -10,12 +10,9 @@ const id = { id: { description: "The image's id." } };
 export const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"];
 
 /** ?v=<content hash prefix> makes a thumbnail's URL content-addressed (cached for good); ?download names the file. */
-const ThumbQuerySchema = z
-  .object({
-    v: z.string().max(64).optional().describe("The image's content hash (its first 16 hex): a URL cached for good."),
-    download: z.string().max(8).optional().describe("Present: a file named after the idea and seed, as a download."),
-  })
-  .strict();
+const ThumbQuerySchema = DownloadQuerySchema.extend({
+  v: z.string().max(64).optional().describe("The image's content hash (its first 16 hex): a URL cached for good."),
+});
 const RecipeQuerySchema = z
   .object({ download: z.literal("1").optional().describe("1: as a file to save (promptsmith-<id>.json).") })
   .strict();
@@ -96,6 +93,7 @@ export const imageOperations: Operation[] = [
         },
       },
       304: { description: "If-None-Match named the current ETag.", empty: true },
+      400: error("A query parameter is not valid (download is 1, true, 0 or false)."),
       404: error("The image is not there."),
     },
   },
@@ -115,6 +113,7 @@ export const imageOperations: Operation[] = [
         headers: { ETag: "Strong, from its content." },
       },
       304: { description: "If-None-Match named its ETag.", empty: true },
+      400: error("With download: a query parameter is not valid."),
       404: error("The image is not there."),
     },
   },
@@ -147,10 +146,10 @@ export const imageOperations: Operation[] = [
     pathParams: id,
     responses: {
       200: { description: "The check: a verdict per item and the score.", json: ImageCheckSchema },
-      400: error("The version has no checklist, or the judge is off (JUDGE=off)."),
+      400: error("The version has no checklist."),
       404: error("The image is not there."),
       502: error("The judge answered with an error."),
-      503: error("The judge is not configured or does not answer."),
+      503: error("The judge is off (JUDGE=off), not configured, or does not answer."),
     },
   },
 ];

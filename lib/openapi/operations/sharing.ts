@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DownloadQuerySchema } from "@/lib/schemas/api";
 import {
   CreateShareBodySchema,
   CreatedShareSchema,
@@ -112,9 +113,11 @@ export const sharingOperations: Operation[] = [
       tag: "Shared links",
       access: "public",
       pathParams: { token, imageId: { description: "The image's id." } },
+      query: DownloadQuerySchema,
       responses: {
         200: { description: "The image's bytes.", binary: IMAGE_TYPES, headers: { ETag: "Revalidates it." } },
         304: { description: "If-None-Match named the current ETag.", empty: true },
+        400: error("A query parameter is not valid."),
         404: deadLink,
         410: expired,
         429: tooOften,
