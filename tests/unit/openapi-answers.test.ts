@@ -59,6 +59,7 @@ const NOT_CHECKED: Record<string, { success?: string; error?: string }> = {
   "get /api/health": { error: "it has no error answer: it touches nothing that can fail" },
   "get /api/catalog": { error: "no input to refuse; the gate's 401 is checked through proxy.ts" },
   "get /api/openapi.json": { error: "no input to refuse; the gate's 401 is checked through proxy.ts" },
+  "get /v1/models": { error: "no input to refuse; its 401 (API_TOKENS) is checked through proxy.ts" },
 };
 
 let doc: OpenApiDocument;
@@ -423,6 +424,22 @@ describe("real answers match /api/openapi.json", () => {
     expect((await call("delete", "/api/ideas/{id}", { params: id })).status).toBe(404);
   });
 
+  it("the OpenAI-compatible API: models, an image made (refined), an unknown model", async () => {
+    expect((await call("get", "/v1/models")).status).toBe(200);
+    const made = await call("post", "/v1/images/generations", {
+      body: { model: "promptsmith", prompt: "a fox in the snow", response_format: "b64_json" },
+    });
+    expect(made.status).toBe(200);
+    const url = await call("post", "/v1/images/generations", {
+      body: { model: "promptsmith:raw", prompt: "a fox in the snow", response_format: "url" },
+    });
+    expect(url.status).toBe(200);
+    expect((await call("post", "/v1/images/generations", { body: { model: "nope", prompt: "a fox" } })).status).toBe(
+      400,
+    );
+    expect((await call("post", "/v1/images/generations", { body: { prompt: "a fox", n: 99 } })).status).toBe(400);
+  });
+
   it("the gate's answers (proxy.ts): 401 without credentials for every gated route, 403 for a cross-site write", async () => {
     const { proxy } = await import("@/proxy");
     setEnv({ ...BASE_ENV, APP_PASSWORD: "correct horse battery", SESSION_SECRET: "s".repeat(32) });
@@ -445,6 +462,20 @@ describe("real answers match /api/openapi.json", () => {
             expect(cross.status, `${method} ${template} cross-site`).toBe(403);
             await checker.check(method, template, cross);
           }
+        }
+      }
+    } finally {
+      setEnv(BASE_ENV);
+    }
+    // API_TOKENS alone closes what only tokens open (the v1 API).
+    setEnv({ ...BASE_ENV, API_TOKENS: "token-one" });
+    try {
+      for (const [template, item] of Object.entries(doc.paths)) {
+        for (const [method, op] of Object.entries(item) as [string, { security?: unknown[] }][]) {
+          if (JSON.stringify(op.security) !== JSON.stringify([{ bearer: [] }, {}])) continue;
+          const res = await proxy(req(template, { method: method.toUpperCase() }));
+          expect(res.status, `${method} ${template}`).toBe(401);
+          await checker.check(method, template, res);
         }
       }
     } finally {
