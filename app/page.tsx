@@ -1,4 +1,5 @@
 import { Studio } from "@/components/studio/studio";
+import { activeHouseRules } from "@/lib/studio/house-rules";
 import { getCatalog, getIdeaDetail, getIdeaDetailForVersion } from "@/lib/studio/queries";
 import type { IdeaDetail } from "@/lib/schemas/entities";
 
@@ -14,6 +15,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   const ideaId = one(sp.idea);
   const versionId = one(sp.version);
   const catalog = await getCatalog();
+  const houseRules = (await activeHouseRules()) ?? null;
 
   let detail: IdeaDetail | undefined;
   if (looksLikeId(ideaId)) detail = await getIdeaDetail(ideaId);
@@ -41,6 +43,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
         catalog={catalog}
         initial={detail ? { detail, versionId: looksLikeId(versionId) ? versionId : undefined, reuse } : undefined}
         initialIdeaText={text}
+        houseRules={houseRules}
       />
     </>
   );

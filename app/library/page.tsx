@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { LibraryEmpty } from "@/components/library/library-empty";
 import { LibraryList } from "@/components/library/library-list";
 import { LibrarySearch } from "@/components/library/library-search";
+import { HouseRulesEditor } from "@/components/library/house-rules-editor";
+import { getHouseRulesState } from "@/lib/studio/house-rules";
+import { getCatalog } from "@/lib/studio/queries";
 import { plural } from "@/lib/client/format";
 import { listLibrary } from "@/lib/studio/library";
 
@@ -17,7 +20,12 @@ export default async function LibraryPage({ searchParams }: { searchParams: Sear
   const q = one((await searchParams).q)
     .trim()
     .slice(0, 200);
-  const page = await listLibrary({ ...(q ? { q } : {}), limit: PAGE_SIZE });
+  const [page, houseRules, catalog] = await Promise.all([
+    listLibrary({ ...(q ? { q } : {}), limit: PAGE_SIZE }),
+    getHouseRulesState(),
+    getCatalog(),
+  ]);
+  const offlineRefiner = Boolean(catalog.refiners.find((r) => r.id === catalog.defaults.refiner)?.offline);
 
   return (
     <div className="space-y-6">
@@ -33,6 +41,7 @@ export default async function LibraryPage({ searchParams }: { searchParams: Sear
         {page.items.length || q ? <LibrarySearch q={q} /> : null}
       </div>
       {page.items.length ? <LibraryList key={q} initial={page} q={q} pageSize={PAGE_SIZE} /> : <LibraryEmpty q={q} />}
+      <HouseRulesEditor initial={houseRules} offlineRefiner={offlineRefiner} />
     </div>
   );
 }

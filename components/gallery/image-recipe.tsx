@@ -42,7 +42,16 @@ export function promptOrigin(version: ImageDetail["version"], refinement: Prompt
  * How the image was made: idea, prompt, negative prompt, backend and model, seed, size, time.
  * `refinement` says which refiner the prompt comes from when the version itself was edited by hand.
  */
-export function ImageRecipe({ image, refinement }: { image: ImageDetail; refinement: PromptRefinement | null }) {
+export function ImageRecipe({
+  image,
+  refinement,
+  houseRules = null,
+}: {
+  image: ImageDetail;
+  refinement: PromptRefinement | null;
+  /** Issue 13: the house rules version the prompt's refinement followed, with its text. */
+  houseRules?: { version: number; text: string } | null;
+}) {
   const { version, idea, generation } = image;
   const style = getStyle(version.style);
   return (
@@ -103,6 +112,14 @@ export function ImageRecipe({ image, refinement }: { image: ImageDetail; refinem
         {generation.params.steps != null ? <Row term="Steps">{generation.params.steps}</Row> : null}
         {generation.params.guidance != null ? <Row term="Guidance">{generation.params.guidance}</Row> : null}
         {style ? <Row term="Style">{style.label}</Row> : null}
+        {houseRules ? (
+          <Row term="House rules">
+            <details>
+              <summary className="cursor-pointer">House rules v{houseRules.version}</summary>
+              <p className="mt-1 whitespace-pre-wrap text-muted [overflow-wrap:anywhere]">{houseRules.text}</p>
+            </details>
+          </Row>
+        ) : null}
         <Row term="Prompt">{promptOrigin(version, refinement)}</Row>
         <Row term="Created">
           <LocalTime iso={image.createdAt} />

@@ -19,6 +19,7 @@ import { usePreloadParts } from "./use-preload-parts";
 import { useAutosave } from "./editing/use-autosave";
 import { useComposeSettings } from "./generations/use-compose-settings";
 import { useGenerate } from "./generations/use-generate";
+import { useGenerateAsTyped } from "./generations/use-generate-as-typed";
 import { useGenerationFollower } from "./generations/use-generation-follower";
 import { useImageImport } from "./import/use-image-import";
 import { useLeaveGuard } from "./editing/use-leave-guard";
@@ -31,13 +32,15 @@ type Props = {
   initial?: { detail: IdeaDetail; versionId?: string; reuse?: ReuseImage };
   /** Idea text to start with (from ?text=). */
   initialIdeaText?: string;
+  /** Issue 13: the current house rules, when there are any to follow. */
+  houseRules?: { version: number; text: string } | null;
 };
 
 /**
  * The studio: compose (left), prompt and results (centre), History (right);
  * stacked on phones in that order: compose, prompt, results, history.
  */
-export function Studio({ catalog, initial, initialIdeaText }: Props) {
+export function Studio({ catalog, initial, initialIdeaText, houseRules = null }: Props) {
   const [state, dispatch] = useReducer(studioReducer, initial, (i) => {
     const s = initialState(i?.detail, i?.versionId);
     return initialIdeaText && !i ? { ...s, ideaText: initialIdeaText } : s;
@@ -45,6 +48,7 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
   const current = currentVersion(state);
   const { settings, setSettings, onSettings } = useComposeSettings(catalog, initial, current);
   const [candidateCount, setCandidateCount] = useState(1);
+  const [followHouseRules, setFollowHouseRules] = useState(true);
   const router = useRouter();
   const ideaRef = useRef<HTMLTextAreaElement>(null);
 
@@ -88,7 +92,26 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
     recipe: state.imported,
     keepEdit,
   });
-  const flow = useRefineFlow({ dispatch, refine, state, current, draft, settings, candidateCount, settle, keepEdit });
+  const flow = useRefineFlow({
+    dispatch,
+    refine,
+    state,
+    current,
+    draft,
+    settings,
+    candidateCount,
+    settle,
+    keepEdit,
+    houseRulesOff: houseRules !== null && !followHouseRules,
+  });
+  const asTyped = useGenerateAsTyped({
+    caps,
+    dispatch,
+    ideaText: state.ideaText,
+    settings,
+    refining,
+    follow: follower.follow,
+  });
   const generate = useGenerate({ catalog, dispatch, state, current, draft, settings, settle, follow: follower.follow });
 
   const onPickExample = (idea: string) => {
@@ -118,6 +141,12 @@ export function Studio({ catalog, initial, initialIdeaText }: Props) {
           onCandidates={setCandidateCount}
           restyle={flow.restyle && current ? { ...flow.restyle, versionNumber: numbers.get(current.id) ?? 0 } : null}
           onApplyStyle={flow.onApplyStyle}
+          asTyped={{
+            disabled: asTyped.disabled,
+            busy: asTyped.busy,
+            onClick: () => keepEdit(() => void asTyped.onGenerateAsTyped()),
+          }}
+          houseRules={{ rules: houseRules, on: followHouseRules, onChange: setFollowHouseRules }}
         />
       </div>
 

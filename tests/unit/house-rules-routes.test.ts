@@ -44,6 +44,7 @@ beforeAll(async () => {
     generate: await import("@/app/api/generate/route"),
     generation: await import("@/app/api/generations/[id]/route"),
     recipe: await import("@/app/api/images/[id]/recipe/route"),
+    prompts: await import("@/app/api/prompts/route"),
   } as unknown as Record<string, Record<string, Handler>>;
 }, 60_000);
 
@@ -145,5 +146,41 @@ describe("house rules API", () => {
   it("the refine schema takes houseRules only as a boolean", async () => {
     const res = await call(h("refine", "POST"), "POST", { idea: "a fox", houseRules: "off" });
     expect(res.status).toBe(400);
+  });
+});
+
+describe("Generate as typed over the API (issue 13): a verbatim version of the idea, generated as written", () => {
+  it("makes a verbatim version with no refiner, no house rules, and generates it word for word", async () => {
+    await call(h("rules", "PUT"), "PUT", { text: "no people" });
+    const idea = "(masterpiece:1.2), a paper boat, <lora:ink:0.6>";
+    const saved = await call(h("prompts", "POST"), "POST", { idea, prompt: idea, source: "verbatim" });
+    expect(saved.status).toBe(201);
+    const v = PromptVersionSchema.parse(await saved.json());
+    expect(v).toMatchObject({ source: "verbatim", prompt: idea, refiner: "manual", parentId: null });
+    expect(v.houseRulesVersion).toBeUndefined();
+    const res = await call(h("generate", "POST"), "POST", { promptId: v.id, backend: "offline", params: { seed: -1 } });
+    expect(res.status).toBe(202);
+    const queued = GenerationSchema.parse(await res.json());
+    let done = GenerationWithImagesSchema.parse(
+      await (await call(h("generation", "GET"), "GET", undefined, { id: queued.id })).json(),
+    );
+    for (let i = 0; i < 200 && (done.status === "queued" || done.status === "running"); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      done = GenerationWithImagesSchema.parse(
+        await (await call(h("generation", "GET"), "GET", undefined, { id: queued.id })).json(),
+      );
+    }
+    expect(done.status).toBe("succeeded");
+    expect(done.images[0]?.prompt).toBe(idea);
+  });
+
+  it("moderation still applies: a blocked idea typed as the prompt is refused at generate, nothing queued", async () => {
+    const idea = "a nazi flag over a crowd";
+    const v = PromptVersionSchema.parse(
+      await (await call(h("prompts", "POST"), "POST", { idea, prompt: idea, source: "verbatim" })).json(),
+    );
+    const res = await call(h("generate", "POST"), "POST", { promptId: v.id, backend: "offline" });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.code).toBe("moderation_blocked");
   });
 });

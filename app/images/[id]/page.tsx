@@ -12,6 +12,7 @@ import { OfflineBadge } from "@/components/ui/offline-badge";
 import { imageUrls } from "@/lib/client/api";
 import { isOfflineBackend } from "@/lib/client/format";
 import { galleryFilterFrom, galleryHref, type SearchParamsRecord } from "@/lib/client/gallery-filter";
+import { getHouseRulesVersion } from "@/lib/studio/house-rules";
 import { getCatalog, getImageDetail, getImageNeighbours, getPromptRefinement } from "@/lib/studio/queries";
 import { imageFileName } from "@/lib/text/file-name";
 
@@ -36,9 +37,13 @@ export default async function ImagePage({ params, searchParams }: { params: Para
   // Opened from a filtered gallery, the address carries its filter: Previous, Next and the way
   // back walk that list, not the whole gallery.
   const filter = galleryFilterFrom(await searchParams);
-  const [neighbours, refinement] = await Promise.all([
+  const [neighbours, refinement, houseRules] = await Promise.all([
     getImageNeighbours(image.id, filter),
     getPromptRefinement(image.version),
+    // Issue 13: the house rules its prompt followed (a version the history always keeps).
+    image.version.houseRulesVersion
+      ? getHouseRulesVersion(image.version.houseRulesVersion).catch(() => null)
+      : Promise.resolve(null),
   ]);
   // The same name the file route gives with ?download=1; browsers prefer this one for same-origin links.
   // Its latest check (issue 11), and whether a judge is on to make one.
@@ -99,7 +104,7 @@ export default async function ImagePage({ params, searchParams }: { params: Para
             />
           </section>
         ) : null}
-        <ImageRecipe image={image} refinement={refinement} />
+        <ImageRecipe image={image} refinement={refinement} houseRules={houseRules} />
       </section>
     </article>
   );

@@ -21,6 +21,8 @@ type Input = {
   settle: () => Promise<PromptVersion>;
   /** Runs `then` once an unsaved edit is saved, so a refinement never throws it away. */
   keepEdit: (then: () => void) => void;
+  /** Issue 13: the house rules are switched off for these refinements. */
+  houseRulesOff?: boolean;
 };
 
 /** Refine (a new idea), Refine again (an instruction) and Apply style (a restyle of the loaded version). */
@@ -34,18 +36,20 @@ export function useRefineFlow({
   candidateCount,
   settle,
   keepEdit,
+  houseRulesOff = false,
 }: Input) {
   // A lock being saved: a refinement waits for it, so the locked part is kept.
   const lockSave = useRef<Promise<unknown> | null>(null);
   const refining = state.refining !== null;
   const many = candidateCount >= 2 ? { candidates: candidateCount } : {};
+  const rules = houseRulesOff ? { houseRules: false } : {};
 
   const onRefine = () => {
     if (refining || !state.ideaText.trim()) return;
     keepEdit(
       () =>
         void refine.run(
-          { idea: state.ideaText.trim(), style: settings.style, backend: settings.backend, ...many },
+          { idea: state.ideaText.trim(), style: settings.style, backend: settings.backend, ...many, ...rules },
           "new",
         ),
     );
@@ -66,7 +70,7 @@ export function useRefineFlow({
     }
     // A restyle makes one child; candidates are for instructions.
     const count = mode === "again" ? many : {};
-    void refine.run({ parentId: from.id, ...body, backend: settings.backend, ...count } as RefineBody, mode);
+    void refine.run({ parentId: from.id, ...body, backend: settings.backend, ...count, ...rules } as RefineBody, mode);
   };
 
   const onRefineAgain = () => {

@@ -5,6 +5,7 @@ import type { Catalog } from "@/lib/schemas/catalog";
 import type { StyleId } from "@/lib/schemas/styles";
 import { Spinner } from "@/components/ui/spinner";
 import { ApplyStyle } from "../editing/apply-style";
+import { HouseRulesToggle } from "../editing/house-rules-toggle";
 import { BackendSelect } from "./backend-select";
 import { CandidatesSelect } from "../candidates/candidates-select";
 import { type ComposeSettings, capsOf } from "./compose-settings";
@@ -35,12 +36,17 @@ type Props = {
   /** The loaded version's style when the Style combobox differs from it: "Apply style" is offered. */
   restyle: { from: StyleId | null; versionNumber: number } | null;
   onApplyStyle: () => void;
+  /** Issue 13: Generate as typed (the idea as the prompt, no refinement). */
+  asTyped?: { disabled: boolean; busy: boolean; onClick: () => void };
+  /** Issue 13: the current house rules (null: none set) and whether this refinement follows them. */
+  houseRules?: { rules: { version: number; text: string } | null; on: boolean; onChange: (on: boolean) => void };
 };
 
 export function ComposePanel(p: Props) {
   const ideaId = useId();
   const hintId = useId();
   const lengthId = useId();
+  const asTypedHintId = useId();
   const tooLong = ideaTooLong(p.ideaText);
   const caps = capsOf(p.catalog, p.settings.backend);
   const refiner = p.catalog.refiners.find((r) => r.id === p.catalog.defaults.refiner);
@@ -118,8 +124,34 @@ export function ComposePanel(p: Props) {
             {p.refining ? <Spinner /> : null}
             Refine
           </button>
+          {p.asTyped ? (
+            <button
+              type="button"
+              className="btn btn-secondary"
+              disabled={p.asTyped.disabled}
+              aria-describedby={asTypedHintId}
+              onClick={p.asTyped.onClick}
+            >
+              {p.asTyped.busy ? <Spinner /> : null}
+              Generate as typed
+            </button>
+          ) : null}
           <CandidatesSelect value={p.candidates} onChange={p.onCandidates} disabled={p.refining} />
         </div>
+        {p.asTyped ? (
+          <p id={asTypedHintId} className="sr-only">
+            Generates the idea word for word, with no refinement, as a new idea.
+          </p>
+        ) : null}
+        {p.houseRules?.rules ? (
+          <HouseRulesToggle
+            rules={p.houseRules.rules}
+            on={p.houseRules.on}
+            onChange={p.houseRules.onChange}
+            offlineRefiner={Boolean(refiner?.offline)}
+            disabled={p.refining}
+          />
+        ) : null}
         {refiner ? (
           <p className="field-hint">
             Written by {refiner.label}
