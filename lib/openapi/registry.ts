@@ -8,6 +8,7 @@ import { libraryOperations } from "./operations/library";
 import { openAiCompatOperations } from "./operations/openai-compat";
 import { sharingOperations } from "./operations/sharing";
 import { studioOperations } from "./operations/studio";
+import { styleOperations } from "./operations/styles";
 import { systemOperations } from "./operations/system";
 import type { Operation } from "./types";
 
@@ -26,6 +27,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...systemOperations,
   ...authOperations,
   ...studioOperations,
+  ...styleOperations,
   ...generationOperations,
   ...ideaOperations,
   ...imageOperations,
