@@ -1,3 +1,4 @@
+import { ALL_FAMILY_SIZES } from "./prompt-formats/model-family";
 import type { Capabilities } from "./schemas/catalog";
 
 /** Client-safe facts about the refiners and image backends: no SDKs, no environment. */
@@ -15,18 +16,11 @@ export type RefinerFacts = { id: string; label: string; offline: boolean; enable
 
 export const OFFLINE_BACKEND_LABEL = "Offline sketch (no model)";
 
-/** Sizes Stable Diffusion checkpoints are trained near (SD 1.5 at 512, SDXL at about a megapixel). */
-const SD_SIZES = [
-  "512x512",
-  "512x768",
-  "768x512",
-  "768x768",
-  "1024x1024",
-  "832x1216",
-  "1216x832",
-  "896x1152",
-  "1152x896",
-];
+/**
+ * Sizes Stable Diffusion-style checkpoints are trained near: SD 1.5 at 512, SDXL, FLUX and SD3 at
+ * about a megapixel. A request may use any of them; the studio offers the selected family's.
+ */
+const SD_SIZES = ALL_FAMILY_SIZES;
 
 export const BACKENDS = {
   offline: {
@@ -81,6 +75,10 @@ export const BACKENDS = {
       // more chunks, but the first carries the weight.
       maxPromptTokens: 75,
       maxPromptChars: 4000,
+      // SD 1.5 until the checkpoint's name or hash (or A1111_MODEL_FAMILY) says otherwise.
+      tokenizer: "clip",
+      family: "sd15",
+      familySource: "checkpoint",
     },
   },
   comfyui: {
@@ -101,6 +99,10 @@ export const BACKENDS = {
       dialect: "tags",
       maxPromptTokens: 75,
       maxPromptChars: 4000,
+      // The workflow may declare its family (lib/backends/comfyui/declaration.ts); else the checkpoint's name.
+      tokenizer: "clip",
+      family: "sd15",
+      familySource: "checkpoint",
     },
   },
 } as const satisfies Record<string, BackendFacts>;

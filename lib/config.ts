@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { MODEL_FAMILY_IDS, type ModelFamily } from "@/lib/prompt-formats/model-family";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -41,6 +42,8 @@ const EnvSchema = z.object({
       .regex(/^[^:]+:.*$/, "must be user:password")
       .optional(),
   ),
+  // The model family A1111 runs when its checkpoint's name and hash do not tell (auto: they decide).
+  A1111_MODEL_FAMILY: z.preprocess(emptyToUndefined, z.enum(["auto", ...MODEL_FAMILY_IDS]).default("auto")),
   COMFYUI_URL: optionalUrl,
   COMFYUI_WORKFLOW: optionalString,
   // Postgres instead of the SQLite file. The message never repeats the value: it may hold a password.
@@ -131,6 +134,8 @@ export type Config = {
   a1111Url?: string;
   /** "user:password" for A1111's --api-auth. */
   a1111Auth?: string;
+  /** A1111_MODEL_FAMILY: a family for every A1111 checkpoint, or undefined to read each one's name and hash. */
+  a1111ModelFamily?: ModelFamily;
   comfyuiUrl?: string;
   comfyuiWorkflow?: string;
   databaseUrl?: string;
@@ -228,6 +233,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Config {
     },
     a1111Url: e.A1111_URL,
     a1111Auth: e.A1111_AUTH,
+    a1111ModelFamily: e.A1111_MODEL_FAMILY === "auto" ? undefined : e.A1111_MODEL_FAMILY,
     comfyuiUrl: e.COMFYUI_URL,
     comfyuiWorkflow: e.COMFYUI_WORKFLOW,
     databaseUrl: e.DATABASE_URL,

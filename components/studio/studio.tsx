@@ -56,7 +56,7 @@ export function Studio({ catalog, initial, initialIdeaText, houseRules = null }:
   const refine = useRefine(dispatch, refining);
   const follower = useGenerationFollower(dispatch, state.generations);
 
-  const caps = capsOf(catalog, settings.backend);
+  const caps = capsOf(catalog, settings.backend, settings);
   const backend = findBackend(catalog, settings.backend);
   const numbers = useMemo(() => versionNumbers(state.versions), [state.versions]);
   const autosave = useAutosave({

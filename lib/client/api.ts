@@ -130,11 +130,33 @@ export async function listCheckpoints(backendId: string, signal?: AbortSignal): 
   return Array.isArray(body?.checkpoints) ? body.checkpoints : [];
 }
 
-export type PromptLength = { chars: number; maxChars: number | null; tokens: number | null; maxTokens: number | null };
+export type PromptLength = {
+  chars: number;
+  maxChars: number | null;
+  tokens: number | null;
+  maxTokens: number | null;
+  tokenizer?: "clip" | "t5" | null;
+  /** True for T5 (FLUX, SD3): the server estimates rather than counts. */
+  estimated?: boolean;
+};
 
-/** POST /api/tokenize: a prompt's length against a backend's budget (CLIP tokens for SD backends). */
-export function measurePrompt(backend: string, prompt: string, signal?: AbortSignal): Promise<PromptLength> {
-  return request("/api/tokenize", { method: "POST", body: JSON.stringify({ backend, prompt }), signal });
+/**
+ * POST /api/tokenize: a prompt's length against a backend's budget for the model it runs (CLIP
+ * tokens counted for SD 1.5 and SDXL, T5 tokens estimated for FLUX and SD3).
+ */
+export function measurePrompt(
+  backend: string,
+  prompt: string,
+  model: { family?: string | null; checkpoint?: string | null } = {},
+  signal?: AbortSignal,
+): Promise<PromptLength> {
+  const body = {
+    backend,
+    prompt,
+    ...(model.family ? { family: model.family } : {}),
+    ...(model.checkpoint ? { checkpoint: model.checkpoint } : {}),
+  };
+  return request("/api/tokenize", { method: "POST", body: JSON.stringify(body), signal });
 }
 
 /** Where the bytes of an image live. */

@@ -57,7 +57,13 @@ function budgetRule(dialect: Dialect, budget: PromptBudget | undefined): string 
   const target =
     dialect === "prose" ? "Aim for 60 to 150 words." : shortTags ? "Aim for 12 to 25 tags." : "Aim for 20 to 40 tags.";
   const rules = [target];
-  if (budget?.maxTokens) {
+  if (budget?.maxTokens && budget.tokenizer === "t5") {
+    // FLUX and SD3: a T5 encoder reads long natural sentences well, and nothing reads a negative.
+    const words = Math.floor(budget.maxTokens * 0.6);
+    rules.push(
+      `The image model (FLUX or Stable Diffusion 3) reads the prompt with a T5 text encoder, at most ${budget.maxTokens} T5 tokens (about ${words} words): stay well within that and put what matters most first. Write plain sentences: no weights, brackets or tag lists, which T5 reads as literal text. It takes no negative prompt, so say what you want instead of what to avoid.`,
+    );
+  } else if (budget?.maxTokens) {
     const words = Math.floor(budget.maxTokens * 0.7);
     rules.push(
       `The image model reads only the first ${budget.maxTokens} tokens of the prompt (about ${words} words), so stay within that and put what matters most first.`,

@@ -9,6 +9,8 @@ export type PromptBudget = {
   maxTokens?: number;
   /** The backend's own token counter (CLIP BPE on the server); an estimate is used without it. */
   countTokens?: (text: string) => number;
+  /** Whose tokens maxTokens counts: CLIP's (SD 1.5, SDXL) or T5's (FLUX, SD3); CLIP when absent. */
+  tokenizer?: "clip" | "t5";
 };
 
 export type RefineInput = {

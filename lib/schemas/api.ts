@@ -1,3 +1,4 @@
+import { MODEL_FAMILY_IDS } from "@/lib/prompt-formats/model-family";
 import { z } from "zod";
 import { ERROR_CODES } from "./names";
 import { DAY_OR_TIME_MESSAGE, isDayOrTime, rangeToTimes, SIZE_MESSAGE, sizeFrom } from "./day-range";
@@ -24,6 +25,15 @@ const instruction = z
   .max(LIMITS.instructionChars, `at most ${LIMITS.instructionChars} characters`);
 const backendId = z.string().min(1).max(64);
 
+/**
+ * Which model an SD-style backend runs, so the prompt is written in its dialect and budget: the
+ * checkpoint (its family is read from its name and hash) and, to override that, the family.
+ */
+const modelChoice = {
+  family: z.enum(MODEL_FAMILY_IDS).optional(),
+  checkpoint: z.string().min(1).max(256).optional(),
+};
+
 const refineCommon = {
   style: StyleIdSchema.nullable().optional(),
   backend: backendId.optional(),
@@ -32,6 +42,7 @@ const refineCommon = {
   candidates: z.number().int().min(1).max(4).optional(),
   /** false: this refinement ignores the house rules (issue 13); they apply when absent or true. */
   houseRules: z.boolean().optional(),
+  ...modelChoice,
 };
 
 /**
@@ -142,7 +153,9 @@ export const LibraryCreateBodySchema = z.object({ versionId: IdSchema, name: lib
 export const LibraryRenameBodySchema = z.object({ name: libraryName }).strict();
 
 /** POST /api/tokenize: how long a prompt is for a backend (CLIP tokens for SD backends). */
-export const TokenizeBodySchema = z.object({ backend: backendId, prompt: z.string().max(LIMITS.promptChars) }).strict();
+export const TokenizeBodySchema = z
+  .object({ backend: backendId, prompt: z.string().max(LIMITS.promptChars), ...modelChoice })
+  .strict();
 
 export const FavoriteBodySchema = z.object({ favorite: z.boolean() }).strict();
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MODEL_FAMILY_IDS } from "@/lib/prompt-formats/model-family";
 import { DialectSchema } from "./common";
 
 const RangeSchema = z.object({ min: z.number(), max: z.number(), default: z.number() });
@@ -19,6 +20,15 @@ export const CapabilitiesSchema = z.object({
   dialect: DialectSchema,
   maxPromptChars: z.number().int().optional(),
   maxPromptTokens: z.number().int().optional(),
+  /** Which encoder counts maxPromptTokens: CLIP (counted exactly) or T5 (estimated). */
+  tokenizer: z.enum(["clip", "t5"]).optional(),
+  /**
+   * The model family in force (SD-style backends): it sets dialect, budget, negative prompt and
+   * sizes (lib/prompt-formats/model-family.ts). `familySource` says who decides it: the selected
+   * checkpoint's name and hash, a setting (A1111_MODEL_FAMILY), or the ComfyUI workflow's declaration.
+   */
+  family: z.enum(MODEL_FAMILY_IDS).optional(),
+  familySource: z.enum(["checkpoint", "setting", "workflow"]).optional(),
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 

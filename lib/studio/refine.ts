@@ -8,6 +8,7 @@ import { startModeration } from "@/lib/safety/moderate";
 import { log } from "@/lib/log";
 import { numberChecks } from "@/lib/refine/check-ids";
 import { candidateDirections } from "@/lib/refine/directions";
+import { capabilitiesFor } from "@/lib/prompt-formats/guess-dialect";
 import { getRefiner } from "@/lib/refine/registry";
 import type { CandidateDirection, RefinedPrompt, RefineInput, Refiner } from "@/lib/refine/types";
 import type { RefineBody } from "@/lib/schemas/api";
@@ -16,6 +17,7 @@ import type { Idea, PromptVersion } from "@/lib/schemas/entities";
 import type { StyleId } from "@/lib/schemas/styles";
 import { styleFor } from "@/lib/styles";
 import { countClipTokens } from "@/lib/tokens/clip-tokens";
+import { estimateT5Tokens } from "@/lib/tokens/t5-estimate";
 import { deps } from "./deps";
 import { activeHouseRules } from "./house-rules";
 import { moderationGate } from "./moderation-gate";
@@ -125,7 +127,8 @@ async function planRefine(body: RefineBody, clientKey: string | undefined): Prom
   if (clientKey !== undefined) await chargeRefinement(refiner.id, clientKey);
   const backend = findBackend(body.backend ?? defaultBackendId());
   if (!backend) throw new AppError("invalid_request", `Unknown backend "${body.backend}".`);
-  const caps = backend.capabilities;
+  // The family of the checkpoint this is written for decides dialect and budget (FLUX: prose, T5).
+  const caps = capabilitiesFor(backend.capabilities, { family: body.family, checkpoint: body.checkpoint });
 
   let idea: Idea;
   let parent: PromptVersion | undefined;
@@ -169,7 +172,9 @@ async function planRefine(body: RefineBody, clientKey: string | undefined): Prom
     budget: {
       maxChars: caps.maxPromptChars,
       maxTokens: caps.maxPromptTokens,
-      countTokens: caps.maxPromptTokens !== undefined ? countClipTokens : undefined,
+      tokenizer: caps.tokenizer,
+      countTokens:
+        caps.maxPromptTokens === undefined ? undefined : caps.tokenizer === "t5" ? estimateT5Tokens : countClipTokens,
     },
   };
   // House rules (issue 13), unless this refinement switches them off; the version records which.

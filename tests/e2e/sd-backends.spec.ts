@@ -39,7 +39,7 @@ test("A1111: tags and a negative prompt, live progress, 4 images with a fixed se
   const negative = page.getByRole("textbox", { name: "Negative prompt" });
   await expect(negative).toBeVisible();
   expect((await negative.inputValue()).length).toBeGreaterThan(5);
-  await expect(page.getByText(/\d+ \/ 75 tokens/)).toBeVisible();
+  await expect(page.getByText(/\d+ \/ 75 CLIP tokens/)).toBeVisible();
   await expect(page.getByText(/reads about the first/)).toHaveCount(0); // the refiner kept within CLIP's window
 
   await page.getByRole("combobox", { name: "Images" }).selectOption("4");

@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const POST = handle(async (request) => {
   const body = await parseJsonBody(request, TokenizeBodySchema);
-  return json(measurePrompt(body.backend, body.prompt));
+  return json(measurePrompt(body.backend, body.prompt, { family: body.family, checkpoint: body.checkpoint }));
 });

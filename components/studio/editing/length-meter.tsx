@@ -12,6 +12,7 @@ export function LengthMeter({
   maxChars,
   maxTokens,
   exactTokens,
+  tokenizer,
   backendLabel,
 }: {
   id: string;
@@ -20,12 +21,20 @@ export function LengthMeter({
   maxTokens?: number;
   /** The server's count, when known; otherwise the meter estimates and says "about". */
   exactTokens?: number | null;
+  /**
+   * Whose tokens the budget counts. CLIP's are counted by the server's real BPE; T5's (FLUX, SD3)
+   * are only ever estimated (lib/tokens/t5-estimate.ts), so they always read "≈ … (estimate)".
+   */
+  tokenizer?: "clip" | "t5";
   backendLabel: string;
 }) {
   const n = text.length;
   const over = maxChars !== undefined && n > maxChars;
-  const exact = typeof exactTokens === "number";
-  const tokens = exact ? exactTokens : approxTokens(text);
+  const known = typeof exactTokens === "number";
+  const tokens = known ? exactTokens : approxTokens(text);
+  const t5 = tokenizer === "t5";
+  const exact = known && !t5;
+  const unit = t5 ? "T5 tokens" : tokenizer === "clip" ? "CLIP tokens" : "tokens";
   const fraction = maxChars ? Math.min(1, n / maxChars) : 0;
   return (
     <div id={id} className="text-xs text-muted">
@@ -40,7 +49,11 @@ export function LengthMeter({
       <p>
         {formatCount(n)}
         {maxChars ? ` / ${formatCount(maxChars)}` : ""} characters
-        {maxTokens ? `, ${exact ? "" : "about "}${formatCount(tokens)} / ${formatCount(maxTokens)} tokens` : ""}
+        {maxTokens
+          ? t5
+            ? `, ≈ ${formatCount(tokens)} / ${formatCount(maxTokens)} ${unit} (estimate)`
+            : `, ${exact ? "" : "about "}${formatCount(tokens)} / ${formatCount(maxTokens)} ${unit}`
+          : ""}
         {over ? (
           <strong className="font-semibold text-danger">
             {" "}
@@ -51,7 +64,7 @@ export function LengthMeter({
         {maxTokens && tokens > maxTokens && !over ? (
           <span className="text-warning">
             {" "}
-            ·&nbsp;{backendLabel} reads about the first {formatCount(maxTokens)} tokens
+            ·&nbsp;{backendLabel} reads about the first {formatCount(maxTokens)} {unit}
           </span>
         ) : null}
       </p>

@@ -87,7 +87,12 @@ export function PromptPanel(p: Props) {
   const choosing = Boolean(p.candidates);
   // Several candidates stream into their own cards; the editor keeps what it had.
   const streamingHere = p.refining && !choosing;
-  const exactTokens = useTokenCount(p.backendId, p.prompt, Boolean(p.caps.maxPromptTokens) && !p.refining);
+  const exactTokens = useTokenCount(
+    p.backendId,
+    p.prompt,
+    Boolean(p.caps.maxPromptTokens) && !p.refining,
+    p.caps.familySource === "workflow" ? null : p.caps.family,
+  );
 
   return (
     <section aria-labelledby={headingId} className="min-w-0 space-y-4">
@@ -153,6 +158,7 @@ export function PromptPanel(p: Props) {
             maxChars={p.caps.maxPromptChars}
             maxTokens={p.caps.maxPromptTokens}
             exactTokens={exactTokens}
+            tokenizer={p.caps.tokenizer}
             backendLabel={p.backendLabel}
           />
         </div>

@@ -3,7 +3,7 @@ import { toShownError } from "@/lib/client/api-error";
 import type { RefineOutcome } from "@/lib/client/refine-stream";
 import type { RefineBody } from "@/lib/schemas/api";
 import type { PromptVersion } from "@/lib/schemas/entities";
-import type { ComposeSettings } from "../generations/compose-settings";
+import { type ComposeSettings, modelChoice } from "../generations/compose-settings";
 import type { RefineMode, StudioAction, StudioState } from "../studio-state";
 
 type Input = {
@@ -49,7 +49,14 @@ export function useRefineFlow({
     keepEdit(
       () =>
         void refine.run(
-          { idea: state.ideaText.trim(), style: settings.style, backend: settings.backend, ...many, ...rules },
+          {
+            idea: state.ideaText.trim(),
+            style: settings.style,
+            backend: settings.backend,
+            ...modelChoice(settings),
+            ...many,
+            ...rules,
+          },
           "new",
         ),
     );
@@ -70,7 +77,17 @@ export function useRefineFlow({
     }
     // A restyle makes one child; candidates are for instructions.
     const count = mode === "again" ? many : {};
-    void refine.run({ parentId: from.id, ...body, backend: settings.backend, ...count, ...rules } as RefineBody, mode);
+    void refine.run(
+      {
+        parentId: from.id,
+        ...body,
+        backend: settings.backend,
+        ...modelChoice(settings),
+        ...count,
+        ...rules,
+      } as RefineBody,
+      mode,
+    );
   };
 
   const onRefineAgain = () => {

@@ -48,7 +48,7 @@ export function ComposePanel(p: Props) {
   const lengthId = useId();
   const asTypedHintId = useId();
   const tooLong = ideaTooLong(p.ideaText);
-  const caps = capsOf(p.catalog, p.settings.backend);
+  const caps = capsOf(p.catalog, p.settings.backend, p.settings);
   const refiner = p.catalog.refiners.find((r) => r.id === p.catalog.defaults.refiner);
   const canRefine = p.ideaText.trim().length > 0 && !tooLong && !p.refining;
 
@@ -166,6 +166,7 @@ export function ComposePanel(p: Props) {
           backendId={p.settings.backend}
           configured={p.catalog.backends.some((b) => b.id === p.settings.backend && b.configured)}
           caps={caps}
+          baseCaps={capsOf(p.catalog, p.settings.backend)}
           value={p.settings}
           onChange={p.onSettings}
         />

@@ -1,4 +1,6 @@
 import { BACKENDS } from "@/lib/catalog";
+import { capabilitiesFor } from "@/lib/prompt-formats/guess-dialect";
+import type { ModelFamily } from "@/lib/prompt-formats/model-family";
 import type { GenerateBody } from "@/lib/schemas/api";
 import type { Capabilities, Catalog, CatalogBackend } from "@/lib/schemas/catalog";
 import type { IdeaDetail } from "@/lib/schemas/entities";
@@ -17,6 +19,11 @@ export type ComposeSettings = {
   sampler: string | null;
   /** A model file for backends that load one; null = the backend's current one. */
   checkpoint: string | null;
+  /**
+   * The model family chosen by hand (SD-style backends), overriding what the checkpoint's name
+   * says; absent or null = follow the checkpoint (lib/prompt-formats/guess-dialect.ts).
+   */
+  family?: ModelFamily | null;
   steps: string;
   guidance: string;
 };
@@ -29,8 +36,26 @@ export function findBackend(catalog: Catalog, id: string): CatalogBackend | unde
   return catalog.backends.find((b) => b.id === id);
 }
 
-export function capsOf(catalog: Catalog, id: string): Capabilities {
-  return findBackend(catalog, id)?.capabilities ?? FALLBACK_CAPS;
+/** What the request says of the model: the family chosen by hand and the checkpoint, where given. */
+export function modelChoice(s: Pick<ComposeSettings, "family" | "checkpoint">): {
+  family?: ModelFamily;
+  checkpoint?: string;
+} {
+  return { ...(s.family ? { family: s.family } : {}), ...(s.checkpoint ? { checkpoint: s.checkpoint } : {}) };
+}
+
+/**
+ * A backend's capabilities as the studio offers them: for SD-style backends, those of the model
+ * family in force (the one chosen, else the checkpoint's, else the backend's), so the sizes,
+ * dialect, budget and negative prompt follow the checkpoint.
+ */
+export function capsOf(
+  catalog: Catalog,
+  id: string,
+  model?: Pick<ComposeSettings, "family" | "checkpoint">,
+): Capabilities {
+  const caps = findBackend(catalog, id)?.capabilities ?? FALLBACK_CAPS;
+  return model ? capabilitiesFor(caps, modelChoice(model)) : capabilitiesFor(caps);
 }
 
 function pickBackend(catalog: Catalog, wanted?: string): string {
@@ -46,8 +71,12 @@ function pickBackend(catalog: Catalog, wanted?: string): string {
 
 /** Clamp every parameter to what the backend takes, keeping what still fits. */
 export function fitToBackend(s: ComposeSettings, caps: Capabilities): ComposeSettings {
+  const { family, ...rest } = s;
+  // A family chosen by hand stays only where the backend lets a request choose one.
+  const keepFamily = family && caps.family && caps.familySource !== "workflow";
   return {
-    ...s,
+    ...rest,
+    ...(keepFamily ? { family } : {}),
     size: caps.sizes.includes(s.size) ? s.size : caps.defaultSize,
     n: Math.min(Math.max(1, s.n), caps.maxImages),
     quality: caps.quality
@@ -80,7 +109,9 @@ export function initialSettings(
       undefined,
     );
   const backend = pickBackend(catalog, latest?.backend);
-  const caps = capsOf(catalog, backend);
+  // The checkpoint it ran brings its family back (SDXL sizes for an SDXL checkpoint).
+  const ranWith = latest?.backend === backend ? latest?.params?.checkpoint : undefined;
+  const caps = capsOf(catalog, backend, { checkpoint: ranWith ?? null });
   const version = detail?.versions.find((v) => v.id === versionId) ?? detail?.versions.at(-1);
   const style = version?.style && (STYLE_IDS as readonly string[]).includes(version.style) ? version.style : null;
   const sameBackend = latest?.backend === backend;

@@ -4,20 +4,40 @@ import { useId } from "react";
 import { formatSize, orientation } from "@/lib/client/format";
 import type { Capabilities } from "@/lib/schemas/catalog";
 import { CheckpointSelect } from "./checkpoint-select";
-import { type ComposeSettings, MAX_SEED } from "./compose-settings";
+import { capabilitiesFor } from "@/lib/prompt-formats/guess-dialect";
+import { type ComposeSettings, MAX_SEED, modelChoice } from "./compose-settings";
+import { FamilySelect } from "./family-select";
 
 type Props = {
   backendId: string;
   /** Only a configured backend can be asked for its checkpoints. */
   configured: boolean;
   caps: Capabilities;
+  /** The backend's own capabilities, before the checkpoint's family is applied. */
+  baseCaps?: Capabilities;
   value: ComposeSettings;
   onChange: (patch: Partial<ComposeSettings>) => void;
   disabled?: boolean;
 };
 
 /** Only the parameters the chosen backend takes. */
-export function ParamsFields({ backendId, configured, caps, value, onChange, disabled }: Props) {
+export function ParamsFields({ backendId, configured, caps, baseCaps, value, onChange, disabled }: Props) {
+  /**
+   * A new checkpoint or family may bring another family: its sizes and defaults follow (an SDXL
+   * checkpoint moves 512² to 1024²); what the person set and still fits is kept.
+   */
+  const onModel = (patch: Pick<Partial<ComposeSettings>, "checkpoint" | "family">) => {
+    if (!baseCaps) return onChange(patch);
+    const next = capabilitiesFor(baseCaps, modelChoice({ ...value, ...patch }));
+    const keep = (text: string, before?: { default: number }, after?: { default: number }) =>
+      !after ? text : text === "" || (before && text === String(before.default)) ? String(after.default) : text;
+    onChange({
+      ...patch,
+      size: next.sizes.includes(value.size) ? value.size : next.defaultSize,
+      steps: keep(value.steps, caps.steps, next.steps),
+      guidance: keep(value.guidance, caps.guidance, next.guidance),
+    });
+  };
   const ids = {
     size: useId(),
     n: useId(),
@@ -88,7 +108,17 @@ export function ParamsFields({ backendId, configured, caps, value, onChange, dis
         <CheckpointSelect
           backendId={backendId}
           value={value.checkpoint}
-          onChange={(checkpoint) => onChange({ checkpoint })}
+          onChange={(checkpoint) => onModel({ checkpoint })}
+        />
+      ) : null}
+
+      {baseCaps ? (
+        <FamilySelect
+          baseCaps={baseCaps}
+          caps={caps}
+          value={value.family}
+          checkpoint={value.checkpoint}
+          onChange={(family) => onModel({ family })}
         />
       ) : null}
 

@@ -26,7 +26,7 @@ export function useGenerate({ catalog, dispatch, state, current, draft, settings
   const [starting, setStarting] = useState(false);
   const refining = state.refining !== null;
   const choosing = state.candidates !== null;
-  const caps = capsOf(catalog, settings.backend);
+  const caps = capsOf(catalog, settings.backend, settings);
   const backend = findBackend(catalog, settings.backend);
 
   const blocked = useMemo(

@@ -39,7 +39,7 @@ export function useImageImport({ catalog, dispatch, refining, settings, setSetti
 
   const onBackend = useCallback(
     (id: string) => {
-      const nextCaps = capsOf(catalog, id);
+      const nextCaps = capsOf(catalog, id, latest.current.settings);
       if (!recipe) {
         setSettings((s) => fitToBackend({ ...s, backend: id }, nextCaps));
         return;
@@ -79,7 +79,7 @@ export function useImageImport({ catalog, dispatch, refining, settings, setSetti
     }
     latest.current.keepEdit(() => {
       const now = latest.current.settings;
-      const nowCaps = capsOf(catalog, now.backend);
+      const nowCaps = capsOf(catalog, now.backend, now);
       const { settings: next, fit } = settingsFromRecipe(now, result.recipe.params, nowCaps);
       setSettings(next);
       dispatch({ type: "imported", recipe: result.recipe, status: importSummary(result.recipe, fit, nowCaps) });

@@ -3,6 +3,9 @@ import { BACKENDS } from "@/lib/catalog";
 import { getConfig } from "@/lib/config";
 import { AppError, abortError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { guessModelFamily } from "@/lib/prompt-formats/guess-dialect";
+import { withFamilyDefaults } from "@/lib/prompt-formats/model-family";
+import type { Capabilities } from "@/lib/schemas/catalog";
 import type { GeneratedImage, GenerateOptions, GenerateRequest, ImageBackend } from "../types";
 import { fetchCheckpoints } from "./checkpoints";
 import { type A1111Response, a1111Request } from "./http";
@@ -106,7 +109,17 @@ export function createAutomatic1111Backend(options: Automatic1111Options = {}): 
     get model(): string {
       return lastModel ?? A1111_DEFAULT_MODEL;
     },
-    capabilities: FACTS.capabilities,
+    /**
+     * The family in force when a request names no checkpoint or family: A1111_MODEL_FAMILY when
+     * set, else the family of the checkpoint the server last ran (its name and hash), else SD 1.5.
+     * Every family's sizes stay allowed: a request may load another checkpoint.
+     */
+    get capabilities(): Capabilities {
+      const set = getConfig().a1111ModelFamily;
+      if (set) return withFamilyDefaults(FACTS.capabilities, set, "setting");
+      const ran = lastModel ? guessModelFamily({ name: lastModel }) : undefined;
+      return withFamilyDefaults(FACTS.capabilities, ran ?? FACTS.capabilities.family, "checkpoint");
+    },
     isConfigured: () => Boolean(getConfig().a1111Url),
     generate,
     listCheckpoints,

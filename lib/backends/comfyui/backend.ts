@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { BACKENDS } from "@/lib/catalog";
+import type { Capabilities } from "@/lib/schemas/catalog";
 import { getConfig } from "@/lib/config";
 import { AppError, abortError } from "@/lib/errors";
 import type { GeneratedImage, GenerateOptions, GenerateRequest, ImageBackend } from "../types";
@@ -9,7 +9,8 @@ import { cancelPrompt, type PromptState } from "./cancel";
 import { defaultCheckpoint, fetchCheckpoints } from "./checkpoints";
 import { type ComfyEndpoint, comfyEndpoint } from "./endpoint";
 import { followPrompt } from "./follow-prompt";
-import { DEFAULT_WORKFLOW_NAME, loadWorkflow } from "./load-workflow";
+import { currentWorkflowSync, loadWorkflow, workflowName } from "./load-workflow";
+import { workflowCapabilities } from "./workflow-capabilities";
 import { fetchImages, outputImages } from "./outputs";
 import { ProgressTracker } from "./progress";
 import { parsePreviewFrame } from "./preview-frame";
@@ -61,7 +62,10 @@ export function createComfyuiBackend(options: ComfyuiBackendOptions = {}): Image
     for (let i = 0; i < req.n; i++) {
       const onProgress = opts.onProgress && ((f: number) => opts.onProgress?.((i + f) / req.n));
       const seed = firstSeed + i;
-      const workflow = fillWorkflow(template.workflow, workflowValues(req, size, seed, checkpoint));
+      const workflow = fillWorkflow(
+        template.workflow,
+        workflowValues(req, size, seed, checkpoint, workflowCapabilities(template)),
+      );
       const made = await runPrompt(endpoint, workflow, { ...opts, onProgress });
       for (const { ref, ...image } of made.fetched) {
         images.push({
@@ -138,10 +142,12 @@ export function createComfyuiBackend(options: ComfyuiBackendOptions = {}): Image
     label: FACTS.label,
     /** The workflow in use; the checkpoint is chosen per request and kept in each image's meta. */
     get model(): string {
-      const file = getConfig().comfyuiWorkflow;
-      return file ? path.basename(file) : DEFAULT_WORKFLOW_NAME;
+      return workflowName();
     },
-    capabilities: FACTS.capabilities,
+    /** What the workflow declares (its family, sizes), else the family follows the checkpoint. */
+    get capabilities(): Capabilities {
+      return workflowCapabilities(currentWorkflowSync());
+    },
     isConfigured: () => Boolean(getConfig().comfyuiUrl),
     generate,
     listCheckpoints: ({ signal }) => fetchCheckpoints(configuredEndpoint(), signal),

@@ -22,7 +22,8 @@ export class ProgressTracker {
   ) {
     this.samplers = new Set(
       Object.entries(workflow)
-        .filter(([, node]) => /sampler/i.test(node.class_type))
+        // KSamplerSelect only picks a sampler for SamplerCustomAdvanced (FLUX graphs): it never steps.
+        .filter(([, node]) => /sampler/i.test(node.class_type) && !/select$/i.test(node.class_type))
         .map(([id]) => id),
     );
   }

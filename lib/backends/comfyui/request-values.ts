@@ -2,6 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { BACKENDS } from "@/lib/catalog";
 import { AppError } from "@/lib/errors";
+import type { Capabilities } from "@/lib/schemas/catalog";
 import { parseSize } from "@/lib/schemas/common";
 import type { GenerateRequest } from "../types";
 import type { WorkflowValues } from "./placeholders";
@@ -46,6 +47,8 @@ export function workflowValues(
   size: { width: number; height: number },
   seed: number,
   checkpoint: string | undefined,
+  /** The workflow's capabilities: its family's defaults (FLUX guidance 3.5, not SD's 7). */
+  caps: Pick<Capabilities, "steps" | "guidance"> = CAPS,
 ): WorkflowValues {
   return {
     prompt: req.prompt,
@@ -55,8 +58,8 @@ export function workflowValues(
     height: size.height,
     // One image per prompt, so every reported seed makes its image again (see backend.ts).
     batch_size: 1,
-    steps: req.steps ?? CAPS.steps.default,
-    cfg: req.guidance ?? CAPS.guidance.default,
+    steps: req.steps ?? caps.steps?.default ?? CAPS.steps.default,
+    cfg: req.guidance ?? caps.guidance?.default ?? CAPS.guidance.default,
     sampler: req.sampler ?? CAPS.samplers[0],
     checkpoint,
   };

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { DECLARATION_KEY, parseDeclaration, type WorkflowDeclaration } from "./declaration";
 import {
   isPlaceholderName,
   PLACEHOLDER_NAMES,
@@ -21,9 +22,12 @@ export type WorkflowNode = {
 export type ApiWorkflow = Record<string, WorkflowNode>;
 
 export type ValidatedWorkflow = {
+  /** The nodes only: the declaration is taken out, as ComfyUI takes nothing but nodes. */
   workflow: ApiWorkflow;
   /** The placeholders the template uses, so the backend asks only for what it needs. */
   placeholders: ReadonlySet<PlaceholderName>;
+  /** What the workflow declares of its model (declaration.ts), if it does. */
+  declaration?: WorkflowDeclaration;
 };
 
 const EXPORT_HINT =
@@ -58,8 +62,10 @@ function* stringsIn(value: unknown): Generator<string> {
  * every required one present, none unknown (a typo such as "{{negatve}}" would otherwise go
  * to ComfyUI as literal text). Throws AppError("invalid_request") that says what to fix.
  */
-export function validateWorkflow(template: unknown, source = "The ComfyUI workflow"): ValidatedWorkflow {
-  if (!isRecord(template)) throw invalid(`${source} is not a JSON object of nodes. ${EXPORT_HINT}`);
+export function validateWorkflow(input: unknown, source = "The ComfyUI workflow"): ValidatedWorkflow {
+  if (!isRecord(input)) throw invalid(`${source} is not a JSON object of nodes. ${EXPORT_HINT}`);
+  const { [DECLARATION_KEY]: declared, ...template } = input;
+  const declaration = declared === undefined ? undefined : parseDeclaration(declared, source);
   if (Array.isArray(template.nodes) || Array.isArray(template.links)) {
     throw invalid(
       `${source} is in ComfyUI's UI format (it has "nodes" and "links"), not the API format. ${EXPORT_HINT}`,
@@ -102,7 +108,7 @@ export function validateWorkflow(template: unknown, source = "The ComfyUI workfl
       { missing },
     );
   }
-  return { workflow: template as ApiWorkflow, placeholders: used };
+  return { workflow: template as ApiWorkflow, placeholders: used, ...(declaration ? { declaration } : {}) };
 }
 
 function valueFor(name: string, values: WorkflowValues): string | number {

@@ -1,4 +1,5 @@
 import type { PromptBudget } from "../types";
+import { estimateT5Tokens } from "@/lib/tokens/t5-estimate";
 import { approxClipTokens } from "./clip-tokens";
 import { DROP_ORDER, type PartRole } from "./parts";
 import type { Plan } from "./plan";
@@ -7,7 +8,8 @@ import type { Plan } from "./plan";
 export function withinBudget(text: string, budget: PromptBudget | undefined): boolean {
   if (!budget) return true;
   if (budget.maxChars !== undefined && text.length > budget.maxChars) return false;
-  if (budget.maxTokens !== undefined && (budget.countTokens ?? approxClipTokens)(text) > budget.maxTokens) return false;
+  const count = budget.countTokens ?? (budget.tokenizer === "t5" ? estimateT5Tokens : approxClipTokens);
+  if (budget.maxTokens !== undefined && count(text) > budget.maxTokens) return false;
   return true;
 }
 

@@ -27,6 +27,11 @@ export const FAKE_CHECKPOINTS: SdModelItem[] = [
   checkpoint("v1-5-pruned-emaonly.safetensors", "6ce0161689b3853acaa03779ec93eafe75a02f4ced659bee03f50797806fa2fa"),
   checkpoint("sd_xl_base_1.0.safetensors", "31e35c80fc4829d14f90153f4c74cd59c90b779f6afe05a74cd6120b893f7e5b"),
   checkpoint("anime/counterfeit-v3.safetensors", "cbfba64e662ef9b0a2e6b6b5c1b2e0e1f6b8a5c7d9e0f1a2b3c4d5e6f7a8b9c0"),
+  // Forge runs FLUX from the same folder. The first ten hex digits are the real file's short hash
+  // (what A1111 shows in the title); the rest of this sha256 is filler.
+  checkpoint("flux1-dev.safetensors", "4610115bb0c89560703c892c59ac2742fa821e60ef5871b33493ba544683abd7"),
+  // A renamed file: only its hash says it is SDXL base.
+  checkpoint("my-favourite-model.safetensors", "31e35c80fc4829d14f90153f4c74cd59c90b779f6afe05a74cd6120b893f7e5b"),
 ];
 
 /**

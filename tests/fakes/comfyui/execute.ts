@@ -119,8 +119,7 @@ export async function runJob(job: Job, ctx: ExecContext): Promise<ExecResult> {
   const meta: ExecResult["meta"] = {};
   let current: string | null = null;
 
-  const sample = async (id: string, node: PromptNode, look: Sampled): Promise<void> => {
-    const steps = Number(input(node, "steps"));
+  const sample = async (id: string, steps: number, look: Sampled): Promise<void> => {
     for (let step = 1; step <= steps; step++) {
       if (job.mode === "hang") await hang(job);
       else await pause(ctx.stepMs, job);
@@ -164,8 +163,47 @@ export async function runJob(job: Job, ctx: ExecContext): Promise<ExecResult> {
           positive: positive.text,
           negative: negative.text,
         };
-        if (run) await sample(id, node, sampled);
+        if (run) await sample(id, Number(input(node, "steps")), sampled);
         return [sampled];
+      }
+      // FLUX: loaders pass their file names on; the guider carries the one conditioning (no negative).
+      case "UNETLoader":
+        return [input(node, "unet_name")];
+      case "DualCLIPLoader":
+        return [[input(node, "clip_name1"), input(node, "clip_name2")]];
+      case "VAELoader":
+        return [input(node, "vae_name")];
+      case "ModelSamplingFlux":
+        return [input(node, "model")];
+      case "FluxGuidance":
+        return [input(node, "conditioning")];
+      case "BasicGuider":
+        return [{ positive: input(node, "conditioning") as { text: string } }];
+      case "KSamplerSelect":
+        return [input(node, "sampler_name")];
+      case "BasicScheduler":
+        return [{ steps: Number(input(node, "steps")) }];
+      case "RandomNoise":
+        return [{ seed: Number(input(node, "noise_seed")) }];
+      case "EmptySD3LatentImage":
+        return [
+          {
+            width: Number(input(node, "width")),
+            height: Number(input(node, "height")),
+            batch: Number(input(node, "batch_size")),
+          } satisfies Latent,
+        ];
+      case "SamplerCustomAdvanced": {
+        const latent = input(node, "latent_image") as Latent;
+        const guider = input(node, "guider") as { positive: { text: string } };
+        const sampled = {
+          ...latent,
+          seed: (input(node, "noise") as { seed: number }).seed,
+          positive: guider.positive.text,
+          negative: "",
+        };
+        if (run) await sample(id, (input(node, "sigmas") as { steps: number }).steps, sampled);
+        return [sampled, sampled];
       }
       case "VAEDecode":
         return [input(node, "samples")];

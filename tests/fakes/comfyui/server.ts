@@ -15,7 +15,7 @@ import { sendRaw } from "../shared/send";
 import { handleApi } from "./api-routes";
 import { sendJson, sendServerError, sendText } from "./http";
 import { type ModeSetting, ModeTable, parseModeSetting } from "./modes";
-import { DEFAULT_CHECKPOINTS, nodeDefs } from "./node-defs";
+import { DEFAULT_CHECKPOINTS, type ModelFiles, nodeDefs } from "./node-defs";
 import { PromptQueue } from "./prompt-queue";
 import { SocketHub } from "./socket-hub";
 
@@ -41,6 +41,8 @@ export type FakeComfyUIOptions = {
   stepMs?: number;
   /** What models/checkpoints holds (default: an SD 1.5 and an SDXL file name). */
   checkpoints?: string[];
+  /** What models/diffusion_models, text_encoders and vae hold (default: FLUX.1 dev and schnell, clip_l, t5xxl, ae). */
+  modelFiles?: ModelFiles;
 };
 
 export type FakeComfyUI = {
@@ -64,7 +66,7 @@ function stripApi(pathname: string): string {
 }
 
 export async function startFakeComfyUI(opts: FakeComfyUIOptions = {}): Promise<FakeComfyUI> {
-  const defs = nodeDefs(opts.checkpoints ?? DEFAULT_CHECKPOINTS);
+  const defs = nodeDefs(opts.checkpoints ?? DEFAULT_CHECKPOINTS, opts.modelFiles);
   const hub = new SocketHub();
   const modes = new ModeTable();
   const queue = new PromptQueue(hub, defs, opts.stepMs ?? 20);
