@@ -34,17 +34,28 @@ export function buildOpenApiDocument(operations: readonly Operation[]): OpenApiD
   const output = z.registry<{ id: string }>();
   const input = z.registry<{ id: string }>();
   for (const [schema, id] of NAMED_SCHEMAS) output.add(schema, { id });
+  const taken = new Map<typeof output, Set<string>>([
+    [output, new Set(NAMED_SCHEMAS.map(([, id]) => id))],
+    [input, new Set()],
+  ]);
   const nameOf = (registry: typeof output, schema: z.ZodType, fallback: string) => {
     const known = registry.get(schema)?.id;
     if (known) return known;
+    const ids = taken.get(registry) ?? new Set();
+    if (ids.has(fallback))
+      throw new Error(`openapi: two different schemas are named ${fallback}; give one another name`);
+    ids.add(fallback);
     registry.add(schema, { id: fallback });
     return fallback;
   };
 
   // First every schema gets its name, so both conversions below see them all.
   const refs = new Map<unknown, string>();
+  const inputRefs = new Map<unknown, string>();
   for (const op of operations) {
-    if (op.body) refs.set(op.body, nameOf(input, op.body.schema, op.body.name ?? `${pascal(op.operationId)}Body`));
+    if (op.body) {
+      inputRefs.set(op.body, nameOf(input, op.body.schema, op.body.name ?? `${pascal(op.operationId)}Body`));
+    }
     for (const [status, answer] of Object.entries(op.responses)) {
       if (isJson(answer))
         refs.set(answer, nameOf(output, answer.json, answer.name ?? `${pascal(op.operationId)}${status}`));
@@ -56,20 +67,24 @@ export function buildOpenApiDocument(operations: readonly Operation[]): OpenApiD
     }
   }
 
-  const schemas: Record<string, Json> = {};
-  for (const [io, registry] of [
-    ["output", output],
-    ["input", input],
-  ] as const) {
-    const converted = z.toJSONSchema(registry, { io, uri: REF, unrepresentable: "any" }).schemas;
-    for (const [id, schema] of Object.entries(converted)) {
-      const { $schema: _s, $id: _i, ...rest } = schema as Json;
-      if (schemas[id] && JSON.stringify(schemas[id]) !== JSON.stringify(rest)) {
-        throw new Error(`openapi: two schemas are named ${id}; give one another name`);
-      }
-      schemas[id] = rest;
-    }
+  const schemas = convert(output, "output");
+  // A schema both sent and answered (an import and an export) may read differently each way
+  // (defaults are optional going in, always there coming out): then the request's is <Name>Input.
+  const inputs = convert(input, "input");
+  const renamed = new Map<string, string>();
+  for (const [id, schema] of Object.entries(inputs)) {
+    if (schemas[id] && JSON.stringify(schemas[id]) !== JSON.stringify(schema)) renamed.set(id, `${id}Input`);
   }
+  let inputText = JSON.stringify(inputs);
+  for (const [from, to] of renamed) inputText = inputText.replaceAll(`"${REF(from)}"`, `"${REF(to)}"`);
+  for (const [id, schema] of Object.entries(JSON.parse(inputText) as Record<string, Json>)) {
+    const name = renamed.get(id) ?? id;
+    if (schemas[name] && JSON.stringify(schemas[name]) !== JSON.stringify(schema)) {
+      throw new Error(`openapi: two schemas are named ${name}; give one another name`);
+    }
+    schemas[name] = schema;
+  }
+  for (const [key, id] of inputRefs) refs.set(key, renamed.get(id) ?? id);
 
   const paths: OpenApiDocument["paths"] = {};
   for (const op of operations) {
@@ -121,6 +136,18 @@ export function buildOpenApiDocument(operations: readonly Operation[]): OpenApiD
       },
     },
   };
+}
+
+/** Each schema of the registry as JSON Schema, referring to the others as components. */
+function convert(registry: z.core.$ZodRegistry<{ id: string }>, io: "input" | "output"): Record<string, Json> {
+  const converted = z.toJSONSchema(registry, { io, uri: REF, unrepresentable: "any" }).schemas;
+  const out: Record<string, Json> = {};
+  for (const [id, schema] of Object.entries(converted)) {
+    // $id and $schema are the converter's: inside an OpenAPI document the dialect is said once.
+    const { $schema: _s, $id: _i, ...rest } = schema as Json;
+    out[id] = rest;
+  }
+  return out;
 }
 
 function camel(s: string): string {
