@@ -60,6 +60,7 @@ const NOT_CHECKED: Record<string, { success?: string; error?: string }> = {
   "get /api/catalog": { error: "no input to refuse; the gate's 401 is checked through proxy.ts" },
   "get /api/openapi.json": { error: "no input to refuse; the gate's 401 is checked through proxy.ts" },
   "get /v1/models": { error: "no input to refuse; its 401 (API_TOKENS) is checked through proxy.ts" },
+  "get /api/house-rules": { error: "no input to refuse; the gate's 401 is checked through proxy.ts" },
 };
 
 let doc: OpenApiDocument;
@@ -114,7 +115,9 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  const { resetStoreForTests } = await import("@/lib/store");
+  const { getImageFiles, resetStoreForTests } = await import("@/lib/store");
+  // Thumbnails are made in the background: let them land before the folder goes.
+  await getImageFiles().settled();
   await resetStoreForTests();
   await a1111?.close();
   setEnv(saved);
@@ -173,6 +176,15 @@ describe("real answers match /api/openapi.json", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
     });
     expect(form.status).toBe(303);
+  });
+
+  it("house rules: read, save (new, unchanged, over the cap), one version", async () => {
+    expect((await call("get", "/api/house-rules")).status).toBe(200);
+    expect((await call("put", "/api/house-rules", { body: { text: "no photorealistic people" } })).status).toBe(201);
+    expect((await call("put", "/api/house-rules", { body: { text: "no photorealistic people" } })).status).toBe(200);
+    expect((await call("put", "/api/house-rules", { body: { text: "x".repeat(2001) } })).status).toBe(400);
+    expect((await call("get", "/api/house-rules/{version}", { params: { version: "1" } })).status).toBe(200);
+    expect((await call("get", "/api/house-rules/{version}", { params: { version: "99" } })).status).toBe(404);
   });
 
   it("studio: refine (JSON, candidates, stream), edit, locks, approval, generate", async () => {
