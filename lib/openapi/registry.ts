@@ -2,6 +2,7 @@ import { authOperations } from "./operations/auth";
 import { comparisonOperations } from "./operations/comparisons";
 import { fixOperations } from "./operations/fix";
 import { generationOperations } from "./operations/generations";
+import { houseRulesOperations } from "./operations/house-rules";
 import { ideaOperations } from "./operations/ideas";
 import { imageOperations } from "./operations/images";
 import { libraryOperations } from "./operations/library";
@@ -34,6 +35,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...libraryOperations,
   ...comparisonOperations,
   ...fixOperations,
+  ...houseRulesOperations,
   ...sharingOperations,
   ...openAiCompatOperations,
 ];
