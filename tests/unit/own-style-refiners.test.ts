@@ -75,7 +75,7 @@ describe("the chat refiner with an own style (OpenAI fake)", () => {
 
   type ChatBody = { messages: Array<{ role: string; content: string }> };
   const systemOf = (r: RecordedRequest | undefined) =>
-    (r?.body as ChatBody).messages.find((m) => m.role === "system")?.content ?? "";
+    (r?.body as ChatBody | undefined)?.messages.find((m) => m.role === "system")?.content ?? "";
 
   for (const dialect of DIALECTS) {
     it(`sends the own style's parts in the system prompt (${dialect})`, async () => {
