@@ -13,8 +13,6 @@ import { type AppOverHttp, startAppOverHttp } from "./harness/app-over-http";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const PORT = 3401;
-const FAKE_PORT = 3402;
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const GORE = "a battlefield strewn with severed limbs, gore everywhere";
 
@@ -88,7 +86,7 @@ async function ideaOf(ideaId: string, headers: Record<string, string> = {}) {
 
 beforeAll(async () => {
   await env();
-  fake = await startFakeOpenAI({ port: FAKE_PORT });
+  fake = await startFakeOpenAI({ port: 0 });
   const routes = {
     "POST /v1/images/generations": (await import("@/app/v1/images/generations/route")).POST,
     "GET /v1/models": (await import("@/app/v1/models/route")).GET,
@@ -96,8 +94,9 @@ beforeAll(async () => {
     "GET /api/images": (await import("@/app/api/images/route")).GET,
     "GET /api/images/:id/file": (await import("@/app/api/images/[id]/file/route")).GET,
     "GET /api/ideas/:id": (await import("@/app/api/ideas/[id]/route")).GET,
+    "GET /api/ideas": (await import("@/app/api/ideas/route")).GET,
   } as unknown as Parameters<typeof startAppOverHttp>[0];
-  app = await startAppOverHttp(routes, PORT);
+  app = await startAppOverHttp(routes);
 });
 afterAll(async () => {
   await app?.close();
@@ -141,6 +140,9 @@ describe("the done-when line: the official SDK against Promptsmith", () => {
     expect(detail.versions[0]?.source).toBe("refine");
     expect(detail.versions[0]?.notes).toContain(API_NOTE);
     expect(detail.generations[0]?.images.map((i) => i.id)).toEqual([image.id]);
+    // The Ideas search finds what came through the API by its note.
+    const found = await (await fetch(`${app.url}/api/ideas?q=${encodeURIComponent("OpenAI-compatible")}`)).json();
+    expect(found.items.map((i: { id: string }) => i.id)).toContain(image.ideaId);
   });
 
   it("response_format url: an absolute URL to the image route here, which serves the PNG", async () => {
@@ -156,7 +158,7 @@ describe("the done-when line: the official SDK against Promptsmith", () => {
     // 512x512 is not a size the contract lets the answer name: it is left out, not misnamed.
     expect(result.size).toBeUndefined();
     for (const item of result.data ?? []) {
-      expect(item.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${PORT}/api/images/[A-Za-z0-9_-]+/file$`));
+      expect(item.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${app.port}/api/images/[A-Za-z0-9_-]+/file$`));
       expect(item.b64_json).toBeUndefined();
       expect(item.revised_prompt).toMatch(/lighthouse/i);
       const res = await fetch(item.url ?? "");
