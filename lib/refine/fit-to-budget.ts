@@ -32,10 +32,11 @@ export type FitContext = {
   budget?: PromptBudget;
 };
 
-/** The limit a prompt breaks, in words for a note ("75 CLIP tokens"). */
+/** The limit a prompt breaks, in words for a note ("75 CLIP tokens", "512 T5 tokens (estimated)"). */
 function limitWords(prompt: string, budget: PromptBudget): string {
   const tokens = budget.maxTokens !== undefined && !withinBudget(prompt, { ...budget, maxChars: undefined });
-  return tokens ? `${budget.maxTokens} CLIP tokens` : `${budget.maxChars} characters`;
+  const unit = budget.tokenizer === "t5" ? "T5 tokens (estimated)" : "CLIP tokens";
+  return tokens ? `${budget.maxTokens} ${unit}` : `${budget.maxChars} characters`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { capabilitiesFor, guessDialect, guessModelFamily } from "@/lib/prompt-fo
 import { FAMILY_PROFILES, SD15_SIZES, SDXL_SIZES } from "@/lib/prompt-formats/model-family";
 import type { Capabilities, Catalog } from "@/lib/schemas/catalog";
 import { CapabilitiesSchema } from "@/lib/schemas/catalog";
+import { refineOffline } from "@/lib/refine/offline";
 import { estimateT5Tokens } from "@/lib/tokens/t5-estimate";
 import { FAKE_CHECKPOINTS } from "@/tests/fakes/a1111";
 
@@ -229,5 +230,32 @@ describe("estimateT5Tokens", () => {
     const words = prose.split(/\s+/).length;
     expect(estimateT5Tokens(prose)).toBeGreaterThan(words);
     expect(estimateT5Tokens(prose)).toBeLessThan(words * 2);
+  });
+});
+
+describe("the offline refiner in FLUX's dialect", () => {
+  const flux = capabilitiesFor(A1111, { family: "flux-dev" });
+  const budget = (maxTokens: number) => ({ maxChars: flux.maxPromptChars, maxTokens, tokenizer: "t5" as const });
+
+  it("writes sentences and no negative prompt, well inside 512 T5 tokens", () => {
+    const r = refineOffline({
+      idea: "a lighthouse keeper on a stormy pier at dusk",
+      style: "cinematic-photo",
+      dialect: "prose",
+      budget: budget(512),
+    });
+    expect(r.prompt).toMatch(/[.!?]$/);
+    expect(r.prompt).not.toMatch(/\(\w[^)]*:\d/);
+    expect(r.negativePrompt ?? "").toBe("");
+    expect(estimateT5Tokens(r.prompt)).toBeLessThanOrEqual(512);
+  });
+
+  it("trims its additions to a tight T5 budget, counted with the estimate", () => {
+    const idea = "a lighthouse keeper on a stormy pier at dusk";
+    const full = refineOffline({ idea, style: "cinematic-photo", dialect: "prose", budget: budget(512) });
+    const tight = refineOffline({ idea, style: "cinematic-photo", dialect: "prose", budget: budget(40) });
+    expect(estimateT5Tokens(full.prompt)).toBeGreaterThan(40);
+    expect(estimateT5Tokens(tight.prompt)).toBeLessThanOrEqual(40);
+    expect(tight.prompt).toMatch(/lighthouse keeper/);
   });
 });
