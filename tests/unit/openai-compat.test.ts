@@ -10,6 +10,7 @@ import type { Image } from "@/lib/schemas/entities";
 import { type FakeOpenAI, startFakeOpenAI, validateAgainstContract } from "@/tests/fakes/openai";
 import { closeStore, configure } from "./faults-harness";
 import { type AppOverHttp, startAppOverHttp } from "./harness/app-over-http";
+import { describePostgres } from "./store-dialects";
 
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
@@ -392,5 +393,49 @@ describe("waiting for the job", () => {
     const err = await expectOpenAiError(res, 502, null, "backend_error");
     expect(err.type).toBe("server_error");
     expect(JSON.stringify(err)).not.toContain("sk-test-v1");
+  });
+});
+
+/** Jobs, store and config follow the environment afresh (the shared queue needs a new Jobs). */
+async function restart(vars: Record<string, string | undefined>) {
+  await (await import("@/lib/jobs")).resetJobsForTests();
+  await closeStore();
+  await env(vars);
+  // What instrumentation.ts does at start: recovery, then the queue takes work.
+  await (await import("@/lib/jobs/recover")).recoverAtStart();
+}
+
+describePostgres("on Postgres: the shared job queue, its events and its cancel", (dialect) => {
+  afterAll(() => restart({ DATABASE_URL: undefined }));
+
+  it("the SDK gets a PNG and a revised_prompt, the image is in the gallery; a hang-up cancels", async () => {
+    await restart({ ...dialect.env(), OPENAI_API_KEY: "sk-test-v1", OPENAI_BASE_URL: fake.url, GENERATE_RETRIES: "0" });
+    const result = await client().images.generate({ model: "promptsmith-offline", prompt: "a fox in the snow" });
+    expectContract("ImagesResponse", result);
+    const bytes = Buffer.from(result.data?.[0]?.b64_json ?? "", "base64");
+    expect(isPng(bytes)).toBe(true);
+    const image = (await galleryImages())[0] as Image;
+    expect(image.prompt).toBe(result.data?.[0]?.revised_prompt);
+
+    fake.setMode({ mode: "hang", endpoint: "images" });
+    const stop = new AbortController();
+    const asked = client()
+      .images.generate({ model: "promptsmith-openai:raw", prompt: "a slow fox" }, { signal: stop.signal })
+      .catch((e: unknown) => e);
+    for (let i = 0; i < 200 && !fake.requests().some((r) => r.path === "/v1/images/generations"); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    stop.abort();
+    expect(await asked).toBeInstanceOf(OpenAI.APIUserAbortError);
+    const { getStore } = await import("@/lib/store");
+    let status = "";
+    for (let i = 0; i < 200 && status !== "canceled"; i++) {
+      const [g] = (await getStore().listGenerationsByStatus(["queued", "running", "canceled"])).filter(
+        (x) => x.backend === "openai",
+      );
+      status = g?.status ?? "";
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(status).toBe("canceled");
   });
 });
