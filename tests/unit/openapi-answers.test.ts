@@ -59,6 +59,8 @@ const NOT_CHECKED: Record<string, { success?: string; error?: string }> = {
   "get /api/health": { error: "it has no error answer: it touches nothing that can fail" },
   "get /api/catalog": { error: "no input to refuse; the gate's 401 is checked through proxy.ts" },
   "get /api/openapi.json": { error: "no input to refuse; the gate's 401 is checked through proxy.ts" },
+  "get /api/styles": { error: "no input to refuse; the gate's 401 is checked through proxy.ts" },
+  "get /api/styles/export": { error: "no input to refuse; the gate's 401 is checked through proxy.ts" },
   "get /v1/models": { error: "no input to refuse; its 401 (API_TOKENS) is checked through proxy.ts" },
   "get /api/house-rules": { error: "no input to refuse; the gate's 401 is checked through proxy.ts" },
 };
@@ -421,6 +423,71 @@ describe("real answers match /api/openapi.json", () => {
     expect((await call("get", "/api/s/{token}", { params: { token } })).status).toBe(404);
   });
 
+  it("styles: make, change, duplicate, samples, export, import, delete and restore", async () => {
+    const parts = {
+      medium: "gouache",
+      lighting: "soft window light",
+      palette: "navy and coral",
+      camera: "50mm",
+      detail: "grain",
+    };
+    expect((await call("get", "/api/styles")).status).toBe(200);
+    const made = await call("post", "/api/styles", { body: { label: "House look", ...parts } });
+    expect(made.status).toBe(201);
+    const own = (made.json as { id: string }).id;
+    expect((await call("post", "/api/styles", { body: { label: "No parts" } })).status).toBe(400);
+    const id = { id: own };
+    expect(
+      (await call("patch", "/api/styles/{id}", { params: id, body: { label: "House look 2", ...parts } })).status,
+    ).toBe(200);
+    expect(
+      (await call("patch", "/api/styles/{id}", { params: { id: "watercolor" }, body: { label: "x", ...parts } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call("patch", "/api/styles/{id}", { params: { id: "own-nope" }, body: { label: "x", ...parts } })).status,
+    ).toBe(404);
+    expect((await call("post", "/api/styles/{id}/duplicate", { params: { id: "watercolor" } })).status).toBe(201);
+    expect((await call("post", "/api/styles/{id}/duplicate", { params: { id: "own-nope" } })).status).toBe(404);
+    expect((await call("get", "/api/styles/{id}/sample", { params: id })).status).toBe(200);
+    expect((await call("get", "/api/styles/{id}/sample", { params: { id: "own-nope" } })).status).toBe(404);
+    expect((await call("post", "/api/styles/{id}/sample", { params: id, body: { source: "offline" } })).status).toBe(
+      200,
+    );
+    expect(
+      (await call("post", "/api/styles/{id}/sample", { params: id, body: { source: "image", imageId: image.id } }))
+        .status,
+    ).toBe(200);
+    expect((await call("post", "/api/styles/{id}/sample", { params: id, body: { source: "camera" } })).status).toBe(
+      400,
+    );
+    const file = await call("get", "/api/styles/export");
+    expect(file.status).toBe(200);
+    expect((await call("post", "/api/styles/import", { body: file.json })).status).toBe(200);
+    expect(
+      (await call("post", "/api/styles/import", { body: { format: "promptsmith-styles", version: 2, styles: [] } }))
+        .status,
+    ).toBe(400);
+    expect((await call("delete", "/api/styles/{id}", { params: id })).status).toBe(204);
+    expect((await call("delete", "/api/styles/{id}", { params: { id: "watercolor" } })).status).toBe(403);
+    expect((await call("post", "/api/styles/{id}/restore", { params: id })).status).toBe(200);
+    expect((await call("post", "/api/styles/{id}/restore", { params: { id: "own-nope" } })).status).toBe(404);
+    expect((await call("delete", "/api/styles/{id}", { params: { id: "own-nope" } })).status).toBe(404);
+  });
+
+  it("house rules: read, save (new and the same again), too long, one version", async () => {
+    expect((await call("get", "/api/house-rules")).status).toBe(200);
+    expect((await call("put", "/api/house-rules", { body: { text: "Our palette is navy and coral." } })).status).toBe(
+      201,
+    );
+    expect((await call("put", "/api/house-rules", { body: { text: "Our palette is navy and coral." } })).status).toBe(
+      200,
+    );
+    expect((await call("put", "/api/house-rules", { body: { text: "x".repeat(2001) } })).status).toBe(400);
+    expect((await call("get", "/api/house-rules/{version}", { params: { version: "1" } })).status).toBe(200);
+    expect((await call("get", "/api/house-rules/{version}", { params: { version: "999" } })).status).toBe(404);
+  });
+
   it("ideas: list, one, export, and deleting what was made", async () => {
     expect((await call("get", "/api/ideas")).status).toBe(200);
     expect((await call("get", "/api/ideas", { query: "hasImages=true&sort=score&from=2026-01-01" })).status).toBe(200);
@@ -458,7 +525,7 @@ describe("real answers match /api/openapi.json", () => {
     try {
       for (const [template, item] of Object.entries(doc.paths)) {
         for (const [method, op] of Object.entries(item) as [string, { security?: unknown[] }][]) {
-          const url = fill(template, { id: NOPE, token: "tok", imageId: NOPE });
+          const url = fill(template, { id: NOPE, token: "tok", imageId: NOPE, version: "1" });
           const res = await proxy(req(url, { method: method.toUpperCase() }));
           if (op.security === undefined) {
             expect(res.status, `${method} ${template}`).toBe(401);
