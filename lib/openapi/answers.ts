@@ -42,16 +42,16 @@ export const ReadinessSchema = z.object({ ok: z.literal(true), database: z.liter
 /** GET /api/backends/:id/checkpoints: the model files the backend can load. */
 export const CheckpointsSchema = z.object({ checkpoints: z.array(z.string()) });
 
-/** POST /api/tokenize (lib/studio/prompt-length.ts): tokens are null where the backend counts none. */
+/** POST /api/tokenize (lib/studio/prompt-length.ts): tokens are null where the backend counts none (tokenizer null). */
 export const PromptLengthSchema = z.object({
   chars: z.number().int(),
   maxChars: z.number().int().nullable(),
   tokens: z.number().int().nullable(),
   maxTokens: z.number().int().nullable(),
   /** Whose tokens were counted: CLIP's exactly; T5's estimated. */
-  tokenizer: z.enum(["clip", "t5"]).nullable().optional(),
+  tokenizer: z.enum(["clip", "t5"]).nullable(),
   /** True when `tokens` is an estimate. */
-  estimated: z.boolean().optional(),
+  estimated: z.boolean(),
 });
 
 /** POST /api/auth/login as JSON: where the sign-in page goes next (a same-site path). */

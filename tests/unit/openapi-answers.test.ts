@@ -152,6 +152,15 @@ describe("real answers match /api/openapi.json", () => {
       const ok = await call("get", "/api/backends/{id}/checkpoints", { params: { id: "automatic1111" } });
       expect(ok.status).toBe(200);
       expect((ok.json as { checkpoints: string[] }).checkpoints.length).toBeGreaterThan(0);
+      // Counted tokens: CLIP's for an SD checkpoint, T5's (estimated) for FLUX.
+      const clip = await call("post", "/api/tokenize", {
+        body: { backend: "automatic1111", prompt: "a fox", family: "sdxl" },
+      });
+      expect(clip.json).toMatchObject({ tokenizer: "clip", estimated: false });
+      const t5 = await call("post", "/api/tokenize", {
+        body: { backend: "automatic1111", prompt: "a fox", family: "flux-dev" },
+      });
+      expect(t5.json).toMatchObject({ tokenizer: "t5", estimated: true });
     } finally {
       setEnv(BASE_ENV);
     }
