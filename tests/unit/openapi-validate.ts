@@ -45,10 +45,9 @@ export function openApiChecker(doc: OpenApiDocument) {
 
   function validate(fn: ValidateFunction, data: unknown, where: string) {
     const ok = fn(data);
-    expect(
-      ok,
-      `${where}: ${ajv.errorsText(fn.errors, { separator: "\n" })}\n${JSON.stringify(data).slice(0, 600)}`,
-    ).toBe(true);
+    // Each problem with where it is and what it names (an extra property's name, the allowed values…).
+    const problems = (fn.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message} ${JSON.stringify(e.params)}`);
+    expect(ok, `${where}:\n${problems.join("\n")}\n${JSON.stringify(data).slice(0, 600)}`).toBe(true);
   }
 
   // Query values are strings on the wire; a parameter's schema says what they mean (an integer…).
