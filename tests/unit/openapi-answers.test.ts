@@ -215,6 +215,9 @@ describe("real answers match /api/openapi.json", () => {
     const candidateStream = await call("post", "/api/refine", { body: { idea: "a quiet library", candidates: 2 } });
     expect(candidateStream.events?.at(-1)?.event).toBe("versions");
     expect((await call("post", "/api/refine", { body: { idea: "" }, headers: JSON_ACCEPT })).status).toBe(400);
+    const gore = "a battlefield strewn with severed limbs, gore everywhere";
+    expect((await call("post", "/api/refine", { body: { idea: gore }, headers: JSON_ACCEPT })).status).toBe(422);
+    expect((await call("post", "/api/refine", { body: { idea: gore } })).status).toBe(422);
     expect(
       (await call("post", "/api/refine", { body: { parentId: NOPE, instruction: "x" }, headers: JSON_ACCEPT })).status,
     ).toBe(404);
@@ -426,6 +429,15 @@ describe("real answers match /api/openapi.json", () => {
 
     expect((await call("get", "/api/ideas/{id}/feedback", { params: { id: first.ideaId } })).status).toBe(200);
     expect((await call("get", "/api/ideas/{id}/feedback", { params: { id: NOPE } })).status).toBe(404);
+
+    // A link past its expiry: 410 gone.
+    const soon = await call("post", "/api/shares", {
+      body: { target: { kind: "image", id: image.id }, expiresAt: new Date(Date.now() + 1000).toISOString() },
+    });
+    expect(soon.status).toBe(201);
+    await new Promise((r) => setTimeout(r, 1100));
+    const soonToken = (soon.json as CreatedShare).url.replace(/^\/s\//, "");
+    expect((await call("get", "/api/s/{token}", { params: { token: soonToken } })).status).toBe(410);
 
     expect((await call("delete", "/api/shares/{id}", { params: { id: share.id } })).status).toBe(204);
     expect((await call("delete", "/api/shares/{id}", { params: { id: NOPE } })).status).toBe(404);
