@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { LibraryEmpty } from "@/components/library/library-empty";
 import { LibraryList } from "@/components/library/library-list";
 import { LibrarySearch } from "@/components/library/library-search";
@@ -42,6 +43,22 @@ export default async function LibraryPage({ searchParams }: { searchParams: Sear
       </div>
       {page.items.length ? <LibraryList key={q} initial={page} q={q} pageSize={PAGE_SIZE} /> : <LibraryEmpty q={q} />}
       <HouseRulesEditor initial={houseRules} offlineRefiner={offlineRefiner} />
+      <section
+        aria-labelledby="styles-link"
+        className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-surface p-4 sm:p-5"
+      >
+        <div className="min-w-0">
+          <h2 id="styles-link" className="text-lg font-semibold tracking-tight">
+            Styles
+          </h2>
+          <p className="text-sm text-muted">
+            Your own styles beside the built-in ones: make, edit, export and import them.
+          </p>
+        </div>
+        <Link href="/library/styles" className="btn btn-secondary">
+          Open styles
+        </Link>
+      </section>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CopyMenu } from "@/components/copy/copy-menu";
+import { StyleUsed } from "@/components/styles/style-used";
 import { LocalTime } from "@/components/ui/local-time";
 import { REFINERS } from "@/lib/catalog";
 import { backendLabel, formatBytes, formatDuration, formatSize } from "@/lib/client/format";
@@ -53,7 +54,8 @@ export function ImageRecipe({
   houseRules?: { version: number; text: string } | null;
 }) {
   const { version, idea, generation } = image;
-  const style = getStyle(version.style);
+  // What the version was refined in, as it was then (issue 13); older versions name a built-in only.
+  const style = version.styleUsed ?? getStyle(version.style);
   return (
     <div className="space-y-5">
       <div>
@@ -111,7 +113,11 @@ export function ImageRecipe({
         {generation.params.sampler ? <Row term="Sampler">{generation.params.sampler}</Row> : null}
         {generation.params.steps != null ? <Row term="Steps">{generation.params.steps}</Row> : null}
         {generation.params.guidance != null ? <Row term="Guidance">{generation.params.guidance}</Row> : null}
-        {style ? <Row term="Style">{style.label}</Row> : null}
+        {style ? (
+          <Row term="Style">
+            <StyleUsed style={style} />
+          </Row>
+        ) : null}
         {houseRules ? (
           <Row term="House rules">
             <details>

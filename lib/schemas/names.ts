@@ -42,6 +42,26 @@ export function isOwnStyleId(v: string): boolean {
   return OWN_STYLE_ID_PATTERN.test(v);
 }
 
+/** A style's parts, in the order the form shows them (lib/styles.ts, issue 13's own styles). */
+export const STYLE_PART_NAMES = ["medium", "lighting", "palette", "camera", "detail", "negative"] as const;
+
+/**
+ * Caps per style field, in characters. A part is a phrase or a few comma-separated sub-phrases (the
+ * built-ins' longest is 108 characters); the negative is a tag list. The caps keep one style from
+ * swallowing a CLIP backend's 75-token budget or the chat model's attention. Here, not beside the
+ * zod schema, so the style form can check them without zod in the browser.
+ */
+export const STYLE_FIELD_CAPS = {
+  label: 60,
+  description: 200,
+  medium: 200,
+  lighting: 200,
+  palette: 200,
+  camera: 200,
+  detail: 240,
+  negative: 400,
+} as const;
+
 /** A prompt's anatomy: the parts a refiner writes, shown as chips and lockable one by one. */
 export const PART_NAMES = [
   "subject",

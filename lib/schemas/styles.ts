@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema } from "./common";
-import { isOwnStyleId, OWN_STYLE_ID_PREFIX, STYLE_IDS } from "./names";
+import { isOwnStyleId, OWN_STYLE_ID_PREFIX, STYLE_FIELD_CAPS, STYLE_IDS, STYLE_PART_NAMES } from "./names";
 
 export { isOwnStyleId, OWN_STYLE_ID_PREFIX, STYLE_IDS };
 
@@ -19,25 +19,8 @@ export function isBuiltInStyleId(id: string): id is BuiltInStyleId {
   return (STYLE_IDS as readonly string[]).includes(id);
 }
 
-/** The parts a refiner weaves in, in the order the form shows them. */
-export const STYLE_PART_NAMES = ["medium", "lighting", "palette", "camera", "detail", "negative"] as const;
+export { STYLE_FIELD_CAPS, STYLE_PART_NAMES };
 export type StylePartName = (typeof STYLE_PART_NAMES)[number];
-
-/**
- * Caps per field, in characters. A part is a phrase or a few comma-separated sub-phrases (the
- * built-ins' longest is 108 characters); the negative is a tag list. The caps keep one style
- * from swallowing a CLIP backend's 75-token budget or the chat model's attention.
- */
-export const STYLE_FIELD_CAPS = {
-  label: 60,
-  description: 200,
-  medium: 200,
-  lighting: 200,
-  palette: 200,
-  camera: 200,
-  detail: 240,
-  negative: 400,
-} as const;
 
 /**
  * One line of text: no line breaks or other control characters, since parts are pasted into the

@@ -1,8 +1,30 @@
 "use client";
 
-import { useId } from "react";
-import type { StyleId } from "@/lib/schemas/styles";
-import { getStyleLabel, STYLE_LABELS } from "@/lib/style-labels";
+import Link from "next/link";
+import { useEffect, useId, useState } from "react";
+import { ownStylesOnce } from "@/lib/client/styles";
+import { isOwnStyleId } from "@/lib/schemas/names";
+import type { OwnStyle, StyleId } from "@/lib/schemas/styles";
+import { getStyleLabel, STYLE_LABELS, type StyleLabel } from "@/lib/style-labels";
+
+/**
+ * The built-in styles ship with the page; own styles (issue 13) are asked for after it loads
+ * (GET /api/styles, once), so neither their words nor their number weigh on the first load.
+ */
+function useOwnStyles(): OwnStyle[] | undefined {
+  const [own, setOwn] = useState<OwnStyle[]>();
+  useEffect(() => {
+    let live = true;
+    ownStylesOnce().then(
+      (items) => live && setOwn(items),
+      () => live && setOwn([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return own;
+}
 
 export function StyleSelect({
   value,
@@ -15,12 +37,22 @@ export function StyleSelect({
 }) {
   const id = useId();
   const hintId = useId();
-  const style = getStyleLabel(value);
+  const own = useOwnStyles();
+  const ownStyle = own?.find((s) => s.id === value);
+  const style: (StyleLabel & { fromGallery?: boolean }) | undefined =
+    getStyleLabel(value) ?? (ownStyle && { ...ownStyle, fromGallery: ownStyle.sampleSource === "image" });
+  // A version in an own style that is not listed (not loaded yet, or deleted since) keeps its option.
+  const unlisted = value && isOwnStyleId(value) && !ownStyle ? value : null;
   return (
     <div>
-      <label htmlFor={id} className="field-label">
-        Style
-      </label>
+      <div className="flex items-baseline justify-between gap-2">
+        <label htmlFor={id} className="field-label">
+          Style
+        </label>
+        <Link href="/library/styles" className="text-xs text-muted">
+          Your styles
+        </Link>
+      </div>
       <select
         id={id}
         className="field"
@@ -30,15 +62,27 @@ export function StyleSelect({
         onChange={(e) => onChange((e.target.value || null) as StyleId | null)}
       >
         <option value="">None</option>
-        {STYLE_LABELS.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.label}
-          </option>
-        ))}
+        <optgroup label="Built-in">
+          {STYLE_LABELS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </optgroup>
+        {own?.length || unlisted ? (
+          <optgroup label="Your styles">
+            {own?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+            {unlisted ? <option value={unlisted}>{own ? "A deleted style" : "Your style…"}</option> : null}
+          </optgroup>
+        ) : null}
       </select>
       {style ? (
         <div className="mt-2 flex items-start gap-3">
-          {/* A sample the offline renderer made with this style (scripts/style-samples.ts), not a model's picture. */}
+          {/* A sample the offline renderer made with this style (or a gallery image its owner picked), not a model's picture. */}
           <img
             src={style.sample}
             alt=""
@@ -47,7 +91,8 @@ export function StyleSelect({
             className="size-16 shrink-0 rounded-md border border-line object-cover"
           />
           <p id={hintId} className="field-hint">
-            {style.description} <span className="text-muted">Sample: offline sketch.</span>
+            {style.description ? `${style.description} ` : ""}
+            <span className="text-muted">Sample: {style.fromGallery ? "a gallery image" : "offline sketch"}.</span>
           </p>
         </div>
       ) : null}
