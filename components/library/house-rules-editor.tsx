@@ -117,25 +117,27 @@ export function HouseRulesEditor({ initial, offlineRefiner }: { initial: HouseRu
           </summary>
           <ol className="mt-2 divide-y divide-line border-y border-line">
             {state.history.slice(1).map((v) => (
-              <li key={v.version} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-2">
-                <span className="w-10 shrink-0 text-sm font-medium">v{v.version}</span>
-                <span className="min-w-0 flex-1 text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">
+              <li key={v.version} className="space-y-1 py-2">
+                <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <span className="text-sm font-medium">v{v.version}</span>
+                  <span className="text-xs text-muted">
+                    <LocalTime iso={v.createdAt} />
+                  </span>
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-sm ml-auto"
+                    aria-label={`Restore v${v.version}`}
+                    onClick={() => {
+                      setText(v.text);
+                      setStatus(`v${v.version} is in the box; save to make it current.`);
+                    }}
+                  >
+                    Restore
+                  </button>
+                </div>
+                <p className="text-sm whitespace-pre-wrap [overflow-wrap:anywhere]">
                   {v.text || <span className="text-muted">(cleared)</span>}
-                </span>
-                <span className="text-xs text-muted">
-                  <LocalTime iso={v.createdAt} />
-                </span>
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-sm"
-                  aria-label={`Restore v${v.version}`}
-                  onClick={() => {
-                    setText(v.text);
-                    setStatus(`v${v.version} is in the box; save to make it current.`);
-                  }}
-                >
-                  Restore
-                </button>
+                </p>
               </li>
             ))}
           </ol>

@@ -40,10 +40,13 @@ export function HouseRulesToggle({
           Edit
         </Link>
       </span>
-      <p id={hintId} className="field-hint line-clamp-2" title={rules.text}>
-        {offlineRefiner
-          ? `The offline refiner applies only "no …" rules (to the negative prompt of tag prompts) and notes the rest: "${rules.text}"`
-          : `"${rules.text}"`}
+      <p id={hintId} className="field-hint">
+        <span className="line-clamp-2 [overflow-wrap:anywhere]" title={rules.text}>
+          {rules.text}
+        </span>
+        {offlineRefiner ? (
+          <span className="mt-0.5 block">The offline refiner applies only “no …” rules; it notes the rest.</span>
+        ) : null}
       </p>
     </div>
   );
