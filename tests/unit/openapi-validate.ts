@@ -57,9 +57,13 @@ export function openApiChecker(doc: OpenApiDocument) {
 
   /**
    * A request the route took (it answered below 400): its JSON body must match the operation's
-   * request body, and each query parameter must be one it lists, its value matching that schema.
+   * request body, and each path and query parameter must be one it lists, its value matching that schema.
    */
-  function checkRequest(method: string, template: string, init: { body?: unknown; query?: string }) {
+  function checkRequest(
+    method: string,
+    template: string,
+    init: { body?: unknown; query?: string; params?: Record<string, string> },
+  ) {
     const op = (doc.paths[template] as Record<string, Record<string, unknown>>)[method] as {
       parameters?: { name: string; in: string }[];
       requestBody?: { content: Record<string, unknown> };
@@ -70,9 +74,13 @@ export function openApiChecker(doc: OpenApiDocument) {
       const fn = validator("paths", template, method, "requestBody", "content", "application/json", "schema");
       validate(fn, init.body, `${where} body`);
     }
-    for (const [name, value] of new URLSearchParams(init.query ?? "")) {
-      const index = op.parameters?.findIndex((p) => p.in === "query" && p.name === name) ?? -1;
-      expect(index, `${where}: query parameter ${name} is listed`).toBeGreaterThanOrEqual(0);
+    const given = [
+      ...Object.entries(init.params ?? {}).map(([name, value]) => ({ name, value, in: "path" })),
+      ...[...new URLSearchParams(init.query ?? "")].map(([name, value]) => ({ name, value, in: "query" })),
+    ];
+    for (const { name, value, in: place } of given) {
+      const index = op.parameters?.findIndex((p) => p.in === place && p.name === name) ?? -1;
+      expect(index, `${where}: ${place} parameter ${name} is listed`).toBeGreaterThanOrEqual(0);
       const ref = `${DOC_ID}#/${["paths", template, method, "parameters", String(index), "schema"].map(pointerPart).join("/")}`;
       const fn = queryAjv.compile({ type: "object", properties: { value: { $ref: ref } } });
       const ok = fn({ value });

@@ -11,13 +11,10 @@ import { OkSchema, ShareListSchema } from "../answers";
 import { error, type Operation } from "../types";
 import { IMAGE_TYPES } from "./images";
 
+/** 32 random bytes, base64url (lib/sharing/share-token.ts); anything else answers as a dead link does. */
 const token = {
-  description: "The link's token (the part after /s/).",
-  schema: z
-    .string()
-    .min(1)
-    .max(128)
-    .regex(/^[A-Za-z0-9_-]+$/),
+  description: "The link's token: the part after /s/.",
+  schema: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
 };
 const deadLink = error("The link does not lead anywhere (revoked, never made, or what it named is gone).");
 const expired = error("The link has expired.");
