@@ -496,19 +496,6 @@ describe("real answers match /api/openapi.json", () => {
     expect((await call("delete", "/api/styles/{id}", { params: { id: "own-nope" } })).status).toBe(404);
   });
 
-  it("house rules: read, save (new and the same again), too long, one version", async () => {
-    expect((await call("get", "/api/house-rules")).status).toBe(200);
-    expect((await call("put", "/api/house-rules", { body: { text: "Our palette is navy and coral." } })).status).toBe(
-      201,
-    );
-    expect((await call("put", "/api/house-rules", { body: { text: "Our palette is navy and coral." } })).status).toBe(
-      200,
-    );
-    expect((await call("put", "/api/house-rules", { body: { text: "x".repeat(2001) } })).status).toBe(400);
-    expect((await call("get", "/api/house-rules/{version}", { params: { version: "1" } })).status).toBe(200);
-    expect((await call("get", "/api/house-rules/{version}", { params: { version: "999" } })).status).toBe(404);
-  });
-
   it("ideas: list, one, export, and deleting what was made", async () => {
     expect((await call("get", "/api/ideas")).status).toBe(200);
     expect((await call("get", "/api/ideas", { query: "hasImages=true&sort=score&from=2026-01-01" })).status).toBe(200);
