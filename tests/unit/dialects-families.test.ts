@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   capsOf,
+  dropDefaults,
   fitToBackend,
   initialSettings,
   type ComposeSettings,
@@ -187,6 +188,15 @@ describe("the studio's settings follow the checkpoint", () => {
     expect(fitToBackend({ ...base, family: "sd3" }, caps).family).toBe("sd3");
     const declared: Capabilities = { ...caps, familySource: "workflow" };
     expect(fitToBackend({ ...base, family: "sd3" }, declared).family).toBeUndefined();
+  });
+
+  it("switching from A1111 to a FLUX workflow brings FLUX's guidance, not A1111's 7; a value set by hand stays", () => {
+    const flux: Capabilities = { ...capabilitiesFor(A1111, { family: "flux-dev" }), familySource: "workflow" };
+    const before = capsOf(catalogWith(A1111), "automatic1111", base);
+    const moved = fitToBackend(dropDefaults({ ...base, backend: "comfyui" }, before), flux);
+    expect(moved).toMatchObject({ guidance: "3.5", size: "1024x1024" });
+    const kept = fitToBackend(dropDefaults({ ...base, guidance: "4", backend: "comfyui" }, before), flux);
+    expect(kept.guidance).toBe("4");
   });
 
   it("reopening an idea made with an SDXL checkpoint brings SDXL's sizes back", () => {

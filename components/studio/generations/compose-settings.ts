@@ -69,6 +69,18 @@ function pickBackend(catalog: Catalog, wanted?: string): string {
   );
 }
 
+/**
+ * Steps and guidance left at the old backend's (or family's) defaults, cleared so the new one's
+ * defaults come in: A1111's guidance 7 must not follow a switch to a FLUX workflow, which takes 3.5.
+ */
+export function dropDefaults(s: ComposeSettings, before: Capabilities): ComposeSettings {
+  return {
+    ...s,
+    steps: before.steps && s.steps === String(before.steps.default) ? "" : s.steps,
+    guidance: before.guidance && s.guidance === String(before.guidance.default) ? "" : s.guidance,
+  };
+}
+
 /** Clamp every parameter to what the backend takes, keeping what still fits. */
 export function fitToBackend(s: ComposeSettings, caps: Capabilities): ComposeSettings {
   const { family, ...rest } = s;

@@ -5,7 +5,7 @@ import { backendLabel } from "@/lib/client/format";
 import { pickRecipeFile, readRecipeFile } from "@/lib/client/recipe-file";
 import type { ImportedRecipe } from "@/lib/png";
 import type { Catalog } from "@/lib/schemas/catalog";
-import { type ComposeSettings, capsOf, fitToBackend } from "../generations/compose-settings";
+import { type ComposeSettings, capsOf, dropDefaults, fitToBackend } from "../generations/compose-settings";
 import { fitRecipeParams, importSummary, refitSummary, settingsFromRecipe } from "./import-recipe";
 import type { StudioAction } from "../studio-state";
 import { useFileDrop } from "./use-file-drop";
@@ -41,7 +41,7 @@ export function useImageImport({ catalog, dispatch, refining, settings, setSetti
     (id: string) => {
       const nextCaps = capsOf(catalog, id, latest.current.settings);
       if (!recipe) {
-        setSettings((s) => fitToBackend({ ...s, backend: id }, nextCaps));
+        setSettings((s) => fitToBackend(dropDefaults({ ...s, backend: id }, capsOf(catalog, s.backend, s)), nextCaps));
         return;
       }
       // While an imported prompt is unsaved, the image's settings follow the backend chosen.
