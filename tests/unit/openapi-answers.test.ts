@@ -128,7 +128,8 @@ afterAll(async () => {
 
 const NOPE = "nope0000";
 
-describe("real answers match /api/openapi.json", () => {
+// Each case makes and waits for real work (refinements, generations, a fix loop): room on a busy machine.
+describe("real answers match /api/openapi.json", { timeout: 60_000 }, () => {
   let first: PromptVersion;
   let child: PromptVersion;
   let generation: Generation;
