@@ -20,7 +20,8 @@ function componentsAsDefs() {
   return { $id: "promptsmith-components", $defs: JSON.parse(text) as Record<string, unknown> };
 }
 
-describe("the OpenAPI document", () => {
+// Compiling the OpenAPI specification's schemas and every component takes seconds on a busy machine.
+describe("the OpenAPI document", { timeout: 60_000 }, () => {
   it("is valid OpenAPI 3.1", async () => {
     const validator = new Validator();
     const result = await validator.validate(JSON.parse(JSON.stringify(doc)));
