@@ -42,7 +42,12 @@ export function HouseRulesToggle({
       </span>
       <p id={hintId} className="field-hint">
         <span className="line-clamp-2 [overflow-wrap:anywhere]" title={rules.text}>
-          {rules.text}
+          {/* One rule a line where they were typed: shown here as one run, a dot between them. */}
+          {rules.text
+            .split(/\n+/)
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .join(" · ")}
         </span>
         {offlineRefiner ? (
           <span className="mt-0.5 block">The offline refiner applies only “no …” rules; it notes the rest.</span>
