@@ -420,11 +420,11 @@ describe("POST /api/tokenize", () => {
         body: { backend: "automatic1111", prompt: "(red fox:1.2), snow" },
       })
     ).json();
-    expect(sd).toEqual({ chars: 19, maxChars: 4000, tokens: 4, maxTokens: 75 });
+    expect(sd).toEqual({ chars: 19, maxChars: 4000, tokens: 4, maxTokens: 75, tokenizer: "clip", estimated: false });
     const prose = await (
       await call(h("tokenize", "POST"), { method: "POST", body: { backend: "offline", prompt: "a fox" } })
     ).json();
-    expect(prose).toEqual({ chars: 5, maxChars: 4000, tokens: null, maxTokens: null });
+    expect(prose).toEqual({ chars: 5, maxChars: 4000, tokens: null, maxTokens: null, tokenizer: null, estimated: false });
     await expectError(
       await call(h("tokenize", "POST"), { method: "POST", body: { backend: "nope", prompt: "x" } }),
       404,
