@@ -5,6 +5,7 @@ import { BACKENDS } from "@/lib/catalog";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { getOpenAIClient, mapOpenAIError } from "@/lib/openai-client";
+import { readImageStream } from "./openai-image-stream";
 import type { GeneratedImage, GenerateOptions, GenerateRequest, ImageBackend } from "./types";
 
 const facts = BACKENDS.openai;
@@ -38,19 +39,24 @@ async function streamed(
   opts: GenerateOptions,
   timeout: number,
 ): Promise<Answer> {
-  const stream = await getOpenAIClient().images.generate(
-    { ...params, stream: true, partial_images: OPENAI_PARTIAL_IMAGES },
-    { signal: opts.signal, timeout },
-  );
+  // The SDK still builds, sends and checks the request (errors before the answer, its timeout);
+  // the answer's events are read here (lib/backends/openai-image-stream.ts says why).
+  const response = await getOpenAIClient()
+    .images.generate(
+      { ...params, stream: true, partial_images: OPENAI_PARTIAL_IMAGES },
+      { signal: opts.signal, timeout },
+    )
+    .asResponse();
   let completed: ImageGenCompletedEvent | undefined;
-  for await (const event of stream) {
+  await readImageStream(response, (event) => {
     if (event.type === "image_generation.partial_image") {
-      if (event.b64_json) {
+      // Once the image is here a late partial is worth nothing; nor is decoding one nobody shows.
+      if (event.b64_json && !completed && opts.onPreview) {
         const bytes = new Uint8Array(Buffer.from(event.b64_json, "base64"));
-        opts.onPreview?.({ mime: `image/${event.output_format}`, bytes });
+        opts.onPreview({ mime: `image/${event.output_format}`, bytes });
       }
     } else if (event.type === "image_generation.completed") completed = event;
-  }
+  });
   if (!completed) throw new AppError("backend_error", "The OpenAI stream ended without the image.");
   return { items: [{ b64_json: completed.b64_json }], quality: completed.quality };
 }
