@@ -1,5 +1,7 @@
+import { OwnStylesProvider } from "@/components/studio/editing/own-styles-context";
 import { Studio } from "@/components/studio/studio";
 import { activeHouseRules } from "@/lib/studio/house-rules";
+import { listOwnStyles } from "@/lib/studio/styles/own-styles";
 import { getCatalog, getIdeaDetail, getIdeaDetailForVersion } from "@/lib/studio/queries";
 import type { IdeaDetail } from "@/lib/schemas/entities";
 
@@ -16,6 +18,14 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   const versionId = one(sp.version);
   const catalog = await getCatalog();
   const houseRules = (await activeHouseRules()) ?? null;
+  // Own styles for the Style box (issue 13): names, lines and samples only, never their parts.
+  const ownStyles = (await listOwnStyles()).items.map(({ id, label, description, sample, sampleSource }) => ({
+    id,
+    label,
+    description,
+    sample,
+    sampleSource,
+  }));
 
   let detail: IdeaDetail | undefined;
   if (looksLikeId(ideaId)) detail = await getIdeaDetail(ideaId);
@@ -37,14 +47,16 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
           That {ideaId ? "idea" : "version"} was not found; it may have been deleted. Start a new idea below.
         </p>
       ) : null}
-      <Studio
-        // A fresh key on every visit: following the Studio link always starts blank or on the asked-for idea.
-        key={crypto.randomUUID()}
-        catalog={catalog}
-        initial={detail ? { detail, versionId: looksLikeId(versionId) ? versionId : undefined, reuse } : undefined}
-        initialIdeaText={text}
-        houseRules={houseRules}
-      />
+      <OwnStylesProvider styles={ownStyles}>
+        <Studio
+          // A fresh key on every visit: following the Studio link always starts blank or on the asked-for idea.
+          key={crypto.randomUUID()}
+          catalog={catalog}
+          initial={detail ? { detail, versionId: looksLikeId(versionId) ? versionId : undefined, reuse } : undefined}
+          initialIdeaText={text}
+          houseRules={houseRules}
+        />
+      </OwnStylesProvider>
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiError, type ShownError, toShownError } from "@/lib/client/api-error";
@@ -86,6 +86,12 @@ export function StyleForm({
   const base = useId();
   const form = useRef<HTMLFormElement>(null);
 
+  // It opens above the list: brought into view with its first field focused, wherever it was asked for.
+  useEffect(() => {
+    form.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+    form.current?.querySelector<HTMLInputElement>("input")?.focus({ preventScroll: true });
+  }, []);
+
   const focusFirst = (found: Partial<Record<FieldName, string>>) => {
     const first = FIELDS.find((f) => found[f.name]);
     if (first) form.current?.querySelector<HTMLInputElement>(`[name="${first.name}"]`)?.focus();
@@ -115,7 +121,7 @@ export function StyleForm({
       ref={form}
       aria-labelledby={`${base}-title`}
       noValidate
-      className="space-y-4 rounded-xl border border-line bg-surface p-4 sm:p-5"
+      className="scroll-mt-20 space-y-4 rounded-xl border border-line bg-surface p-4 sm:p-5"
       onSubmit={(e) => {
         e.preventDefault();
         void submit();

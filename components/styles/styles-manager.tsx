@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { UndoNotice } from "@/components/library/undo-notice";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { type ShownError, toShownError } from "@/lib/client/api-error";
@@ -39,7 +39,6 @@ export function StylesManager({ builtIns, initial }: { builtIns: ListedStyle[]; 
   const [error, setError] = useState<{ action: string; error: ShownError } | null>(null);
   const [status, setStatus] = useState("");
   const [undo, setUndo] = useState<OwnStyle | null>(null);
-  const top = useRef<HTMLDivElement>(null);
 
   const replace = (style: OwnStyle) => setOwn((list) => list.map((s) => (s.id === style.id ? style : s)));
 
@@ -58,11 +57,6 @@ export function StylesManager({ builtIns, initial }: { builtIns: ListedStyle[]; 
   const openForm = (next: Editing) => {
     setEditing(next);
     setStatus("");
-    // The form opens at the top of the list: bring it into view, its first field focused.
-    requestAnimationFrame(() => {
-      top.current?.scrollIntoView({ block: "start", behavior: "smooth" });
-      top.current?.querySelector<HTMLInputElement>("input")?.focus();
-    });
   };
 
   const duplicate = (style: ListedStyle) =>
@@ -114,7 +108,7 @@ export function StylesManager({ builtIns, initial }: { builtIns: ListedStyle[]; 
         />
       ) : null}
       {error ? <ErrorAlert error={error.error} action={error.action} /> : null}
-      <div ref={top} className="scroll-mt-20">
+      <div>
         {editing ? (
           <StyleForm
             key={editing.kind === "edit" ? editing.style.id : "new"}

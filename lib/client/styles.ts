@@ -38,22 +38,3 @@ export function setStyleSample(
 export function importStylesFile(text: string): Promise<{ created: number; updated: number; items: OwnStyle[] }> {
   return request("/api/styles/import", { method: "POST", body: text });
 }
-
-/**
- * The own styles for the Studio's Style box, asked once per page load and only when the box is
- * shown: the built-ins ship with the bundle (lib/style-labels.ts), own ones come from the server.
- */
-let ownStyles: Promise<OwnStyle[]> | undefined;
-
-export function ownStylesOnce(): Promise<OwnStyle[]> {
-  // A plain fetch, not request(): a list that fails to load leaves the built-ins, and is no sign
-  // of a lost connection for the page's monitor to act on.
-  ownStyles ??= fetch("/api/styles", { headers: { Accept: "application/json" } })
-    .then((res) => (res.ok ? (res.json() as Promise<{ items: OwnStyle[] }>) : { items: [] }))
-    .then((body) => body.items)
-    .catch(() => {
-      ownStyles = undefined;
-      return [];
-    });
-  return ownStyles;
-}

@@ -1,31 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useState } from "react";
-import { ownStylesOnce } from "@/lib/client/styles";
+import { useId } from "react";
 import { isOwnStyleId } from "@/lib/schemas/names";
-import type { OwnStyle, StyleId } from "@/lib/schemas/styles";
+import type { StyleId } from "@/lib/schemas/styles";
 import { getStyleLabel, STYLE_LABELS, type StyleLabel } from "@/lib/style-labels";
+import { useOwnStyles } from "./own-styles-context";
 
-/**
- * The built-in styles ship with the page; own styles (issue 13) are asked for after it loads
- * (GET /api/styles, once), so neither their words nor their number weigh on the first load.
- */
-function useOwnStyles(): OwnStyle[] | undefined {
-  const [own, setOwn] = useState<OwnStyle[]>();
-  useEffect(() => {
-    let live = true;
-    ownStylesOnce().then(
-      (items) => live && setOwn(items),
-      () => live && setOwn([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return own;
-}
-
+/** Built-in styles ship with the page; own ones (issue 13) come as data from the server page (own-styles-context). */
 export function StyleSelect({
   value,
   onChange,
@@ -38,10 +20,10 @@ export function StyleSelect({
   const id = useId();
   const hintId = useId();
   const own = useOwnStyles();
-  const ownStyle = own?.find((s) => s.id === value);
+  const ownStyle = own.find((s) => s.id === value);
   const style: (StyleLabel & { fromGallery?: boolean }) | undefined =
     getStyleLabel(value) ?? (ownStyle && { ...ownStyle, fromGallery: ownStyle.sampleSource === "image" });
-  // A version in an own style that is not listed (not loaded yet, or deleted since) keeps its option.
+  // A version in an own style deleted since keeps its option, so the box still says what it is.
   const unlisted = value && isOwnStyleId(value) && !ownStyle ? value : null;
   return (
     <div>
@@ -69,14 +51,14 @@ export function StyleSelect({
             </option>
           ))}
         </optgroup>
-        {own?.length || unlisted ? (
+        {own.length || unlisted ? (
           <optgroup label="Your styles">
-            {own?.map((s) => (
+            {own.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.label}
               </option>
             ))}
-            {unlisted ? <option value={unlisted}>{own ? "A deleted style" : "Your style…"}</option> : null}
+            {unlisted ? <option value={unlisted}>A deleted style</option> : null}
           </optgroup>
         ) : null}
       </select>
