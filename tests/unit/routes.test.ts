@@ -424,7 +424,14 @@ describe("POST /api/tokenize", () => {
     const prose = await (
       await call(h("tokenize", "POST"), { method: "POST", body: { backend: "offline", prompt: "a fox" } })
     ).json();
-    expect(prose).toEqual({ chars: 5, maxChars: 4000, tokens: null, maxTokens: null, tokenizer: null, estimated: false });
+    expect(prose).toEqual({
+      chars: 5,
+      maxChars: 4000,
+      tokens: null,
+      maxTokens: null,
+      tokenizer: null,
+      estimated: false,
+    });
     await expectError(
       await call(h("tokenize", "POST"), { method: "POST", body: { backend: "nope", prompt: "x" } }),
       404,
