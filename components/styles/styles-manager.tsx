@@ -89,7 +89,8 @@ export function StylesManager({ builtIns, initial }: { builtIns: ListedStyle[]; 
           }}
         />
       </div>
-      <p role="status" className="min-h-5 text-sm text-muted">
+      {/* Always there (a live region must exist before it speaks); it takes room only when it says something. */}
+      <p role="status" className={status ? "-mt-3 text-sm text-muted" : "sr-only"}>
         {status}
       </p>
       {undo ? (
