@@ -29,7 +29,7 @@ export async function renderStyleSample(style: StyleSnapshot): Promise<Uint8Arra
     height: STYLE_SAMPLE.size,
     seed: STYLE_SAMPLE.seed,
   });
-  return new Uint8Array(await sharp(png).webp({ quality: 80, effort: 4 }).toBuffer());
+  return new Uint8Array(await sharp(png).webp({ quality: 80, effort: 6 }).toBuffer());
 }
 
 /**
