@@ -19,7 +19,7 @@ export function PromptDiff({ a, b, className }: { a: Side; b: Side; className?: 
   const negAfter = after.version.negativePrompt ?? "";
   const negative = negBefore !== negAfter ? wordDiff(negBefore, negAfter) : null;
   const styleChanged = before.version.style !== after.version.style;
-  const styleName = (v: PromptVersion) => getStyleLabel(v.style)?.label ?? "no style";
+  const styleName = (v: PromptVersion) => v.styleUsed?.label ?? getStyleLabel(v.style)?.label ?? "no style";
 
   return (
     <section

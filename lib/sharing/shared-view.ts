@@ -165,7 +165,8 @@ function step(
     how: stepHow(v),
     instruction: v.instruction,
     // The preset's label ("Watercolor"), as the Style menu says it, for someone who never saw the app.
-    style: v.style ? (getStyle(v.style)?.label ?? v.style) : null,
+    // An own style (issue 13) by the name it had when the step was made.
+    style: v.style ? (v.styleUsed?.label ?? getStyle(v.style)?.label ?? v.style) : null,
     prompt: v.prompt,
     negativePrompt: v.negativePrompt,
     parentPrompt: parent?.prompt ?? null,

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import type { StyleId } from "@/lib/schemas/styles";
 import { getStyleLabel } from "@/lib/style-labels";
+import { useOwnStyles } from "./own-styles-context";
 
 /**
  * Offered when the Style combobox no longer matches the loaded version: rewrite that version
@@ -22,7 +23,9 @@ export function ApplyStyle({
   onApply: () => void;
 }) {
   const hintId = useId();
-  const name = (id: StyleId | null) => getStyleLabel(id)?.label ?? "no style";
+  const own = useOwnStyles();
+  const name = (id: StyleId | null) =>
+    getStyleLabel(id)?.label ?? own.find((s) => s.id === id)?.label ?? (id ? "a deleted style" : "no style");
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 rounded-lg border border-accent/40 bg-accent-soft/40 px-3 py-2">
       <p id={hintId} className="min-w-0 flex-1 text-xs text-ink">
