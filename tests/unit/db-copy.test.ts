@@ -192,6 +192,26 @@ async function seed(dataDir: string): Promise<void> {
     await store.starVersion({ id: "lib-1", versionId: leaf.id, name: "Warm lighthouse", createdAt: at(40) });
     await store.saveHouseRules("our brand palette is navy and coral", at(41));
     await store.saveHouseRules("no photorealistic people", at(42));
+    // An own style (issue 13) with its sample: base64 WebP text, which must cross as it is.
+    await store.createOwnStyle({
+      id: "own-zine",
+      input: {
+        label: "Zine",
+        description: "",
+        medium: "risograph zine print",
+        lighting: "flat light",
+        palette: "pink and teal ink",
+        camera: "centered",
+        detail: "grainy ink",
+        negative: "",
+      },
+      createdAt: at(43),
+    });
+    await store.setOwnStyleSample("own-zine", {
+      bytes: new Uint8Array([82, 73, 70, 70, 0, 255]),
+      source: "offline",
+      imageId: null,
+    });
 
     const cellGens = [generation("gen-c1", root, at(50)), generation("gen-c2", branch, at(50))];
     await store.createComparison(
@@ -355,6 +375,7 @@ describe("db:copy", () => {
       image_checks: [1, 1],
       fix_loops: [0, 0],
       house_rules: [2, 2],
+      styles: [1, 1],
     });
     expect(result.verification.images.sourceDigest).toBe(result.verification.images.targetDigest);
     for (const t of result.verification.tables) {
@@ -675,6 +696,7 @@ describe("db:copy, the tryout's defects", () => {
       image_checks: [0, 0],
       fix_loops: [0, 0],
       house_rules: [0, 0],
+      styles: [0, 0],
     });
     expect(second.images).toMatchObject({ copied: 1, thumbnailsRewritten: 0, skipped: 4 });
     expect(outcome(second).stdout).toContain(
