@@ -14,6 +14,7 @@ import { galleryScale } from "./0011-gallery-scale";
 import { imageContentHash } from "./0012-image-content-hash";
 import { ownStyles } from "./0013-own-styles";
 import { houseRules } from "./0014-house-rules";
+import { searchPrefixIndex } from "./0016-search-prefix-index";
 import { isPostgres } from "./dialect";
 
 /** Names sort in the order they run; never rename or edit one that has shipped, add the next. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0012_image_content_hash": imageContentHash,
   "0013_own_styles": ownStyles,
   "0014_house_rules": houseRules,
+  "0016_search_prefix_index": searchPrefixIndex,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS).sort();
