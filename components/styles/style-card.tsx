@@ -76,29 +76,36 @@ export function StyleCard({
           ))}
         </dl>
       </details>
-      <div className="mt-auto flex flex-wrap gap-1.5">
-        {onEdit ? (
-          <button type="button" className="btn btn-secondary btn-sm" disabled={busy} onClick={onEdit}>
-            Edit<span className="sr-only"> {style.label}</span>
+      <div className="mt-auto space-y-1.5">
+        <div className="flex flex-wrap gap-1.5">
+          {onEdit ? (
+            <button type="button" className="btn btn-secondary btn-sm" disabled={busy} onClick={onEdit}>
+              Edit<span className="sr-only"> {style.label}</span>
+            </button>
+          ) : null}
+          <button type="button" className="btn btn-secondary btn-sm" disabled={busy} onClick={onDuplicate}>
+            Duplicate<span className="sr-only"> {style.label}</span>
           </button>
-        ) : null}
-        <button type="button" className="btn btn-secondary btn-sm" disabled={busy} onClick={onDuplicate}>
-          Duplicate<span className="sr-only"> {style.label}</span>
-        </button>
-        {onRenderSample ? (
-          <button type="button" className="btn btn-ghost btn-sm" disabled={busy} onClick={onRenderSample}>
-            New sketch<span className="sr-only"> sample for {style.label}</span>
-          </button>
-        ) : null}
-        {onPickSample ? (
-          <button type="button" className="btn btn-ghost btn-sm" disabled={busy} onClick={onPickSample}>
-            Pick image<span className="sr-only"> as sample for {style.label}</span>
-          </button>
-        ) : null}
-        {onDelete ? (
-          <button type="button" className="btn btn-danger btn-sm" disabled={busy} onClick={onDelete}>
-            Delete<span className="sr-only"> {style.label}</span>
-          </button>
+          {onDelete ? (
+            <button type="button" className="btn btn-danger btn-sm" disabled={busy} onClick={onDelete}>
+              Delete<span className="sr-only"> {style.label}</span>
+            </button>
+          ) : null}
+        </div>
+        {onRenderSample || onPickSample ? (
+          <div className="flex flex-wrap items-center gap-1.5">
+            <span className="text-xs text-muted">Sample:</span>
+            {onRenderSample ? (
+              <button type="button" className="btn btn-ghost btn-sm" disabled={busy} onClick={onRenderSample}>
+                New sketch<span className="sr-only"> sample for {style.label}</span>
+              </button>
+            ) : null}
+            {onPickSample ? (
+              <button type="button" className="btn btn-ghost btn-sm" disabled={busy} onClick={onPickSample}>
+                Pick image<span className="sr-only"> as sample for {style.label}</span>
+              </button>
+            ) : null}
+          </div>
         ) : null}
       </div>
       {children}
