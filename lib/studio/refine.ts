@@ -22,6 +22,7 @@ import { deps } from "./deps";
 import { activeHouseRules } from "./house-rules";
 import { moderationGate } from "./moderation-gate";
 import { ownStyleFor, styleUsedFor } from "./own-style-for-refine";
+import { isOwnStyleId } from "@/lib/schemas/names";
 import { locksFor } from "./parts";
 import { partsToSave } from "./parts-to-save";
 
@@ -149,9 +150,12 @@ async function planRefine(body: RefineBody, clientKey: string | undefined): Prom
   const allowed = startModeration({ texts: { idea: idea.text, instruction }, stage: "refine" });
   allowed.catch(() => undefined); // awaited by the run; one never started must not leave it unhandled
 
-  const style = body.style !== undefined ? body.style : (parent?.style ?? null);
-  // An own style (issue 13) is read here and handed to the refiner with the request.
-  const ownStyle = await ownStyleFor(style, parent);
+  const asked = body.style !== undefined;
+  // An own style (issue 13) is read here and handed to the refiner with the request; a parent's own
+  // style this instance does not know (an imported recipe) is dropped rather than named by its id.
+  const ownStyle = await ownStyleFor(asked ? body.style : parent?.style, parent, asked);
+  const inherited = asked ? body.style : (parent?.style ?? null);
+  const style = inherited && isOwnStyleId(inherited) && !ownStyle ? null : (inherited ?? null);
   const locks = parent ? locksFor(parent.locks, parent.parts) : [];
   const input: RefineInput = {
     idea: idea.text,

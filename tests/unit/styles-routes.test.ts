@@ -247,4 +247,21 @@ describe("own styles over HTTP", () => {
     });
     expect((await expectError(gone, 400, "invalid_request")).error.message).toMatch(/no style/);
   });
+
+  it("refines further a version in an own style this instance never had (an imported recipe), without it", async () => {
+    const first = await refine({ idea: "a lantern on a jetty", backend: "offline" });
+    const { getStore } = await import("@/lib/store");
+    const imported = {
+      ...first,
+      id: "imported-v",
+      parentId: first.id,
+      source: "edit" as const,
+      style: "own-elsewhere" as const,
+    };
+    await getStore().createVersion(imported);
+    const next = await refine({ parentId: imported.id, instruction: "make it night", backend: "offline" });
+    expect(next.style).toBeNull();
+    expect(next.styleUsed).toBeUndefined();
+    expect(next.prompt).toContain("lantern");
+  });
 });
