@@ -5,7 +5,6 @@ import { checkLimit, decodeCursor, decodeScoreCursor, encodeCursor, encodeScoreC
 import type { Database } from "./database";
 import { ideaMatches, ideaSearchWords } from "./idea-search";
 import { latestHasMiss } from "./latest-check";
-import { isPostgres } from "./migrations/dialect";
 import { ideaFromRow, ideaToRow, toDbTime, versionToRow } from "./row-mapping";
 import type { IdeaListFilter, IdeaListQuery, NewIdea, NewPromptVersion } from "./types";
 
@@ -91,7 +90,9 @@ export async function findIdeas(db: Kysely<Database>, query: IdeaListQuery): Pro
       sql<SqlBool>`(${scoreKey}, ${activity}, i.id) < (${afterScore.score}, ${afterScore.createdAt}, ${afterScore.id})`,
     );
   }
-  select = select.where(ideaFilter(isPostgres(db as unknown as Kysely<unknown>), query));
+  const words = ideaSearchWords(query.q);
+  const search = words.length > 0 ? await ideaMatches(db, "i.id", words) : undefined;
+  select = select.where(ideaFilter(search, query));
   if (query.minScore !== undefined) select = select.where(scoreKey, ">=", query.minScore);
 
   const rows = await (byScore ? select.orderBy(scoreKey, "desc") : select)
@@ -127,11 +128,10 @@ export async function findIdeas(db: Kysely<Database>, query: IdeaListQuery): Pro
   };
 }
 
-function ideaFilter(postgres: boolean, filter: IdeaListFilter) {
+function ideaFilter(search: Expression<SqlBool> | undefined, filter: IdeaListFilter) {
   return (eb: ExpressionBuilder<Database & { i: Database["ideas"] }, "i">) => {
     const and: Expression<SqlBool>[] = [];
-    const words = ideaSearchWords(filter.q);
-    if (words.length > 0) and.push(ideaMatches(postgres, "i.id", words));
+    if (search) and.push(search);
     if (filter.backend !== undefined) {
       and.push(
         eb.exists(

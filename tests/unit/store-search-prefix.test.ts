@@ -94,6 +94,38 @@ describeEachDialect("the gallery's search by its first letters", (dialect) => {
     expect((await walk({ q: "z" }, 200)).length).toBe(520); // the idea's word, for every version's image
   });
 
+  it("the Ideas list answers a first letter matched by hundreds of ideas (SQLite walks the list) newest first, and pages", async () => {
+    await store.createIdeaWithVersion(
+      { id: "rare", text: "a quiet quokka", title: "rare", createdAt: at(0) },
+      version("rare-v", "rare"),
+    );
+    const many = 510;
+    const db = dialect.kysely();
+    try {
+      const values = Array.from(
+        { length: many },
+        (_, i) => sql`(${`n${i + 1}`}, ${`amber ${i + 1}`}, 'T', ${at(10 + i)})`,
+      );
+      await sql`INSERT INTO ideas (id, text, title, created_at) VALUES ${sql.join(values)}`.execute(db);
+    } finally {
+      await db.destroy();
+    }
+    const first = await store.listIdeas({ limit: 24, q: "a" });
+    expect(first.items.map((i) => i.id)).toEqual(Array.from({ length: 24 }, (_, n) => `n${many - n}`));
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    for (let guard = 0; guard < 20; guard++) {
+      const page = await store.listIdeas({ limit: 100, q: "am", cursor });
+      ids.push(...page.items.map((i) => i.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(ids).toHaveLength(many);
+    expect(new Set(ids).size).toBe(many);
+    expect((await store.listIdeas({ limit: 24, q: "q" })).items.map((i) => i.id)).toEqual(["rare"]);
+    expect((await store.listIdeas({ limit: 24, q: "a", hasImages: true })).items).toEqual([]);
+  });
+
   it("finds rows stored before migration 0016 after it, and after going down through it", async () => {
     await store.close();
     await dialect.fresh({ empty: true });
