@@ -48,7 +48,11 @@ describe("request schemas", () => {
     expect(GenerateBodySchema.parse({ promptId: "a", backend: "offline" }).params).toEqual({});
     expect(GenerateBodySchema.safeParse({ promptId: "a", backend: "offline", params: { n: 0 } }).success).toBe(false);
     expect(GenerateBodySchema.safeParse({ promptId: "a", backend: "offline", params: { n: 1.5 } }).success).toBe(false);
+    // -1 is "random" (A1111's and ComfyUI's convention, issue 13); any other negative seed is refused.
     expect(GenerateBodySchema.safeParse({ promptId: "a", backend: "offline", params: { seed: -1 } }).success).toBe(
+      true,
+    );
+    expect(GenerateBodySchema.safeParse({ promptId: "a", backend: "offline", params: { seed: -2 } }).success).toBe(
       false,
     );
     expect(GenerateBodySchema.safeParse({ promptId: "a", backend: "offline", params: { size: "big" } }).success).toBe(
