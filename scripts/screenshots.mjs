@@ -228,6 +228,14 @@ for (const scheme of ["light", "dark"]) {
     await iterate(page, shot);
     await showing(page, shot);
     await checking(page, shot);
+    // Issue 13: the house rules (on the Library page) and own styles.
+    await page.goto(`${base}/library`);
+    await page.waitForLoadState("networkidle");
+    await shot("library-house-rules");
+    await page.goto(`${base}/library/styles`);
+    await page.getByRole("heading", { name: "Styles", level: 1 }).waitFor();
+    await page.waitForLoadState("networkidle");
+    await shot("styles");
     await context.close();
   }
   await presenter(scheme);
