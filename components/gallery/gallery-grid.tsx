@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/error-alert";
 import { Spinner } from "@/components/ui/spinner";
 import { type ImageFilter, listImages } from "@/lib/client/api";
@@ -17,25 +17,31 @@ const EAGER = 12;
 /**
  * What the grid had loaded and where the window was when it was left (for an image page, say),
  * kept in memory across client navigations: Back finds the same images at the same place, not
- * the first page at the top. Only for a mount that a Back or Forward causes (a popstate just
- * before), and for the same filter.
+ * the first page at the top. Only for the same history entry (so a Back or Forward to it, not a
+ * new visit by a link) and the same filter.
+ *
+ * Where there is a Navigation API (Chromium, Firefox, Safari 26), the entry is known by its key:
+ * during a traversal the current entry is already the one being returned to, while during a link
+ * navigation it is still the page being left (Next pushes the new entry only when it commits).
+ * No clock is involved, so a slow machine or a slow server cannot make Back forget. Elsewhere a
+ * popstate just before the mount stands in for it.
  */
-type Snapshot = { query: string; items: Image[]; cursor: string | null; scrollY: number };
+type Snapshot = { entry: string | null; query: string; items: Image[]; cursor: string | null; scrollY: number };
+type Navigation = EventTarget & { currentEntry?: { key: string } | null };
 let left: Snapshot | null = null;
 let poppedAt = 0;
-if (typeof window !== "undefined") {
+const navigation = (): Navigation | undefined =>
+  typeof window === "undefined" ? undefined : (window as { navigation?: Navigation }).navigation;
+if (typeof window !== "undefined" && !navigation()) {
   // Capture: Next's own popstate listener must not keep it from us.
   window.addEventListener("popstate", () => (poppedAt = Date.now()), { capture: true });
-  // Where there is a Navigation API (Chromium), a traversal says so before anything renders.
-  const nav = (window as { navigation?: EventTarget }).navigation;
-  nav?.addEventListener("navigate", (e) => {
-    if ((e as Event & { navigationType?: string }).navigationType === "traverse") poppedAt = Date.now();
-  });
 }
+const entryKey = () => navigation()?.currentEntry?.key ?? null;
 
 function restorable(query: string): Snapshot | null {
-  const back = Date.now() - poppedAt < 2000;
-  return back && left?.query === query ? left : null;
+  if (!left || left.query !== query) return null;
+  const back = navigation() ? left.entry !== null && left.entry === entryKey() : Date.now() - poppedAt < 2000;
+  return back ? left : null;
 }
 
 /**
@@ -100,20 +106,23 @@ export function GalleryGrid({ initial, filter }: { initial: Page<Image>; filter:
     return () => io.disconnect();
   }, [cursor, error, loadMore]);
 
-  // Remember what is loaded and where the window is, for a Back to this page. The place is read
-  // as the person left it: by the time this unmounts, the next page may have scrolled to its top.
+  // Remember what is loaded and where the window is, for a Back to this page. A layout effect, so
+  // that both the listener's removal and the snapshot happen in the commit that swaps this page
+  // out, before the next page's scroll to its top: a passive cleanup can run a frame later on a
+  // busy machine, after that scroll's event has already overwritten the place with 0.
   const latest = useRef({ items, cursor });
   latest.current = { items, cursor };
-  const scrollY = useRef(0);
-  useEffect(() => {
+  useLayoutEffect(() => {
+    // The entry this grid shows: read after mount, when a link navigation has pushed it.
+    const entry = entryKey();
+    let scrollY = window.scrollY;
     const onScroll = () => {
-      scrollY.current = window.scrollY;
+      scrollY = window.scrollY;
     };
-    onScroll();
     window.addEventListener("scroll", onScroll, { passive: true });
     return () => {
       window.removeEventListener("scroll", onScroll);
-      left = { query, ...latest.current, scrollY: scrollY.current };
+      left = { entry, query, ...latest.current, scrollY };
     };
   }, [query]);
 

@@ -86,6 +86,7 @@ export function VirtualTiles({
     // Through the virtualizer, so the rows it renders follow at once (a bare window.scrollTo can
     // land before it listens, leaving the screen empty until the next scroll).
     virtualizer.scrollToOffset(scrollTo);
+    return holdScroll(scrollTo, () => virtualizer.scrollToOffset(scrollTo));
   }, [scrollTo, rows, virtualizer]);
 
   const rowOf = (target: EventTarget | null) => {
@@ -127,4 +128,27 @@ export function VirtualTiles({
       })}
     </ul>
   );
+}
+
+/**
+ * For a short while after Back, put the window back where it was if something else moved it: the
+ * browser's own scroll restoration or a late layout can land after ours on a slow machine. Stops
+ * at the person's first wheel, touch, key or pointer, so it never fights them.
+ */
+function holdScroll(target: number, scroll: () => void, ms = 1500): () => void {
+  const until = performance.now() + ms;
+  let frame = 0;
+  const inputs = ["wheel", "touchstart", "keydown", "pointerdown"] as const;
+  const stop = () => {
+    cancelAnimationFrame(frame);
+    for (const type of inputs) window.removeEventListener(type, stop, true);
+  };
+  for (const type of inputs) window.addEventListener(type, stop, { capture: true, passive: true });
+  const check = () => {
+    if (Math.abs(window.scrollY - target) > 2) scroll();
+    if (performance.now() < until) frame = requestAnimationFrame(check);
+    else stop();
+  };
+  frame = requestAnimationFrame(check);
+  return stop;
 }
