@@ -1,9 +1,9 @@
 import { type Dispatch, useState } from "react";
-import { saveEdit, startGeneration } from "@/lib/client/api";
-import { toShownError } from "@/lib/client/api-error";
+import { saveEdit } from "@/lib/client/api";
 import type { Capabilities } from "@/lib/schemas/catalog";
 import type { StudioAction } from "../studio-state";
-import { type ComposeSettings, toGenerateParams } from "./compose-settings";
+import type { ComposeSettings } from "./compose-settings";
+import { generateFrom } from "./generate-from";
 import { ideaTooLong } from "../editing/idea-length";
 
 type Input = {
@@ -30,20 +30,16 @@ export function useGenerateAsTyped({ caps, dispatch, ideaText, settings, refinin
   const onGenerateAsTyped = async () => {
     if (disabled) return;
     setBusy(true);
-    dispatch({ type: "generateError", error: null });
     try {
-      const version = await saveEdit({ idea, prompt: idea, source: "verbatim" });
-      // Loaded like a refinement's first version: a new idea, its v1 in the Prompt box.
-      dispatch({ type: "refineDone", version });
-      const generation = await startGeneration({
-        promptId: version.id,
-        backend: settings.backend,
-        params: toGenerateParams(settings, caps),
-      });
-      dispatch({ type: "generationAdded", generation });
-      follow(generation.id);
-    } catch (e) {
-      dispatch({ type: "generateError", error: toShownError(e) });
+      await generateFrom(
+        async () => {
+          const version = await saveEdit({ idea, prompt: idea, source: "verbatim" });
+          // Loaded like a refinement's first version: a new idea, its v1 in the Prompt box.
+          dispatch({ type: "refineDone", version });
+          return version;
+        },
+        { caps, dispatch, settings, follow },
+      );
     } finally {
       setBusy(false);
     }

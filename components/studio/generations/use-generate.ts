@@ -1,9 +1,8 @@
 import { type Dispatch, useMemo, useState } from "react";
-import { startGeneration } from "@/lib/client/api";
-import { toShownError } from "@/lib/client/api-error";
 import type { Catalog } from "@/lib/schemas/catalog";
 import type { PromptVersion } from "@/lib/schemas/entities";
-import { type ComposeSettings, capsOf, findBackend, toGenerateParams } from "./compose-settings";
+import { type ComposeSettings, capsOf, findBackend } from "./compose-settings";
+import { generateFrom } from "./generate-from";
 import { generateBlocked } from "./generate-blocked";
 import type { StudioAction, StudioState } from "../studio-state";
 
@@ -46,18 +45,8 @@ export function useGenerate({ catalog, dispatch, state, current, draft, settings
   const onGenerate = async () => {
     if (starting || blocked || (!current && !draft)) return;
     setStarting(true);
-    dispatch({ type: "generateError", error: null });
     try {
-      const version = await settle();
-      const generation = await startGeneration({
-        promptId: version.id,
-        backend: settings.backend,
-        params: toGenerateParams(settings, caps),
-      });
-      dispatch({ type: "generationAdded", generation });
-      follow(generation.id);
-    } catch (e) {
-      dispatch({ type: "generateError", error: toShownError(e) });
+      await generateFrom(settle, { caps, dispatch, settings, follow });
     } finally {
       setStarting(false);
     }
