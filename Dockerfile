@@ -62,5 +62,9 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # The configuration is checked as the server starts (instrumentation.ts): a bad variable ends
-# the process with exit code 1 and one line naming it.
-CMD ["node", "server.js"]
+# the process with exit code 1 and one line naming it. The memory settings are `npm start`'s
+# (scripts/server-memory.mjs, where each is measured): V8's young generation kept at 1 MB a half
+# and a slower-growing old generation, and two glibc malloc arenas. tests/unit/deploy-files.test.ts
+# keeps the two in step.
+ENV MALLOC_ARENA_MAX=2
+CMD ["node", "--max-semi-space-size=1", "--optimize-for-size", "server.js"]

@@ -15,6 +15,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { PORTS } from "../../playwright.config";
+import { SERVER_NODE_FLAGS } from "../../scripts/server-memory.mjs";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = process.env.NEXT_DIST_DIR || ".next";
@@ -136,7 +137,7 @@ test("node server.js, laid out as the Dockerfile does, serves health, readiness 
 }) => {
   test.setTimeout(120_000);
   const stage = runtimeStage();
-  expect(stage.cmd).toEqual(["node", "server.js"]);
+  expect(stage.cmd).toEqual(["node", ...SERVER_NODE_FLAGS, "server.js"]);
   const app = layOut(stage);
   // Only what the image has: no checkout, no node_modules of ours next to it.
   expect(existsSync(path.join(app, "server.js"))).toBe(true);

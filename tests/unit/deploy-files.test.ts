@@ -11,6 +11,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { CONFIG_VARIABLES } from "@/lib/config";
+import { SERVER_MALLOC_ARENA_MAX, SERVER_NODE_FLAGS } from "@/scripts/server-memory.mjs";
 
 const ROOT = path.resolve(__dirname, "../..");
 const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
@@ -102,8 +103,13 @@ describe("Dockerfile", () => {
     expect(order.lastIndexOf("USER")).toBeLessThan(order.lastIndexOf("CMD"));
     expect(JSON.parse(runtime.body.filter((i) => i.name === "CMD").at(-1)?.args ?? "null")).toEqual([
       "node",
+      ...SERVER_NODE_FLAGS,
       "server.js",
     ]);
+  });
+
+  it("runs the server with npm start's memory settings (issue 12)", () => {
+    expect(env(runtime).MALLOC_ARENA_MAX).toBe(SERVER_MALLOC_ARENA_MAX);
   });
 
   it("listens on the container's every interface, keeps DATA_DIR on a volume, and is production", () => {
