@@ -1,7 +1,7 @@
 "use client";
 
 import { defaultRangeExtractor, type Range, useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { ImageFilter } from "@/lib/client/api";
 import type { Image } from "@/lib/schemas/entities";
 import { GalleryTile } from "./gallery-tile";
@@ -10,35 +10,35 @@ import { justifiedRows, type RowMetrics, rowMetricsFor } from "./justified-rows"
 /** Rows kept above and below the screen: Tab and a quick flick find their tiles already there. */
 const OVERSCAN = 4;
 
+type Props = {
+  items: Image[];
+  filter: ImageFilter;
+  eager: number;
+  setSize: number;
+  /** Where to put the window once laid out (Back to the gallery). */
+  scrollTo?: number;
+};
+
 /**
  * The gallery's tiles once it holds more than its first page (gallery-grid.tsx loads this on
  * demand): justified rows worked out from the images' known sizes (justified-rows.ts), of which
  * only those near the screen are in the DOM, however far one scrolls. @tanstack/react-virtual
  * follows the window's scroll (the page keeps its one scrollbar) and places rows of any height.
- * The row holding focus always stays rendered, so a focused tile never vanishes under the
- * keyboard. `scrollTo`: where to put the window once laid out (Back to the gallery).
+ *
+ * The width is measured first (an empty list, before paint); the rows and the virtualizer come
+ * once it is known, so that the virtualizer is born with every row's size and, after Back, at the
+ * saved offset: its first render draws the rows there and its mount puts the window there, with
+ * the document already tall enough. No scroll command is involved, whose bookkeeping a scroll by
+ * someone else (the browser's restoration, the router) can leave drawing rows off screen.
  */
-export function VirtualTiles({
-  items,
-  filter,
-  eager,
-  setSize,
-  scrollTo,
-}: {
-  items: Image[];
-  filter: ImageFilter;
-  eager: number;
-  setSize: number;
-  scrollTo?: number;
-}) {
-  const list = useRef<HTMLUListElement>(null);
+export function VirtualTiles(props: Props) {
+  const box = useRef<HTMLDivElement>(null);
   const [metrics, setMetrics] = useState<RowMetrics | null>(null);
   const [offsetTop, setOffsetTop] = useState(0);
-  const [focusedRow, setFocusedRow] = useState<number | null>(null);
 
   // The list's width (and the breakpoint's row height) and where it starts on the page, before paint.
   useLayoutEffect(() => {
-    const el = list.current;
+    const el = box.current;
     if (!el) return;
     const measure = () => {
       const next = rowMetricsFor(window.innerWidth, el.clientWidth);
@@ -54,9 +54,38 @@ export function VirtualTiles({
     return () => ro.disconnect();
   }, []);
 
+  // Until then the box holds the window's place (or the one to return to) within the page, so
+  // that the browser does not clamp the scroll to a page briefly shorter than the list it replaces.
+  // Never painted: the measuring above runs before paint. Client-only (loaded on demand), so
+  // window is there.
+  const holdPlace = metrics ? undefined : { minHeight: (props.scrollTo ?? window.scrollY) + 2 * window.innerHeight };
+  return (
+    <div ref={box} style={holdPlace}>
+      {metrics ? <Rows {...props} metrics={metrics} offsetTop={offsetTop} /> : <ul aria-label="Images" />}
+    </div>
+  );
+}
+
+/**
+ * The rows near the screen. The row holding focus always stays rendered, so a focused tile never
+ * vanishes under the keyboard.
+ */
+function Rows({
+  items,
+  filter,
+  eager,
+  setSize,
+  scrollTo,
+  metrics,
+  offsetTop,
+}: Props & {
+  metrics: RowMetrics;
+  offsetTop: number;
+}) {
+  const [focusedRow, setFocusedRow] = useState<number | null>(null);
   const ratios = useMemo(() => items.map((i) => i.width / Math.max(1, i.height)), [items]);
-  const rows = useMemo(() => (metrics ? justifiedRows(ratios, metrics) : []), [ratios, metrics]);
-  const gap = metrics?.gap ?? 0;
+  const rows = useMemo(() => justifiedRows(ratios, metrics), [ratios, metrics]);
+  const gap = metrics.gap;
 
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -67,27 +96,25 @@ export function VirtualTiles({
     [focusedRow],
   );
 
+  // Read once: the virtualizer takes it when it is made.
+  const [initialOffset] = useState(() => scrollTo);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: (i) => (rows[i]?.height ?? 0) + gap,
     overscan: OVERSCAN,
     scrollMargin: offsetTop,
     rangeExtractor,
+    ...(initialOffset === undefined ? {} : { initialOffset }),
   });
   // Sizes come from the numbers, not from measuring: new rows or a new width mean new sizes.
+  const measured = useRef(rows);
   useLayoutEffect(() => {
-    if (rows.length) virtualizer.measure();
+    if (measured.current === rows) return;
+    measured.current = rows;
+    virtualizer.measure();
   }, [rows, virtualizer]);
 
-  const scrolled = useRef(false);
-  useLayoutEffect(() => {
-    if (scrollTo === undefined || scrolled.current || !rows.length) return;
-    scrolled.current = true;
-    // Through the virtualizer, so the rows it renders follow at once (a bare window.scrollTo can
-    // land before it listens, leaving the screen empty until the next scroll).
-    virtualizer.scrollToOffset(scrollTo);
-    return holdScroll(scrollTo, () => virtualizer.scrollToOffset(scrollTo));
-  }, [scrollTo, rows, virtualizer]);
+  useEffect(() => (initialOffset === undefined ? undefined : holdScroll(initialOffset)), [initialOffset]);
 
   const rowOf = (target: EventTarget | null) => {
     const li = target instanceof Element ? target.closest<HTMLElement>("[data-row]") : null;
@@ -96,7 +123,6 @@ export function VirtualTiles({
 
   return (
     <ul
-      ref={list}
       aria-label="Images"
       className="relative"
       style={{ height: Math.max(0, virtualizer.getTotalSize() - gap) }}
@@ -131,11 +157,12 @@ export function VirtualTiles({
 }
 
 /**
- * For a short while after Back, put the window back where it was if something else moved it: the
- * browser's own scroll restoration or a late layout can land after ours on a slow machine. Stops
- * at the person's first wheel, touch, key or pointer, so it never fights them.
+ * For a short while after Back, put the window back where it was if something else moves it: the
+ * browser's own scroll restoration or the router's scroll to the top can land after ours on a slow
+ * machine. A plain window scroll, which the virtualizer follows like any other. Stops at the
+ * person's first wheel, touch, key or pointer, so it never fights them.
  */
-function holdScroll(target: number, scroll: () => void, ms = 1500): () => void {
+function holdScroll(target: number, ms = 1500): () => void {
   const until = performance.now() + ms;
   let frame = 0;
   const inputs = ["wheel", "touchstart", "keydown", "pointerdown"] as const;
@@ -145,7 +172,7 @@ function holdScroll(target: number, scroll: () => void, ms = 1500): () => void {
   };
   for (const type of inputs) window.addEventListener(type, stop, { capture: true, passive: true });
   const check = () => {
-    if (Math.abs(window.scrollY - target) > 2) scroll();
+    if (Math.abs(window.scrollY - target) > 2) window.scrollTo(0, target);
     if (performance.now() < until) frame = requestAnimationFrame(check);
     else stop();
   };
