@@ -24,8 +24,9 @@ test("offline: idea → streamed prompt → image → gallery, detail page and h
   await expect(page.getByRole("heading", { name: "Gallery", level: 1 })).toBeVisible();
   const thumb = page.getByRole("img", { name: prompt, exact: true }).first();
   await expect(thumb).toBeVisible();
-  const natural = await thumb.evaluate((img: HTMLImageElement) => img.naturalWidth);
-  expect(natural).toBeGreaterThan(0);
+  // Visible is its box; the bytes may still be on the way (a thumbnail made on demand). A broken
+  // image keeps naturalWidth at 0, so this still fails on one.
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await thumb.click();
   await expect(page).toHaveURL(/\/images\/[A-Za-z0-9_-]+$/);
   await expect(page.getByText(prompt).first()).toBeVisible();

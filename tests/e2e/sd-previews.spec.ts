@@ -32,8 +32,10 @@ test("A1111: the result card shows live previews of the image being made, then t
   await expect(preview).toBeVisible({ timeout: 15_000 });
   // A frame the server shrank (512 px from A1111 → a 256 px WebP), carried in the events stream.
   expect(await preview.getAttribute("src")).toMatch(/^data:image\/webp;base64,/);
-  const size = await preview.evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight }));
-  expect(size).toEqual({ w: 256, h: 256 });
+  // Decoding is asynchronous, even for a data: URL.
+  await expect
+    .poll(() => preview.evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight })))
+    .toEqual({ w: 256, h: 256 });
   // The frames change as the sampling goes on.
   const first = await preview.getAttribute("src");
   await expect.poll(() => preview.getAttribute("src"), { timeout: 10_000 }).not.toBe(first);

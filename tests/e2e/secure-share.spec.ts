@@ -351,9 +351,8 @@ test("the export ZIP unpacks into PNGs with their recipe and an index.html that 
     await expect(page.getByRole("heading", { name: /Step 2/ })).toBeVisible();
     for (const prompt of seeded.prompts)
       await expect(page.getByRole("img", { name: prompt, exact: true }).first()).toBeVisible();
-    const loaded = await page.$$eval("img", (imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
-    expect(loaded.length).toBeGreaterThanOrEqual(seeded.imageIds.length);
-    expect(loaded.every((w) => w > 0)).toBe(true);
+    // Every image arrives (allImagesLoaded waits for the ones still loading; a broken one throws).
+    expect(await allImagesLoaded(page)).toBeGreaterThanOrEqual(seeded.imageIds.length);
     expect(external).toEqual([]);
     await context.close();
   } finally {
