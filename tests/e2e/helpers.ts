@@ -38,3 +38,13 @@ export async function generateAndWait(page: Page, prompt: string) {
 export async function resetFake(request: import("@playwright/test").APIRequestContext) {
   await request.post(`${FAKE_OPENAI}/__fake/reset`);
 }
+
+/**
+ * Switches a live page to a colour scheme and waits until its colour transitions have ended.
+ * Buttons and links fade their colours (transition-colors, 120–150 ms): axe run at once measured
+ * text against a background half-way between light and dark (2.6:1 on Chromium 156.0.8078.114).
+ */
+export async function switchColorScheme(page: Page, colorScheme: "light" | "dark") {
+  await page.emulateMedia({ colorScheme });
+  await page.waitForFunction(() => !document.getAnimations().some((a) => a instanceof CSSTransition));
+}

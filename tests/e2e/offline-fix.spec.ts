@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { switchColorScheme } from "./helpers";
 
 /*
  * Does the image match the idea? (issue 11), offline with no key: the idea's checklist under the
@@ -62,7 +63,7 @@ test("a newcomer sees the checklist and a receipt, presses Fix misses and watche
   });
 
   for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
+    await switchColorScheme(page, scheme);
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(bad.map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);

@@ -7,6 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { readPngText } from "@/lib/png";
 import { SECURE, SECURE_PORT } from "../../playwright.config";
+import { switchColorScheme } from "./helpers";
 
 /*
  * Share links behind APP_PASSWORD (issue 10): the owner signs in; the visitor is a fresh browser
@@ -144,7 +145,7 @@ test("a visitor with no password reads the story, presents it and leaves a note;
   expect(await guest.locator('a[href="/gallery"], a[href="/ideas"], a[href="/library"]').count()).toBe(0);
 
   for (const scheme of ["light", "dark"] as const) {
-    await guest.emulateMedia({ colorScheme: scheme });
+    await switchColorScheme(guest, scheme);
     await noSeriousViolations(guest, `share page (${scheme})`);
   }
 
@@ -158,7 +159,7 @@ test("a visitor with no password reads the story, presents it and leaves a note;
   await expect(status).toHaveText(/^Slide 1 of 3$/);
   await expect(presenter.getByText(seeded.ideaText)).toBeVisible();
   for (const scheme of ["light", "dark"] as const) {
-    await guest.emulateMedia({ colorScheme: scheme });
+    await switchColorScheme(guest, scheme);
     await noSeriousViolations(guest, `presenter (${scheme})`);
   }
   await guest.keyboard.press("ArrowRight");
