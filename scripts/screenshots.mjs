@@ -3,6 +3,8 @@
 // (and for the README). Usage: node scripts/screenshots.mjs [baseURL] [outDir]
 // With DEEP_GALLERY=<images> instead: only the gallery scrolled that far down, against a server on
 // a seeded data folder (npm run seed -- --data-dir DIR --images 5000), with the DOM's size logged.
+// With LIVE_PREVIEW=1 instead: only the Studio's result card while a live preview shows, against a
+// server whose default backend is A1111 (the fake: tests/fakes/a1111/cli.ts with STEP_MS=80).
 import { mkdirSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS } from "./chromium-args.mjs";
@@ -186,6 +188,46 @@ async function deepGallery(count) {
       await context.close();
     }
   }
+}
+
+/** The result card while the backend's intermediate frame shows ("Preview, N%"), then the image. */
+async function livePreview() {
+  for (const scheme of ["light", "dark"]) {
+    for (const [name, viewport] of Object.entries(sizes)) {
+      const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      await page.goto(`${base}/`);
+      await page.getByRole("textbox", { name: "Idea", exact: true }).fill("a lighthouse on a cliff at dusk");
+      await page.getByRole("button", { name: "Refine", exact: true }).click();
+      await page.getByRole("button", { name: "Refine again" }).waitFor({ timeout: 30_000 });
+      await page.getByRole("spinbutton", { name: "Steps" }).fill("60");
+      await page.getByRole("button", { name: "Generate", exact: true }).click();
+      const card = page.locator("main article").first();
+      const preview = card.getByRole("img", { name: /^Preview, \d+%$/ });
+      await preview.waitFor({ timeout: 15_000 });
+      // Wait for a frame some way into the sampling, decoded, so the picture is more than noise.
+      await page.waitForFunction(
+        () => {
+          const img = document.querySelector("main article img[alt^='Preview, ']");
+          const pct = Number(img?.getAttribute("alt")?.replace(/[^0-9]/g, ""));
+          return img instanceof HTMLImageElement && img.naturalWidth > 0 && pct >= 40;
+        },
+        undefined,
+        { timeout: 15_000 },
+      );
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${out}/live-preview-${name}-${scheme}.png` });
+      console.log(`live-preview ${name} ${scheme}: ${await preview.getAttribute("alt")}`);
+      await context.close();
+    }
+  }
+}
+
+if (process.env.LIVE_PREVIEW) {
+  await livePreview();
+  await browser.close();
+  console.log(`screenshots in ${out}`);
+  process.exit(0);
 }
 
 if (process.env.DEEP_GALLERY) {
