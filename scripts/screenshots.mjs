@@ -251,6 +251,8 @@ for (const scheme of ["light", "dark"]) {
       await page.screenshot({ path: `${out}/${label}-${name}-${scheme}.png`, fullPage: true });
     };
     await page.goto(`${base}/`);
+    // The route's loading fallback shows until the streamed Studio is revealed: shoot the Studio.
+    await page.getByRole("textbox", { name: "Idea", exact: true }).waitFor();
     await shot("studio-empty");
     await journey(page);
     await shot("studio-done");
