@@ -18,11 +18,16 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 
-async function journey(page) {
+/** A fresh Studio, an idea typed and refined, its first version saved. */
+async function refineInStudio(page, idea) {
   await page.goto(`${base}/`);
-  await page.getByRole("textbox", { name: "Idea", exact: true }).fill("a fox in the snow, cozy");
+  await page.getByRole("textbox", { name: "Idea", exact: true }).fill(idea);
   await page.getByRole("button", { name: "Refine", exact: true }).click();
   await page.getByRole("button", { name: "Refine again" }).waitFor({ timeout: 30_000 });
+}
+
+async function journey(page) {
+  await refineInStudio(page, "a fox in the snow, cozy");
   await page.getByRole("button", { name: "Generate", exact: true }).click();
   const prompt = await page.getByRole("textbox", { name: "Prompt", exact: true }).inputValue();
   await page.locator("main").getByRole("img", { name: prompt, exact: true }).first().waitFor({ timeout: 30_000 });
@@ -31,10 +36,7 @@ async function journey(page) {
 
 /** Refine again, lock a part, star, diff and compare two versions, the library, three candidates. */
 async function iterate(page, shot) {
-  await page.goto(`${base}/`);
-  await page.getByRole("textbox", { name: "Idea", exact: true }).fill("a lighthouse on a cliff, stormy sea");
-  await page.getByRole("button", { name: "Refine", exact: true }).click();
-  await page.getByRole("button", { name: "Refine again" }).waitFor({ timeout: 30_000 });
+  await refineInStudio(page, "a lighthouse on a cliff, stormy sea");
   await page.getByRole("button", { name: "Lock subject" }).click();
   await page.getByRole("textbox", { name: "Instruction" }).fill("make it night, as a watercolor");
   await page.getByRole("button", { name: "Refine again" }).click();
@@ -115,10 +117,7 @@ async function showing(page, shot) {
 
 /** Issue 11: the newcomer's foxes, their receipt opened, Fix misses run to its end, the Ideas page by score. */
 async function checking(page, shot) {
-  await page.goto(`${base}/`);
-  await page.getByRole("textbox", { name: "Idea", exact: true }).fill("two red foxes under a full moon");
-  await page.getByRole("button", { name: "Refine", exact: true }).click();
-  await page.getByRole("button", { name: "Refine again" }).waitFor({ timeout: 30_000 });
+  await refineInStudio(page, "two red foxes under a full moon");
   await page.getByRole("button", { name: "Generate", exact: true }).click();
   const receipt = page.getByRole("button", { name: /passed.*checked by/ }).first();
   await receipt.waitFor({ timeout: 30_000 });
@@ -196,10 +195,7 @@ async function livePreview() {
     for (const [name, viewport] of Object.entries(sizes)) {
       const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
       const page = await context.newPage();
-      await page.goto(`${base}/`);
-      await page.getByRole("textbox", { name: "Idea", exact: true }).fill("a lighthouse on a cliff at dusk");
-      await page.getByRole("button", { name: "Refine", exact: true }).click();
-      await page.getByRole("button", { name: "Refine again" }).waitFor({ timeout: 30_000 });
+      await refineInStudio(page, "a lighthouse on a cliff at dusk");
       await page.getByRole("spinbutton", { name: "Steps" }).fill("60");
       await page.getByRole("button", { name: "Generate", exact: true }).click();
       const card = page.locator("main article").first();
